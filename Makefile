@@ -1,0 +1,35 @@
+# Two commands for a new user: `make report` and `make test`. Both install what is missing first.
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+NAMND := $(BUILD_DIR)/namnd
+EXEMPEL := data/exempel
+PERIOD ?= 202510
+
+.PHONY: all setup build report test exempeldata format clean
+
+all: build
+
+setup:
+	@scripts/bootstrap.sh
+
+$(BUILD_DIR)/CMakeCache.txt:
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
+
+build: setup $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+exempeldata: build
+	$(NAMND) exempeldata --ut $(EXEMPEL)/genererat
+
+report: exempeldata
+	$(NAMND) manadsrapport --config $(EXEMPEL)/namnd.json --period $(PERIOD)
+	@echo "Rapporterna finns i output/."
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+format:
+	find generator tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,14 @@
+#pragma once
+// Swedish month names. The only place in the code base that spells them.
+
+#include <string>
+#include <string_view>
+
+namespace namnd {
+
+std::string_view swedishMonthName(int month);    // 1 → "januari"
+std::string_view swedishMonthAbbrev(int month);  // 1 → "jan"
+// First letter upper-cased (ASCII month names only, so this is safe): "oktober" → "Oktober".
+std::string capitalizeFirst(std::string_view word);
+
+}  // namespace namnd

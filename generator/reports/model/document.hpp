@@ -1,0 +1,90 @@
+#pragma once
+// The renderer-neutral report model. Report builders produce a Document; renderers (xlsx, html)
+// turn it into files. Nothing here knows libxlsxwriter or HTML.
+//
+// Values are as displayed: amounts are already rounded to the table's unit (tkr) by the report
+// builder, following the configured rounding mode. Renderers never round money.
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace namnd {
+
+enum class ColumnKind {
+  Text,     // std::string
+  Amount,   // std::int64_t in the table's unit (tkr), formatted "#,##0"
+  Percent,  // double ratio (0.154 = 15,4 %), `decimals` places
+  Decimal,  // double, `decimals` places
+  Count,    // std::int64_t, no unit
+};
+
+struct Column {
+  std::string header;
+  ColumnKind kind = ColumnKind::Text;
+  int decimals = 0;
+};
+
+// A cell is empty, a text, an integer (Amount/Count) or a double (Percent/Decimal). A double is
+// always finite: builders put std::monostate where a ratio has no value.
+using CellValue = std::variant<std::monostate, std::string, std::int64_t, double>;
+
+enum class RowKind { Item, Subtotal, Total };
+
+struct Row {
+  RowKind kind = RowKind::Item;
+  int level = 0;  // indentation depth within the table
+  std::vector<CellValue> cells;  // one per column
+};
+
+struct Table {
+  std::string id;        // stable identifier, used for sheet names and anchors ("omraden")
+  std::string title;     // "Verksamhetsområden"
+  std::string unitNote;  // "Belopp i tkr"
+  std::vector<Column> columns;
+  std::vector<Row> rows;
+  std::vector<std::string> footnotes;
+};
+
+struct TextSection {
+  std::string id;
+  std::string title;
+  std::vector<std::string> paragraphs;
+  std::vector<std::string> bullets;
+};
+
+enum class CheckStatus { Ok, Warning, Error };
+
+struct CheckItem {
+  std::string description;  // "Σ huvudbok = Σ redovisat + Σ ej mappat"
+  std::string detail;       // "173 605 400,00 kr = 173 605 400,00 kr + 0,00 kr"
+  CheckStatus status = CheckStatus::Ok;
+};
+
+struct CheckSection {
+  std::string id;
+  std::string title;  // "Kontroller"
+  std::vector<CheckItem> items;
+};
+
+using Section = std::variant<Table, TextSection, CheckSection>;
+
+struct DocumentMeta {
+  std::string kommun;
+  std::string namnd;
+  std::string forvaltning;
+  std::string author;
+  std::string periodLabel;   // "Oktober 2025"
+  std::string documentDate;  // ISO date the document is "as of" (fixed from the period, so
+                             // that outputs are deterministic): "2025-10-31"
+};
+
+struct Document {
+  std::string kind;   // "manadsrapport" (selects templates)
+  std::string title;  // "Månadsrapport oktober 2025"
+  DocumentMeta meta;
+  std::vector<Section> sections;
+};
+
+}  // namespace namnd

@@ -1,0 +1,49 @@
+#pragma once
+// What must outlive one run: the cube of every imported file, prognosis snapshots and the import
+// log. Report code talks to this interface only; which engine sits behind it is one config line.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/cube.hpp"
+#include "core/import_summary.hpp"
+#include "core/prognos_snapshot.hpp"
+
+namespace namnd {
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // True when a file with exactly these bytes was imported before (same kind).
+  virtual bool hasImport(SourceKind kind, std::string_view fileHash) const = 0;
+
+  // Stores one file's cube and its log entry in one transaction. A previous import of the same
+  // source path (a changed file) is replaced whole: its cube cells and log entry are removed.
+  virtual void saveCubeImport(const ImportSummary& summary, const Cube& cube) = 0;
+
+  // Stores the prognosis snapshots of one file in one transaction, replacing a previous import
+  // of the same source path. Snapshots are keyed by their period; a later file's snapshot for
+  // the same period replaces the earlier one.
+  virtual void savePrognosImport(const ImportSummary& summary,
+                                 const std::vector<PrognosSnapshot>& snapshots) = 0;
+
+  // Sum of the cubes of every import, restricted to periods in the range.
+  virtual Cube loadCube(const PeriodRange& range) const = 0;
+
+  virtual std::optional<PrognosSnapshot> loadPrognosSnapshot(Period period) const = 0;
+  // Periods that have a snapshot, ascending.
+  virtual std::vector<Period> prognosPeriods() const = 0;
+
+  // The import log, one entry per imported source path (the latest import), ordered by path.
+  virtual std::vector<ImportSummary> importLog() const = 0;
+};
+
+// Opens (creating if needed) the embedded SQLite store at `path`. Throws OutputError (Swedish)
+// when the file cannot be opened or is not a Nämndrapport store.
+std::unique_ptr<Store> openSqliteStore(const std::string& path);
+
+}  // namespace namnd

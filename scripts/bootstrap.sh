@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what Nämndrapport needs to build and test, and nothing else.
+# Debian bookworm packages only; safe to run again (it installs only what is missing).
+set -euo pipefail
+
+packages=(g++ cmake make pkg-config libxlsxwriter-dev libpoco-dev libkainjow-mustache-dev googletest libgtest-dev)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installerar saknade paket: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
