@@ -10,7 +10,7 @@ std::string groupDigits(std::string_view digits, std::string_view separator) {
   out.reserve(digits.size() + digits.size() / 3 * separator.size());
   const std::size_t lead = digits.size() % 3 == 0 ? 3 : digits.size() % 3;
   for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i != 0 && (i - lead) % 3 == 0) out += separator;
+    if (i >= lead && (i - lead) % 3 == 0) out += separator;
     out += digits[i];
   }
   return out;
@@ -23,7 +23,22 @@ std::string formatInteger(std::int64_t value, std::string_view groupSeparator) {
   const bool negative = value < 0;
   const std::uint64_t magnitude =
       negative ? ~static_cast<std::uint64_t>(value) + 1 : static_cast<std::uint64_t>(value);
-  return (negative ? "-" : "") + groupDigits(std::to_string(magnitude), groupSeparator);
+  std::string out = negative ? "-" : "";
+  out += groupDigits(std::to_string(magnitude), groupSeparator);
+  return out;
+}
+
+std::string formatOreAsKronor(std::int64_t ore, std::string_view groupSeparator) {
+  const bool negative = ore < 0;
+  const std::uint64_t magnitude =
+      negative ? ~static_cast<std::uint64_t>(ore) + 1 : static_cast<std::uint64_t>(ore);
+  const std::uint64_t cents = magnitude % 100;
+  std::string out = negative ? "-" : "";
+  out += groupDigits(std::to_string(magnitude / 100), groupSeparator);
+  out += ',';
+  out += static_cast<char>('0' + cents / 10);
+  out += static_cast<char>('0' + cents % 10);
+  return out;
 }
 
 std::string formatDecimal(double value, int decimals, std::string_view groupSeparator) {

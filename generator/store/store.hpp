@@ -47,3 +47,11 @@ class Store {
 std::unique_ptr<Store> openSqliteStore(const std::string& path);
 
 }  // namespace namnd
+
+namespace namnd {
+
+// Opens the store a config's "lager" names: "sqlite:<path>". Throws ConfigError for an unknown
+// engine and OutputError when the store cannot be opened.
+std::unique_ptr<Store> openStore(const std::string& uri);
+
+}  // namespace namnd

@@ -1,0 +1,53 @@
+#include "aggregate/org_rollup.hpp"
+
+namespace namnd {
+
+Figures OrgRollup::under(const OrgTree& tree, std::string_view code) const {
+  Figures sum;
+  const OrgNode* node = tree.find(code);
+  if (!node) return sum;
+  for (const auto& [leaf, figures] : byCode)
+    if (tree.ancestorAtLevel(leaf, node->level) == node) sum += figures;
+  return sum;
+}
+
+OrgRollup rollUpToLevel(const Cube& yearCube, const OrgTree& tree, int level, Period through) {
+  OrgRollup rollup{.through = through, .level = level};
+  const PeriodRange ack = PeriodRange::ack(through);
+  const PeriodRange year = PeriodRange::wholeYear(through.year());
+
+  yearCube.forEachSorted([&](const CubeCell& cell) {
+    if (!year.contains(cell.period)) return;
+    Figures add;
+    if (cell.measure == Measure::Utfall) {
+      if (ack.contains(cell.period)) add.ackUtfall = cell.ore;
+    } else {
+      add.helarBudget = cell.ore;
+      if (ack.contains(cell.period)) add.ackBudget = cell.ore;
+    }
+    auto found = rollup.byCode.find(cell.ansvar);
+    if (found == rollup.byCode.end())
+      found = rollup.byCode.emplace(std::string(cell.ansvar), Figures{}).first;
+    found->second += add;
+    rollup.source += add;
+  });
+
+  std::map<const OrgNode*, Figures> byNode;
+  for (const auto& [code, figures] : rollup.byCode) {
+    if (const OrgNode* node = tree.ancestorAtLevel(code, level)) {
+      byNode[node] += figures;
+    } else {
+      rollup.unmappedCodes[code] += figures;
+      rollup.unmapped += figures;
+    }
+  }
+  for (const OrgNode* node : tree.nodesAtLevel(level)) {
+    const auto found = byNode.find(node);
+    const Figures figures = found == byNode.end() ? Figures{} : found->second;
+    rollup.rows.emplace_back(node, figures);
+    rollup.reported += figures;
+  }
+  return rollup;
+}
+
+}  // namespace namnd

@@ -1,0 +1,46 @@
+#include "cli/commands.hpp"
+
+namespace namnd {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> kCommands = {
+      {"manadsrapport", "skriver månadsrapporten (xlsx och html) för en period",
+       R"(Användning: namnd manadsrapport --config FIL --period ÅÅÅÅMM [--prognos ÅÅÅÅMM]
+
+Läser in indata som konfigurationen pekar ut (filer som redan är inlästa hoppas över),
+och skriver månadsrapporten som manadsrapport-ÅÅÅÅMM.xlsx och .html i utdatamappen.
+
+  --config FIL       konfigurationsfilen för nämnden (t.ex. data/exempel/namnd.json)
+  --period ÅÅÅÅMM    rapportperioden; ack = januari till och med denna månad
+  --prognos ÅÅÅÅMM   visa prognosen lämnad denna månad (standard: enligt konfigurationen,
+                     "senaste" eller "delar" = augustiprognosen)
+  --help             visa denna hjälp
+)",
+       runManadsrapport},
+      {"import", "läser in huvudbok, budget och prognoser till lagret",
+       R"(Användning: namnd import --config FIL
+
+Läser in varje huvudbok-, budget- och prognosfil som konfigurationen pekar ut. En fil
+med exakt samma innehåll som redan finns i lagret hoppas över; en ändrad fil ersätter
+den tidigare inläsningen av samma fil. Varje fil läses in i en egen transaktion.
+Avvisade rader räknas upp med fil, rad och kolumn.
+
+  --config FIL   konfigurationsfilen för nämnden
+  --help         visa denna hjälp
+)",
+       runImport},
+      {"exempeldata", "skriver exempelkommunens genererade indata",
+       R"(Användning: namnd exempeldata --ut MAPP
+
+Skriver exempelkommunens huvudbok, budget och prognoser (CSV) till MAPP. Resultatet är
+detsamma byte för byte vid varje körning.
+
+  --ut MAPP   mappen att skriva till (t.ex. data/exempel/genererat)
+  --help      visa denna hjälp
+)",
+       runExempeldata},
+  };
+  return kCommands;
+}
+
+}  // namespace namnd

@@ -1,0 +1,25 @@
+#pragma once
+// The subcommands of `namnd`. Each takes the arguments after its name, writes progress to
+// `out` and returns the process exit code. User errors are thrown (see core/errors.hpp and
+// cli/arguments.hpp) and turned into Swedish messages by main.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace namnd {
+
+struct Command {
+  const char* name;
+  const char* summary;  // one Swedish line for `namnd --help`
+  const char* help;     // the subcommand's own Swedish --help text
+  int (*run)(const std::vector<std::string>& args, std::ostream& out);
+};
+
+const std::vector<Command>& commands();
+
+int runManadsrapport(const std::vector<std::string>& args, std::ostream& out);
+int runImport(const std::vector<std::string>& args, std::ostream& out);
+int runExempeldata(const std::vector<std::string>& args, std::ostream& out);
+
+}  // namespace namnd

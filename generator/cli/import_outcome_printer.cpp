@@ -1,0 +1,28 @@
+#include "cli/import_outcome_printer.hpp"
+
+#include "core/number_format.hpp"
+
+namespace namnd {
+
+void printImportOutcomes(std::ostream& out, const std::vector<ImportOutcome>& outcomes) {
+  constexpr std::size_t kShownRejects = 10;
+  for (const ImportOutcome& outcome : outcomes) {
+    const ImportSummary& s = outcome.summary;
+    if (outcome.skipped) {
+      out << "Oförändrad, hoppar över: " << s.sourcePath << "\n";
+      continue;
+    }
+    out << "Inläst " << sourceKindName(s.kind) << ": " << s.sourcePath << " ("
+        << formatInteger(s.rowsRead, " ") << " rader, " << formatInteger(s.rowsAccepted, " ")
+        << " godkända, " << formatInteger(static_cast<std::int64_t>(s.rejected.size()), " ")
+        << " avvisade)\n";
+    for (std::size_t i = 0; i < s.rejected.size() && i < kShownRejects; ++i)
+      out << "  avvisad: " << s.rejected[i].where.describe() << ": " << s.rejected[i].reason
+          << "\n";
+    if (s.rejected.size() > kShownRejects)
+      out << "  … och " << s.rejected.size() - kShownRejects
+          << " till (alla listas i rapportens kontrollavsnitt)\n";
+  }
+}
+
+}  // namespace namnd

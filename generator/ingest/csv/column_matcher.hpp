@@ -1,0 +1,41 @@
+#pragma once
+// Finds the canonical columns of an input in an export's header row. Names are compared after
+// folding: case, å/ä/ö/é and everything that is not a letter or digit are ignored, so
+// "Konto från", "konto_fran" and "KONTOFRÅN" are the same column. Each column has aliases
+// for what real exports call it.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace namnd {
+
+struct ColumnSpec {
+  std::string name;                  // canonical, as the design's input contract spells it
+  std::vector<std::string> aliases;  // other names in real exports
+  bool required = true;
+};
+
+// "Konto från" → "kontofran".
+std::string foldColumnName(std::string_view name);
+
+class ColumnMatcher {
+ public:
+  // Throws InputError (line 1) for a required column that is missing — listing the columns
+  // the file has — or for two header cells that both match one column.
+  ColumnMatcher(const std::vector<std::string_view>& header, const std::vector<ColumnSpec>& specs,
+                const std::string& displayName);
+
+  // Index of the column in each record, or nullopt for an absent optional column.
+  std::optional<std::size_t> index(std::string_view canonical) const;
+  bool has(std::string_view canonical) const { return index(canonical).has_value(); }
+  // The header text as the file wrote it, for messages.
+  const std::string& headerText(std::size_t index) const { return header_[index]; }
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<std::pair<std::string, std::size_t>> found_;
+};
+
+}  // namespace namnd

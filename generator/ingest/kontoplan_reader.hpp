@@ -1,0 +1,12 @@
+#pragma once
+// The kontoplan file (konto ranges → report rows) → an AccountMap. Every problem throws.
+
+#include "core/account_map.hpp"
+#include "ingest/source_file.hpp"
+
+namespace namnd {
+
+// Columns: konto_fran, konto_till, rad. Throws InputError naming file, line and column.
+AccountMap readAccountMap(const SourceFile& file);
+
+}  // namespace namnd

@@ -1,0 +1,270 @@
+#include "render/html/html_renderer.hpp"
+
+#include <kainjow/mustache.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <type_traits>
+#include <variant>
+
+#include "core/errors.hpp"
+#include "core/number_format.hpp"
+#include "render/atomic_output_file.hpp"
+
+namespace namnd {
+namespace {
+
+namespace fs = std::filesystem;
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+
+constexpr int kMaxIndentClass = 6;  // style.css defines indent-0 … indent-6
+
+std::string readTemplateFile(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw OutputError("Mallen " + file.string() + " saknas eller kan inte läsas");
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) throw OutputError("Mallen " + file.string() + " kan inte läsas");
+  return content.str();
+}
+
+// Kind names select files; anything but [a-z0-9_-] is not a kind a template can belong to.
+bool isSafeKind(const std::string& kind) {
+  return !kind.empty() && std::all_of(kind.begin(), kind.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+fs::path pageTemplate(const fs::path& templatesDir, const std::string& kind) {
+  if (isSafeKind(kind)) {
+    const fs::path own = templatesDir / "html" / (kind + ".mustache");
+    if (fs::exists(own)) return own;
+  }
+  return templatesDir / "html" / "document.mustache";
+}
+
+// Mustache sections treat every string as true, so conditions are explicit booleans.
+data flag(bool value) { return data(value ? data::type::bool_true : data::type::bool_false); }
+
+bool isNumeric(ColumnKind kind) { return kind != ColumnKind::Text; }
+
+// The displayed text of a cell. Not-finite doubles show as empty, as in the workbook.
+std::string cellText(const CellValue& value, const Column& column) {
+  return std::visit(
+      [&](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>) {
+          return "";
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          return v;
+        } else {
+          const double asDouble = static_cast<double>(v);
+          if (!std::isfinite(asDouble)) return "";
+          if (column.kind == ColumnKind::Percent) return formatPercent(asDouble, column.decimals);
+          if constexpr (std::is_same_v<T, std::int64_t>) {
+            if (column.kind != ColumnKind::Decimal) return formatInteger(v);
+          }
+          return formatDecimal(asDouble, column.decimals);
+        }
+      },
+      value);
+}
+
+data cellData(const CellValue& value, const Column& column, std::string extraClass) {
+  const std::string text = cellText(value, column);
+  std::string cssClass = isNumeric(column.kind) ? "num" : "text";
+  // A negative number keeps its minus sign; the class only adds emphasis.
+  const bool negative = isNumeric(column.kind) && !std::holds_alternative<std::string>(value) &&
+                        text.starts_with("-");
+  if (negative) cssClass += " neg";
+  if (!extraClass.empty()) cssClass += " " + extraClass;
+  data cell;
+  cell.set("text", text);
+  cell.set("cssClass", cssClass);
+  return cell;
+}
+
+std::string rowClass(RowKind kind) {
+  switch (kind) {
+    case RowKind::Item:
+      return "item";
+    case RowKind::Subtotal:
+      return "subtotal";
+    case RowKind::Total:
+      return "total";
+  }
+  return "item";
+}
+
+data idData(data section, const std::string& id) {
+  section.set("id", id);
+  section.set("hasId", flag(!id.empty()));  // an empty id attribute is invalid HTML
+  return section;
+}
+
+data tableData(const Table& table) {
+  data d;
+  d.set("isTable", flag(true));
+  d.set("isText", flag(false));
+  d.set("isCheck", flag(false));
+  d.set("title", table.title);
+  d.set("unitNote", table.unitNote);
+  d.set("hasUnitNote", flag(!table.unitNote.empty()));
+
+  data columns(data::type::list);
+  for (const Column& column : table.columns) {
+    data c;
+    c.set("header", column.header);
+    c.set("cssClass", isNumeric(column.kind) ? "num" : "text");
+    columns.push_back(c);
+  }
+  d.set("columns", columns);
+
+  // Rows render only when there is a first cell to head them.
+  data rows(data::type::list);
+  const std::size_t columnCount = table.columns.size();
+  for (const Row& row : table.rows) {
+    if (columnCount == 0) break;
+    const auto cellAt = [&](std::size_t i) {
+      return i < row.cells.size() ? row.cells[i] : CellValue{};
+    };
+    data r;
+    const int indent = std::clamp(row.level, 0, kMaxIndentClass);
+    r.set("cssClass", rowClass(row.kind) + " level-" + std::to_string(indent));
+    r.set("first", cellData(cellAt(0), table.columns[0], "indent-" + std::to_string(indent)));
+    data rest(data::type::list);
+    for (std::size_t i = 1; i < columnCount; ++i) {
+      rest.push_back(cellData(cellAt(i), table.columns[i], ""));
+    }
+    r.set("rest", rest);
+    rows.push_back(r);
+  }
+  d.set("rows", rows);
+
+  data footnotes(data::type::list);
+  for (const std::string& note : table.footnotes) footnotes.push_back(data("text", note));
+  d.set("footnotes", footnotes);
+  d.set("hasFootnotes", flag(!table.footnotes.empty()));
+  return idData(d, table.id);
+}
+
+data textData(const TextSection& text) {
+  data d;
+  d.set("isTable", flag(false));
+  d.set("isText", flag(true));
+  d.set("isCheck", flag(false));
+  d.set("title", text.title);
+  data paragraphs(data::type::list);
+  for (const std::string& p : text.paragraphs) paragraphs.push_back(data("text", p));
+  d.set("paragraphs", paragraphs);
+  data bullets(data::type::list);
+  for (const std::string& b : text.bullets) bullets.push_back(data("text", b));
+  d.set("bullets", bullets);
+  d.set("hasBullets", flag(!text.bullets.empty()));
+  return idData(d, text.id);
+}
+
+data checkData(const CheckSection& checks) {
+  data d;
+  d.set("isTable", flag(false));
+  d.set("isText", flag(false));
+  d.set("isCheck", flag(true));
+  d.set("title", checks.title);
+  data items(data::type::list);
+  for (const CheckItem& item : checks.items) {
+    data i;
+    i.set("description", item.description);
+    i.set("detail", item.detail);
+    switch (item.status) {
+      case CheckStatus::Ok:
+        i.set("status", "OK");
+        i.set("statusClass", "status-ok");
+        break;
+      case CheckStatus::Warning:
+        i.set("status", "Varning");
+        i.set("statusClass", "status-warning");
+        break;
+      case CheckStatus::Error:
+        i.set("status", "Fel");
+        i.set("statusClass", "status-error");
+        break;
+    }
+    items.push_back(i);
+  }
+  d.set("items", items);
+  return idData(d, checks.id);
+}
+
+data documentData(const Document& doc, const std::string& css) {
+  data d;
+  d.set("title", doc.title);
+  d.set("kind", doc.kind);
+  d.set("css", css);
+
+  data meta;
+  meta.set("kommun", doc.meta.kommun);
+  meta.set("namnd", doc.meta.namnd);
+  meta.set("forvaltning", doc.meta.forvaltning);
+  meta.set("author", doc.meta.author);
+  meta.set("periodLabel", doc.meta.periodLabel);
+  meta.set("documentDate", doc.meta.documentDate);
+  d.set("meta", meta);
+
+  // The line below the heading: kommun, nämnd, period (the CSS puts separators between them).
+  data metaItems(data::type::list);
+  bool hasMeta = false;
+  for (const std::string* item : {&doc.meta.kommun, &doc.meta.namnd, &doc.meta.periodLabel}) {
+    if (item->empty()) continue;
+    metaItems.push_back(data("text", *item));
+    hasMeta = true;
+  }
+  d.set("metaItems", metaItems);
+  d.set("hasMeta", flag(hasMeta));
+
+  data sections(data::type::list);
+  for (const Section& section : doc.sections) {
+    sections.push_back(std::visit(
+        [](const auto& s) -> data {
+          using T = std::decay_t<decltype(s)>;
+          if constexpr (std::is_same_v<T, Table>) {
+            return tableData(s);
+          } else if constexpr (std::is_same_v<T, TextSection>) {
+            return textData(s);
+          } else {
+            return checkData(s);
+          }
+        },
+        section));
+  }
+  d.set("sections", sections);
+  return d;
+}
+
+}  // namespace
+
+void renderHtml(const Document& doc, const fs::path& templatesDir, const fs::path& outFile) {
+  const fs::path templateFile = pageTemplate(templatesDir, doc.kind);
+  const std::string css = readTemplateFile(templatesDir / "html" / "style.css");
+
+  mustache page(readTemplateFile(templateFile));
+  if (!page.is_valid()) {
+    throw OutputError("Mallen " + templateFile.string() +
+                      " kan inte tolkas: " + page.error_message());
+  }
+  const std::string html = page.render(documentData(doc, css));
+  // Some template errors (e.g. an unclosed section inside a list) only show while rendering.
+  if (!page.is_valid()) {
+    throw OutputError("Mallen " + templateFile.string() +
+                      " kan inte tolkas: " + page.error_message());
+  }
+
+  AtomicOutputFile out(outFile);
+  out.write(html);
+  out.commit();
+}
+
+}  // namespace namnd

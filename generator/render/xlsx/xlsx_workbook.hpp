@@ -1,0 +1,111 @@
+#pragma once
+// A small RAII adapter around libxlsxwriter's workbook, worksheets and formats. It is the only
+// place that includes xlsxwriter.h: every lxw_error becomes an OutputError, no non-finite double
+// reaches the library, and strings are always written as strings (never as formulas).
+
+#include <compare>
+#include <cstdint>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+struct lxw_workbook;
+struct lxw_worksheet;
+struct lxw_format;
+
+namespace namnd {
+
+// How one cell looks. Formats are created once per distinct style and shared.
+struct XlsxCellStyle {
+  bool bold = false;
+  bool italic = false;
+  double fontSize = 0;  // 0 = the workbook default
+  bool topBorder = false;
+  bool bottomBorder = false;
+  bool wrap = false;
+  bool alignRight = false;
+  bool alignTop = false;
+  int indent = 0;
+  std::string numberFormat;  // US-notation Excel code ("#,##0;-#,##0"); empty = General
+
+  auto operator<=>(const XlsxCellStyle&) const = default;
+};
+
+enum class XlsxOrientation { Portrait, Landscape };
+
+struct XlsxPageSetup {
+  int paperSize = 9;  // Excel's paper code: 9 = A4, 8 = A3, 1 = Letter
+  XlsxOrientation orientation = XlsxOrientation::Landscape;
+  int fitPagesWide = 1;  // 0 = no fitting
+  std::string footer;    // Excel header/footer codes, "&CSida &P av &N"; empty = none
+};
+
+struct XlsxDocumentProperties {
+  std::string title;
+  std::string author;
+  std::string company;
+  std::time_t created = 0;  // must be set: 0 would make libxlsxwriter use the wall clock
+};
+
+class XlsxWorkbookWriter;
+
+// A worksheet of a XlsxWorkbookWriter; valid as long as the workbook is. Rows and columns are
+// 0-based.
+class XlsxSheetWriter {
+ public:
+  void writeString(int row, int col, const std::string& text, const XlsxCellStyle& style = {});
+  // A non-finite value is written as an empty cell.
+  void writeNumber(int row, int col, double value, const XlsxCellStyle& style = {});
+  void writeBlank(int row, int col, const XlsxCellStyle& style);
+
+  void setColumnWidth(int col, double width);
+  void freezePanes(int firstScrollingRow, int firstScrollingCol);
+  void repeatRowsOnPrint(int firstRow, int lastRow);
+  void setPageSetup(const XlsxPageSetup& setup);
+
+ private:
+  friend class XlsxWorkbookWriter;
+  XlsxSheetWriter(XlsxWorkbookWriter& workbook, lxw_worksheet* sheet, std::string name)
+      : workbook_(&workbook), sheet_(sheet), name_(std::move(name)) {}
+  void check(int error, int row, int col) const;
+
+  XlsxWorkbookWriter* workbook_;
+  lxw_worksheet* sheet_;
+  std::string name_;
+};
+
+class XlsxWorkbookWriter {
+ public:
+  // `file` is where the workbook is written on close(); `displayName` names the output in
+  // messages (the final path when `file` is a temp file).
+  XlsxWorkbookWriter(const std::filesystem::path& file, std::string displayName);
+  // Frees the workbook without writing anything when close() was not called.
+  ~XlsxWorkbookWriter();
+
+  XlsxWorkbookWriter(const XlsxWorkbookWriter&) = delete;
+  XlsxWorkbookWriter& operator=(const XlsxWorkbookWriter&) = delete;
+
+  void setProperties(const XlsxDocumentProperties& properties);
+
+  // `name` must already be a valid, unique sheet name (OutputError otherwise).
+  XlsxSheetWriter addSheet(const std::string& name);
+
+  // Writes the file. OutputError on failure.
+  void close();
+
+  const std::string& displayName() const { return displayName_; }
+
+ private:
+  friend class XlsxSheetWriter;
+  lxw_format* format(const XlsxCellStyle& style);
+
+  lxw_workbook* workbook_ = nullptr;
+  std::string displayName_;
+  std::map<XlsxCellStyle, lxw_format*> formats_;  // owned by the workbook
+  // Keeps the property strings alive until close (the library does not promise to copy them).
+  std::unique_ptr<XlsxDocumentProperties> properties_;
+};
+
+}  // namespace namnd

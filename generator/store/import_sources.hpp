@@ -1,0 +1,23 @@
+#pragma once
+// Brings the inputs a config names into the store: each file is read once, hashed, and imported
+// in one transaction unless exactly these bytes were imported before.
+
+#include <string>
+#include <vector>
+
+#include "core/import_summary.hpp"
+#include "core/run_config.hpp"
+#include "store/store.hpp"
+
+namespace namnd {
+
+struct ImportOutcome {
+  ImportSummary summary;
+  bool skipped = false;  // the same bytes were already in the store
+};
+
+// Imports every huvudbok, budget and prognos file of the config, in config order.
+// Throws InputError for a file that cannot be used at all; rejected rows do not throw.
+std::vector<ImportOutcome> importSources(const RunConfig& config, Store& store);
+
+}  // namespace namnd

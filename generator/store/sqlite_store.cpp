@@ -1,0 +1,384 @@
+#include "store/sqlite_store.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <stdexcept>
+#include <system_error>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/SQLiteException.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/Exception.h>
+#include <Poco/Nullable.h>
+
+#include "core/errors.hpp"
+#include "store/sqlite_schema.hpp"
+
+namespace namnd {
+
+using namespace Poco::Data::Keywords;
+
+namespace {
+
+// Rows per batch when writing or reading the cube: large enough that statement overhead
+// vanishes, small enough that the copies of a 1 000 000-cell cube never sit in memory at once.
+constexpr std::size_t kBatchRows = 10'000;
+
+// Poco retries a failed open until this timeout; a local file that cannot be opened now will
+// not open a minute later either.
+constexpr std::size_t kOpenTimeoutSeconds = 1;
+// How long a write waits while another process (a second run, a database browser) holds the
+// file, before giving up with an error.
+constexpr std::size_t kBusyTimeoutSeconds = 10;
+
+void registerConnectorOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
+}
+
+Poco::Data::Session openSession(const std::string& path) {
+  registerConnectorOnce();
+  std::error_code error;
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, error);
+  if (error)
+    throw OutputError("Kunde inte skapa mappen " + parent.string() + " för lagret " + path + ": " +
+                      error.message());
+  if (std::filesystem::is_directory(path))
+    throw OutputError("Kunde inte öppna lagret " + path + ": sökvägen är en mapp, inte en fil.");
+  try {
+    Poco::Data::Session session(Poco::Data::SQLite::Connector::KEY, path, kOpenTimeoutSeconds);
+    session.setConnectionTimeout(kBusyTimeoutSeconds);
+    return session;
+  } catch (const Poco::Exception& e) {
+    throw OutputError("Kunde inte öppna lagret " + path + ": " + e.displayText());
+  }
+}
+
+std::string kindText(SourceKind kind) { return std::string(sourceKindName(kind)); }
+
+SourceKind kindFromText(const std::string& text, const std::string& path) {
+  for (SourceKind kind : {SourceKind::Huvudbok, SourceKind::Budget, SourceKind::Prognos})
+    if (text == sourceKindName(kind)) return kind;
+  throw OutputError("Lagret " + path + " innehåller en import av okänd sort '" + text + "'.");
+}
+
+Period periodFromCode(std::int64_t code, const std::string& path) {
+  if (code >= 190001 && code <= 299912 && code % 100 >= 1 && code % 100 <= 12)
+    return Period(static_cast<int>(code / 100), static_cast<int>(code % 100));
+  throw OutputError("Lagret " + path + " innehåller den ogiltiga perioden " + std::to_string(code) +
+                    ".");
+}
+
+Measure measureFromCode(std::int64_t code, const std::string& path) {
+  if (code == static_cast<std::int64_t>(Measure::Utfall)) return Measure::Utfall;
+  if (code == static_cast<std::int64_t>(Measure::Budget)) return Measure::Budget;
+  throw OutputError("Lagret " + path + " innehåller det okända måttet " + std::to_string(code) +
+                    ".");
+}
+
+Poco::Nullable<Poco::Int64> toNullable(const std::optional<std::int64_t>& value) {
+  return value ? Poco::Nullable<Poco::Int64>(*value) : Poco::Nullable<Poco::Int64>();
+}
+
+std::optional<std::int64_t> fromNullable(const Poco::Nullable<Poco::Int64>& value) {
+  return value.isNull() ? std::nullopt : std::optional<std::int64_t>(value.value());
+}
+
+// Runs `work` in one transaction: committed whole, or rolled back so the store is exactly as
+// before. Driver errors become an OutputError naming the store and the source file.
+template <typename Work>
+void inTransaction(Poco::Data::Session& session, const std::string& storePath,
+                   const ImportSummary& summary, Work&& work) {
+  const auto fail = [&](const std::string& detail) {
+    return OutputError("Kunde inte spara importen av " + summary.sourcePath + " i lagret " +
+                       storePath + ": " + detail + ". Lagret är oförändrat.");
+  };
+  try {
+    session.begin();
+  } catch (const Poco::Exception& e) {
+    throw fail(e.displayText());
+  }
+  try {
+    work();
+    session.commit();
+  } catch (...) {
+    try {
+      session.rollback();
+    } catch (const Poco::Exception& e) {
+      throw OutputError("Kunde inte spara importen av " + summary.sourcePath + " i lagret " +
+                        storePath + " och inte heller återställa lagret: " + e.displayText());
+    }
+    try {
+      throw;
+    } catch (const Poco::Exception& e) {
+      throw fail(e.displayText());
+    }
+  }
+}
+
+template <typename Read>
+auto reading(const std::string& storePath, Read&& read) {
+  try {
+    return read();
+  } catch (const Poco::Exception& e) {
+    throw OutputError("Kunde inte läsa från lagret " + storePath + ": " + e.displayText());
+  }
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(const std::string& path) : path_(path), session_(openSession(path)) {
+  try {
+    ensureSqliteSchema(session_, path_);
+  } catch (const Poco::Data::SQLite::CorruptImageException& e) {
+    throw OutputError("Filen " + path_ +
+                      " är ingen SQLite-databas (eller är skadad) och kan inte användas som "
+                      "Nämndrapport-lager. Ange en annan sökväg för lagret. (" +
+                      e.displayText() + ")");
+  } catch (const Poco::Exception& e) {
+    throw OutputError("Filen " + path_ +
+                      " kunde inte öppnas som Nämndrapport-lager: " + e.displayText());
+  }
+}
+
+bool SqliteStore::hasImport(SourceKind kind, std::string_view fileHash) const {
+  return reading(path_, [&] {
+    std::string kindName = kindText(kind);
+    std::string hash(fileHash);
+    std::int64_t count = 0;
+    session_ << "SELECT count(*) FROM import_log WHERE kind = ? AND file_hash = ?", use(kindName),
+        use(hash), into(count), now;
+    return count > 0;
+  });
+}
+
+std::int64_t SqliteStore::replaceImport(const ImportSummary& summary) {
+  std::string kindName = kindText(summary.kind);
+  std::string sourcePath = summary.sourcePath;
+
+  std::vector<std::int64_t> previous;
+  session_ << "SELECT id FROM import_log WHERE kind = ? AND source_path = ?", use(kindName),
+      use(sourcePath), into(previous), now;
+  for (std::int64_t id : previous) {
+    for (const char* sql :
+         {"DELETE FROM cube_cell WHERE import_id = ?",
+          "DELETE FROM prognos_entry WHERE import_id = ?",
+          "DELETE FROM prognos_snapshot WHERE import_id = ?",
+          "DELETE FROM rejected_row WHERE import_id = ?", "DELETE FROM import_log WHERE id = ?"})
+      session_ << sql, use(id), now;
+  }
+
+  std::string fileHash = summary.fileHash;
+  std::int64_t rowsRead = summary.rowsRead;
+  std::int64_t rowsAccepted = summary.rowsAccepted;
+  std::int64_t acceptedOre = summary.acceptedOre;
+  session_ << "INSERT INTO import_log (kind, source_path, file_hash, rows_read, rows_accepted,"
+              " accepted_ore) VALUES (?, ?, ?, ?, ?, ?)",
+      use(kindName), use(sourcePath), use(fileHash), use(rowsRead), use(rowsAccepted),
+      use(acceptedOre), now;
+  std::int64_t importId = 0;
+  session_ << "SELECT last_insert_rowid()", into(importId), now;
+
+  if (!summary.rejected.empty()) {
+    const std::size_t n = summary.rejected.size();
+    std::vector<std::int64_t> ids(n, importId), positions(n), lines(n);
+    std::vector<std::string> files(n), columns(n), reasons(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const RejectedRow& row = summary.rejected[i];
+      positions[i] = static_cast<std::int64_t>(i);
+      files[i] = row.where.file;
+      lines[i] = row.where.line;
+      columns[i] = row.where.column;
+      reasons[i] = row.reason;
+    }
+    session_ << "INSERT INTO rejected_row (import_id, position, file, line, column_name, reason)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+        use(ids), use(positions), use(files), use(lines), use(columns), use(reasons), now;
+  }
+  return importId;
+}
+
+void SqliteStore::insertCells(std::int64_t importId, const Cube& cube) {
+  std::vector<std::int64_t> ids, periods, measures, ores;
+  std::vector<std::string> ansvar, konto, verksamhet, projekt;
+  const auto flush = [&] {
+    if (ids.empty()) return;
+    // A vector binding executes the prepared statement once per element.
+    session_ << "INSERT INTO cube_cell (import_id, ansvar, konto, verksamhet, projekt, period,"
+                " measure, ore) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        use(ids), use(ansvar), use(konto), use(verksamhet), use(projekt), use(periods),
+        use(measures), use(ores), now;
+    for (auto* column : {&ids, &periods, &measures, &ores}) column->clear();
+    for (auto* column : {&ansvar, &konto, &verksamhet, &projekt}) column->clear();
+  };
+  cube.forEachSorted([&](const CubeCell& cell) {
+    ids.push_back(importId);
+    ansvar.emplace_back(cell.ansvar);
+    konto.emplace_back(cell.konto);
+    verksamhet.emplace_back(cell.verksamhet);
+    projekt.emplace_back(cell.projekt);
+    periods.push_back(cell.period.code());
+    measures.push_back(static_cast<std::int64_t>(cell.measure));
+    ores.push_back(cell.ore);
+    if (ids.size() == kBatchRows) flush();
+  });
+  flush();
+}
+
+void SqliteStore::insertSnapshots(std::int64_t importId,
+                                  const std::vector<PrognosSnapshot>& snapshots) {
+  std::vector<std::int64_t> ids, periods, positions;
+  std::vector<std::string> nodes, kommentarer, atgarder;
+  std::vector<Poco::Nullable<Poco::Int64>> prognoser, avvikelser;
+  std::int64_t position = 0;  // across the file: two snapshots of one month keep file order
+  for (const PrognosSnapshot& snapshot : snapshots) {
+    std::int64_t id = importId;
+    std::int64_t period = snapshot.period.code();
+    session_ << "INSERT OR IGNORE INTO prognos_snapshot (import_id, period) VALUES (?, ?)", use(id),
+        use(period), now;
+    for (const PrognosEntry& entry : snapshot.entries) {
+      ids.push_back(importId);
+      periods.push_back(period);
+      positions.push_back(position++);
+      nodes.push_back(entry.node);
+      prognoser.push_back(toNullable(entry.prognosOre));
+      avvikelser.push_back(toNullable(entry.avvikelseOre));
+      kommentarer.push_back(entry.kommentar);
+      atgarder.push_back(entry.atgard);
+    }
+  }
+  if (ids.empty()) return;
+  session_ << "INSERT INTO prognos_entry (import_id, period, position, node, prognos_ore,"
+              " avvikelse_ore, kommentar, atgard) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      use(ids), use(periods), use(positions), use(nodes), use(prognoser), use(avvikelser),
+      use(kommentarer), use(atgarder), now;
+}
+
+void SqliteStore::saveCubeImport(const ImportSummary& summary, const Cube& cube) {
+  inTransaction(session_, path_, summary, [&] { insertCells(replaceImport(summary), cube); });
+}
+
+void SqliteStore::savePrognosImport(const ImportSummary& summary,
+                                    const std::vector<PrognosSnapshot>& snapshots) {
+  inTransaction(session_, path_, summary,
+                [&] { insertSnapshots(replaceImport(summary), snapshots); });
+}
+
+Cube SqliteStore::loadCube(const PeriodRange& range) const {
+  return reading(path_, [&] {
+    Cube cube;
+    std::int64_t first = range.first.code();
+    std::int64_t last = range.last.code();
+    std::vector<std::string> ansvar, konto, verksamhet, projekt;
+    std::vector<std::int64_t> periods, measures, ores;
+    Poco::Data::Statement select(session_);
+    // SUM over INTEGER stays int64 in SQLite and fails loudly on overflow.
+    select << "SELECT ansvar, konto, verksamhet, projekt, period, measure, SUM(ore)"
+              " FROM cube_cell WHERE period BETWEEN ? AND ?"
+              " GROUP BY ansvar, konto, verksamhet, projekt, period, measure",
+        use(first), use(last), into(ansvar), into(konto), into(verksamhet), into(projekt),
+        into(periods), into(measures), into(ores), limit(kBatchRows);
+    while (!select.done()) {
+      select.execute();
+      for (std::size_t i = 0; i < ansvar.size(); ++i)
+        cube.add(ansvar[i], konto[i], verksamhet[i], projekt[i], periodFromCode(periods[i], path_),
+                 measureFromCode(measures[i], path_), ores[i]);
+      for (auto* column : {&ansvar, &konto, &verksamhet, &projekt}) column->clear();
+      for (auto* column : {&periods, &measures, &ores}) column->clear();
+    }
+    return cube;
+  });
+}
+
+std::optional<PrognosSnapshot> SqliteStore::loadPrognosSnapshot(Period period) const {
+  return reading(path_, [&]() -> std::optional<PrognosSnapshot> {
+    std::int64_t code = period.code();
+    // The latest import wins: ids only grow, and a replaced file gets a new id.
+    std::vector<std::int64_t> latest;
+    session_ << "SELECT import_id FROM prognos_snapshot WHERE period = ?"
+                " ORDER BY import_id DESC LIMIT 1",
+        use(code), into(latest), now;
+    if (latest.empty()) return std::nullopt;
+
+    std::int64_t importId = latest.front();
+    std::vector<std::string> nodes, kommentarer, atgarder;
+    std::vector<Poco::Nullable<Poco::Int64>> prognoser, avvikelser;
+    session_ << "SELECT node, prognos_ore, avvikelse_ore, kommentar, atgard FROM prognos_entry"
+                " WHERE import_id = ? AND period = ? ORDER BY position",
+        use(importId), use(code), into(nodes), into(prognoser), into(avvikelser), into(kommentarer),
+        into(atgarder), now;
+
+    PrognosSnapshot snapshot{period, {}};
+    snapshot.entries.reserve(nodes.size());
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+      snapshot.entries.push_back({std::move(nodes[i]), fromNullable(prognoser[i]),
+                                  fromNullable(avvikelser[i]), std::move(kommentarer[i]),
+                                  std::move(atgarder[i])});
+    return snapshot;
+  });
+}
+
+std::vector<Period> SqliteStore::prognosPeriods() const {
+  return reading(path_, [&] {
+    std::vector<std::int64_t> codes;
+    session_ << "SELECT DISTINCT period FROM prognos_snapshot ORDER BY period", into(codes), now;
+    std::vector<Period> periods;
+    periods.reserve(codes.size());
+    for (std::int64_t code : codes) periods.push_back(periodFromCode(code, path_));
+    return periods;
+  });
+}
+
+std::vector<ImportSummary> SqliteStore::importLog() const {
+  return reading(path_, [&] {
+    std::vector<std::int64_t> ids, rowsRead, rowsAccepted, acceptedOre;
+    std::vector<std::string> kinds, sourcePaths, hashes;
+    session_ << "SELECT id, kind, source_path, file_hash, rows_read, rows_accepted, accepted_ore"
+                " FROM import_log",
+        into(ids), into(kinds), into(sourcePaths), into(hashes), into(rowsRead), into(rowsAccepted),
+        into(acceptedOre), now;
+
+    std::vector<ImportSummary> log(ids.size());
+    std::unordered_map<std::int64_t, std::size_t> indexOfId;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      log[i] = ImportSummary{kindFromText(kinds[i], path_),
+                             std::move(sourcePaths[i]),
+                             std::move(hashes[i]),
+                             rowsRead[i],
+                             rowsAccepted[i],
+                             {},
+                             acceptedOre[i]};
+      indexOfId.emplace(ids[i], i);
+    }
+
+    std::vector<std::int64_t> rejectImportIds, lines;
+    std::vector<std::string> files, columns, reasons;
+    session_ << "SELECT import_id, file, line, column_name, reason FROM rejected_row"
+                " ORDER BY import_id, position",
+        into(rejectImportIds), into(files), into(lines), into(columns), into(reasons), now;
+    for (std::size_t i = 0; i < rejectImportIds.size(); ++i) {
+      const auto owner = indexOfId.find(rejectImportIds[i]);
+      if (owner == indexOfId.end()) continue;  // cannot happen: rows are deleted with their import
+      log[owner->second].rejected.push_back(
+          {SourceLocation{std::move(files[i]), lines[i], std::move(columns[i])},
+           std::move(reasons[i])});
+    }
+
+    // Kind in enum order, then path byte-wise: stable across runs and engines.
+    std::sort(log.begin(), log.end(), [](const ImportSummary& a, const ImportSummary& b) {
+      return std::tie(a.kind, a.sourcePath) < std::tie(b.kind, b.sourcePath);
+    });
+    return log;
+  });
+}
+
+std::unique_ptr<Store> openSqliteStore(const std::string& path) {
+  return std::make_unique<SqliteStore>(path);
+}
+
+}  // namespace namnd

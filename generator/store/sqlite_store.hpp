@@ -1,0 +1,47 @@
+#pragma once
+// The embedded store: one SQLite file, no server. The default engine behind Store.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <Poco/Data/Session.h>
+
+#include "store/store.hpp"
+
+namespace namnd {
+
+class SqliteStore final : public Store {
+ public:
+  // Opens or creates the store file at `path` (creating its folder), creating the schema in a
+  // new file. Throws OutputError (Swedish, naming the path) for a file that is not SQLite, not
+  // a Nämndrapport store, or of another schema version.
+  explicit SqliteStore(const std::string& path);
+
+  bool hasImport(SourceKind kind, std::string_view fileHash) const override;
+  void saveCubeImport(const ImportSummary& summary, const Cube& cube) override;
+  void savePrognosImport(const ImportSummary& summary,
+                         const std::vector<PrognosSnapshot>& snapshots) override;
+  Cube loadCube(const PeriodRange& range) const override;
+  std::optional<PrognosSnapshot> loadPrognosSnapshot(Period period) const override;
+  std::vector<Period> prognosPeriods() const override;
+  std::vector<ImportSummary> importLog() const override;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  // Removes the previous import of (kind, source path) with all its rows, and inserts the new
+  // log entry with its rejected rows. Returns the new import's id. Runs inside the caller's
+  // transaction.
+  std::int64_t replaceImport(const ImportSummary& summary);
+  void insertCells(std::int64_t importId, const Cube& cube);
+  void insertSnapshots(std::int64_t importId, const std::vector<PrognosSnapshot>& snapshots);
+
+  std::string path_;
+  // Poco's statement API is non-const even for reads; the store's logical state is the file.
+  mutable Poco::Data::Session session_;
+};
+
+}  // namespace namnd

@@ -1,0 +1,190 @@
+// The månadsrapport table of Färgelanda socialnämnd, October 2025 (notes 002 §T1, oracle O1),
+// rebuilt from kr-level rows and read back from the written workbook and page. The expected
+// cells are the published ones, typed from the document: including its ±1 differences
+// (Nämndsverksamhet −12 073, not −12 074; Ack budget total 150 452 although the rows sum to
+// 150 450; Avvikelse total −23 154).
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "support/test_support.hpp"
+
+namespace namnd {
+namespace {
+
+using testing::TempDir;
+
+struct PublishedRow {
+  std::string name;
+  std::int64_t prognos, ackUtfall, ackBudget, avvikelse, budgetHelar;
+};
+
+const std::vector<PublishedRow> kPublishedT1 = {
+    {"Nämndsverksamhet", 250, 435, -11'639, -12'073, -13'966},
+    {"Sektorchef omsorg", 206, 8'578, 9'100, 522, 10'921},
+    {"Omsorgskontor", -401, 7'660, 8'175, 515, 9'810},
+    {"Äldreomsorg", -16'333, 73'308, 69'757, -3'551, 83'708},
+    {"Kommunal primärvård", -735, 20'208, 19'159, -1'049, 22'991},
+    {"Individ- och familjeomsorg", -5'512, 40'266, 34'085, -6'181, 41'130},
+    {"Enheten för stöd och service", -2'778, 23'150, 21'813, -1'337, 25'948},
+    {"Totalt", -25'303, 173'605, 150'452, -23'154, 180'542},
+};
+
+const std::vector<std::string> kPublishedHeaders = {
+    "Verksamhetsområde. Belopp i tkr", "Prognos lämnad 202508", "Ack utfall 202510",
+    "Ack budget 202510", "Avvikelse budget-utfall", "Budget helår"};
+
+std::string configJson(const std::string& rounding) {
+  return R"({
+  "kommun": "Färgelanda kommun",
+  "namnd": "Socialnämnden",
+  "forvaltning": "Sektor omsorg",
+  "forfattare": "Testfall O1",
+  "lager": "sqlite:lager/namnd.sqlite",
+  "utdata": "ut",
+  "mallar": ")" + testing::repoPath("templates").string() +
+         R"(",
+  "avrundning": ")" + rounding +
+         R"(",
+  "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Verksamhetsområde", "Enhet"], "rapportniva": 2},
+  "kontoplan": "kontoplan.csv",
+  "huvudbok": ["huvudbok-2025.csv"],
+  "budget": [{"fil": "budget-2025.csv", "periodisering": "linjar"}],
+  "prognos": ["prognos-2025.csv"],
+  "manadsrapport": {"prognos": "delar"}
+})";
+}
+
+class FargelandaManadsrapport : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::copyFixture("fargelanda", dir.path());
+    testing::writeFile(dir / "namnd.json", configJson("per_cell"));
+  }
+  testing::RunResult report() {
+    return testing::runNamnd({"manadsrapport", "--config", (dir / "namnd.json").string(),
+                              "--period", "202510"});
+  }
+  // The table's rows from the header row on, as the workbook holds them.
+  std::vector<std::vector<XlsxCell>> tableRows() {
+    auto rows = testing::readSheet(dir / "ut" / "manadsrapport-202510.xlsx");
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (!rows[i].empty() && rows[i][0].text == kPublishedHeaders[0])
+        return {rows.begin() + static_cast<std::ptrdiff_t>(i), rows.end()};
+    ADD_FAILURE() << "header row not found in the first sheet";
+    return {};
+  }
+  TempDir dir;
+};
+
+TEST_F(FargelandaManadsrapport, WorkbookReproducesEveryPublishedCell) {
+  const auto run = report();
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+
+  const auto rows = tableRows();
+  ASSERT_GE(rows.size(), kPublishedT1.size() + 1);
+  ASSERT_EQ(rows[0].size(), kPublishedHeaders.size());
+  for (std::size_t c = 0; c < kPublishedHeaders.size(); ++c)
+    EXPECT_EQ(rows[0][c].text, kPublishedHeaders[c]) << "column " << c;
+
+  for (std::size_t r = 0; r < kPublishedT1.size(); ++r) {
+    const PublishedRow& expected = kPublishedT1[r];
+    const auto& row = rows[r + 1];
+    ASSERT_EQ(row.size(), 6u) << expected.name;
+    EXPECT_EQ(row[0].text, expected.name);
+    const std::int64_t want[] = {expected.prognos, expected.ackUtfall, expected.ackBudget,
+                                 expected.avvikelse, expected.budgetHelar};
+    for (std::size_t c = 0; c < 5; ++c) {
+      // A number cell, not text that looks like one.
+      EXPECT_EQ(row[c + 1].type, XlsxCell::Type::Number) << expected.name << " column " << c + 1;
+      EXPECT_EQ(row[c + 1].text, std::to_string(want[c])) << expected.name << " column " << c + 1;
+    }
+  }
+}
+
+TEST_F(FargelandaManadsrapport, PageShowsTheSameCellsWithSwedishNumbers) {
+  const auto run = report();
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const std::string html = testing::readFile(dir / "ut" / "manadsrapport-202510.html");
+  for (const std::string& header : kPublishedHeaders)
+    EXPECT_NE(html.find(header), std::string::npos) << header;
+  // −12 073 with a hyphen-minus and NBSP as the thousands separator, in the Nämndsverksamhet row.
+  const std::size_t rowStart = html.find("Nämndsverksamhet");
+  ASSERT_NE(rowStart, std::string::npos);
+  const std::size_t rowEnd = html.find("</tr>", rowStart);
+  const std::string row = html.substr(rowStart, rowEnd - rowStart);
+  for (const char* cell : {">250<", ">435<", ">-11\xC2\xA0" "639<", ">-12\xC2\xA0" "073<",
+                           ">-13\xC2\xA0" "966<"})
+    EXPECT_NE(row.find(cell), std::string::npos) << cell << " in " << row;
+  const std::size_t totalStart = html.find(">Totalt<");
+  ASSERT_NE(totalStart, std::string::npos);
+  const std::string total = html.substr(totalStart, html.find("</tr>", totalStart) - totalStart);
+  for (const char* cell : {">-25\xC2\xA0" "303<", ">173\xC2\xA0" "605<", ">150\xC2\xA0" "452<",
+                           ">-23\xC2\xA0" "154<", ">180\xC2\xA0" "542<"})
+    EXPECT_NE(total.find(cell), std::string::npos) << cell << " in " << total;
+}
+
+TEST_F(FargelandaManadsrapport, SecondRunImportsNothingAndWritesIdenticalFiles) {
+  ASSERT_EQ(report().exitCode, 0);
+  const std::string firstXlsx = testing::readFile(dir / "ut" / "manadsrapport-202510.xlsx");
+  const std::string firstHtml = testing::readFile(dir / "ut" / "manadsrapport-202510.html");
+  const auto second = report();
+  ASSERT_EQ(second.exitCode, 0) << second.output;
+  EXPECT_NE(second.output.find("Oförändrad, hoppar över: huvudbok-2025.csv"), std::string::npos)
+      << second.output;
+  EXPECT_EQ(second.output.find("Inläst"), std::string::npos) << second.output;
+  EXPECT_EQ(testing::readFile(dir / "ut" / "manadsrapport-202510.xlsx"), firstXlsx);
+  EXPECT_EQ(testing::readFile(dir / "ut" / "manadsrapport-202510.html"), firstHtml);
+}
+
+TEST_F(FargelandaManadsrapport, AdditiveRoundingMakesRowsSumToTheTotals) {
+  testing::writeFile(dir / "namnd.json", configJson("additiv"));
+  ASSERT_EQ(report().exitCode, 0);
+  const auto rows = tableRows();
+  ASSERT_GE(rows.size(), kPublishedT1.size() + 1);
+  for (std::size_t c = 1; c <= 5; ++c) {
+    std::int64_t sum = 0;
+    for (std::size_t r = 1; r < kPublishedT1.size(); ++r) sum += std::stoll(rows[r][c].text);
+    const std::int64_t total = std::stoll(rows[kPublishedT1.size()][c].text);
+    EXPECT_EQ(sum, total) << "column " << c;
+    // The totals themselves are the same rounded exact sums as in the published table.
+    const PublishedRow& t = kPublishedT1.back();
+    const std::int64_t publishedTotal[] = {t.prognos, t.ackUtfall, t.ackBudget, t.avvikelse,
+                                           t.budgetHelar};
+    EXPECT_EQ(total, publishedTotal[c - 1]) << "column " << c;
+  }
+}
+
+TEST_F(FargelandaManadsrapport, RejectedRowIsNamedAndLeftOutOfTheSums) {
+  // Break one ledger amount: the run still reports, names file, line and column, and the check
+  // sheet says how many rows were rejected.
+  std::string ledger = testing::readFile(dir / "huvudbok-2025.csv");
+  const std::string bad = "202503;1200;5110;12x34;Felaktigt belopp\r\n";
+  ledger += bad;
+  testing::writeFile(dir / "huvudbok-2025.csv", ledger);
+  const std::size_t lines = static_cast<std::size_t>(std::count(ledger.begin(), ledger.end(), '\n'));
+
+  const auto run = report();
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const std::string where = "huvudbok-2025.csv rad " + std::to_string(lines) + ", kolumn belopp";
+  EXPECT_NE(run.output.find(where), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("1 avvisade"), std::string::npos) << run.output;
+
+  // The table is unchanged (Omsorgskontor still 7 660) …
+  const auto rows = tableRows();
+  ASSERT_GE(rows.size(), 4u);
+  EXPECT_EQ(rows[3][0].text, "Omsorgskontor");
+  EXPECT_EQ(rows[3][2].text, "7660");
+  // … and the check sheet lists the rejected row with its place.
+  bool listed = false;
+  for (const std::string& sheet : testing::sheetNames(dir / "ut" / "manadsrapport-202510.xlsx"))
+    for (const auto& row : testing::readSheet(dir / "ut" / "manadsrapport-202510.xlsx", sheet))
+      for (const auto& cell : row) listed |= cell.text.find(where) != std::string::npos;
+  EXPECT_TRUE(listed);
+}
+
+}  // namespace
+}  // namespace namnd

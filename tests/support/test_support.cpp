@@ -1,0 +1,91 @@
+#include "support/test_support.hpp"
+
+#include <sys/wait.h>
+
+#include <array>
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <unistd.h>
+
+#include "ingest/xlsx/xlsx_reader.hpp"
+
+namespace namnd::testing {
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  path_ = std::filesystem::temp_directory_path() /
+          ("namnd-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  std::filesystem::remove_all(path_);
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string readFile(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + file.string());
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void writeFile(const std::filesystem::path& file, const std::string& bytes) {
+  std::filesystem::create_directories(file.parent_path());
+  std::ofstream out(file, std::ios::binary);
+  out << bytes;
+  if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
+std::filesystem::path repoPath(const std::string& relative) {
+  return std::filesystem::path(NAMND_SOURCE_DIR) / relative;
+}
+
+void copyFixture(const std::string& name, const std::filesystem::path& to) {
+  std::filesystem::create_directories(to);
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(NAMND_TEST_FIXTURES) / name))
+    if (entry.is_regular_file())
+      std::filesystem::copy_file(entry.path(), to / entry.path().filename(),
+                                 std::filesystem::copy_options::overwrite_existing);
+}
+
+RunResult runNamnd(const std::vector<std::string>& args) {
+  std::string command = std::string("'") + NAMND_BINARY + "'";
+  for (const std::string& arg : args) {
+    std::string quoted = "'";
+    for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    command += " " + quoted + "'";
+  }
+  command += " 2>&1";
+  RunResult result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) throw std::runtime_error("cannot run " + command);
+  std::array<char, 4096> buffer;
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
+    result.output.append(buffer.data(), n);
+  const int status = ::pclose(pipe);
+  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::vector<std::vector<XlsxCell>> readSheet(const std::filesystem::path& workbook,
+                                             const std::string& sheet) {
+  std::vector<std::vector<XlsxCell>> rows;
+  XlsxWorkbook::open(workbook, workbook.filename().string())
+      .readSheet(sheet, [&](const XlsxRow& row) {
+        if (rows.size() < static_cast<std::size_t>(row.rowNumber))
+          rows.resize(static_cast<std::size_t>(row.rowNumber));
+        rows[static_cast<std::size_t>(row.rowNumber) - 1] = row.cells;
+      });
+  return rows;
+}
+
+std::vector<std::string> sheetNames(const std::filesystem::path& workbook) {
+  return XlsxWorkbook::open(workbook, workbook.filename().string()).sheetNames();
+}
+
+}  // namespace namnd::testing

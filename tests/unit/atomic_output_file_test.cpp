@@ -1,0 +1,140 @@
+#include "render/atomic_output_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/errors.hpp"
+
+namespace namnd {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string readFile(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+void writeFile(const fs::path& file, const std::string& content) {
+  std::ofstream(file, std::ios::binary) << content;
+}
+
+int filesIn(const fs::path& folder) {
+  int n = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(folder)) ++n;
+  return n;
+}
+
+class AtomicOutputFileTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* test = testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::temp_directory_path() /
+           ("namnd-atomic-" + std::to_string(::getpid()) + "-" + test->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path dir_;
+};
+
+TEST_F(AtomicOutputFileTest, CommitRenamesTheTempFileOverTheTarget) {
+  const fs::path target = dir_ / "rapport.html";
+  {
+    AtomicOutputFile out(target);
+    EXPECT_EQ(out.tempPath().parent_path(), dir_);  // same folder: rename stays atomic
+    EXPECT_NE(out.tempPath(), target);
+    out.write("<p>Hej</p>");
+    EXPECT_FALSE(fs::exists(target));  // nothing visible before commit
+    out.commit();
+    EXPECT_FALSE(fs::exists(out.tempPath()));
+  }
+  EXPECT_EQ(readFile(target), "<p>Hej</p>");
+  EXPECT_EQ(filesIn(dir_), 1);
+}
+
+TEST_F(AtomicOutputFileTest, WithoutCommitNothingIsLeftBehind) {
+  const fs::path target = dir_ / "rapport.xlsx";
+  {
+    AtomicOutputFile out(target);
+    out.write("halvfärdig");
+    EXPECT_TRUE(fs::exists(out.tempPath()));
+  }
+  EXPECT_FALSE(fs::exists(target));
+  EXPECT_EQ(filesIn(dir_), 0);
+}
+
+TEST_F(AtomicOutputFileTest, WithoutCommitAnExistingTargetIsUntouched) {
+  const fs::path target = dir_ / "rapport.html";
+  writeFile(target, "förra körningen");
+  {
+    AtomicOutputFile out(target);
+    out.write("ny men avbruten");
+  }
+  EXPECT_EQ(readFile(target), "förra körningen");
+  EXPECT_EQ(filesIn(dir_), 1);
+}
+
+TEST_F(AtomicOutputFileTest, CommitReplacesAnExistingTarget) {
+  const fs::path target = dir_ / "rapport.html";
+  writeFile(target, "gammal");
+  AtomicOutputFile out(target);
+  out.write("ny");
+  EXPECT_EQ(readFile(target), "gammal");
+  out.commit();
+  EXPECT_EQ(readFile(target), "ny");
+  EXPECT_EQ(filesIn(dir_), 1);
+}
+
+TEST_F(AtomicOutputFileTest, CreatesMissingFolders) {
+  const fs::path target = dir_ / "2025" / "oktober" / "rapport.html";
+  AtomicOutputFile out(target);
+  out.write("x");
+  out.commit();
+  EXPECT_EQ(readFile(target), "x");
+}
+
+TEST_F(AtomicOutputFileTest, AFileCanBeWrittenByALibraryThroughTheTempPath) {
+  const fs::path target = dir_ / "rapport.xlsx";
+  AtomicOutputFile out(target);
+  writeFile(out.tempPath(), "skrivet av någon annan");
+  out.commit();
+  EXPECT_EQ(readFile(target), "skrivet av någon annan");
+}
+
+TEST_F(AtomicOutputFileTest, CommitWithoutContentFailsAndKeepsTheTarget) {
+  const fs::path target = dir_ / "rapport.html";
+  writeFile(target, "gammal");
+  AtomicOutputFile out(target);
+  EXPECT_THROW(out.commit(), OutputError);
+  EXPECT_EQ(readFile(target), "gammal");
+}
+
+TEST_F(AtomicOutputFileTest, AFolderThatCannotBeCreatedIsAnOutputErrorNamingIt) {
+  writeFile(dir_ / "upptagen", "en fil, ingen mapp");
+  const fs::path target = dir_ / "upptagen" / "rapport.html";
+  try {
+    AtomicOutputFile out(target);
+    FAIL() << "expected OutputError";
+  } catch (const OutputError& e) {
+    EXPECT_NE(std::string(e.what()).find((dir_ / "upptagen").string()), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST_F(AtomicOutputFileTest, TwoWritersOfTheSameTargetUseDifferentTempFiles) {
+  const fs::path target = dir_ / "rapport.html";
+  AtomicOutputFile first(target);
+  AtomicOutputFile second(target);
+  EXPECT_NE(first.tempPath(), second.tempPath());
+}
+
+}  // namespace
+}  // namespace namnd

@@ -1,0 +1,521 @@
+#include "store/sqlite_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/errors.hpp"
+
+namespace namnd {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace Poco::Data::Keywords;
+
+// A fresh folder per test, removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+    path_ =
+        fs::temp_directory_path() / ("namnd-sqlite-" + std::to_string(std::random_device{}()) +
+                                     "-" + std::to_string(stamp) + "-" + std::to_string(counter++));
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  fs::path path_;
+};
+
+// A second connection to a store file, for looking under the hood or planting a fault.
+Poco::Data::Session rawSession(const std::string& path) {
+  Poco::Data::SQLite::Connector::registerConnector();
+  return Poco::Data::Session(Poco::Data::SQLite::Connector::KEY, path);
+}
+
+using Row =
+    std::tuple<std::string, std::string, std::string, std::string, int, std::string, std::int64_t>;
+
+std::vector<Row> rowsOf(const Cube& cube) {
+  std::vector<Row> rows;
+  cube.forEachSorted([&](const CubeCell& c) {
+    rows.emplace_back(std::string(c.ansvar), std::string(c.konto), std::string(c.verksamhet),
+                      std::string(c.projekt), c.period.code(), std::string(measureName(c.measure)),
+                      c.ore);
+  });
+  return rows;
+}
+
+ImportSummary summary(SourceKind kind, const std::string& path, const std::string& hash) {
+  ImportSummary s;
+  s.kind = kind;
+  s.sourcePath = path;
+  s.fileHash = hash;
+  return s;
+}
+
+const PeriodRange kYear2025 = PeriodRange::wholeYear(2025);
+
+// Home care and elderly care for three months, with Swedish letters in every code column.
+Cube ledgerCube() {
+  Cube cube;
+  cube.add("Äldreomsorg", "4560", "Särskilt boende", "", Period(2025, 1), Measure::Utfall,
+           1'234'567'89);
+  cube.add("Äldreomsorg", "3010", "Särskilt boende", "", Period(2025, 1), Measure::Utfall,
+           -98'765'43);  // revenue is negative
+  cube.add("Hemtjänst Östra", "5011", "Hemtjänst", "P-åtta", Period(2025, 2), Measure::Utfall,
+           55'000'00);
+  cube.add("Hemtjänst Östra", "5011", "Hemtjänst", "P-åtta", Period(2025, 2), Measure::Budget,
+           60'000'00);
+  cube.add("Hemtjänst Östra", "5011", "Hemtjänst", "P-åtta", Period(2025, 12), Measure::Budget, -1);
+  return cube;
+}
+
+const std::vector<Row> kLedgerRows = {
+    {"Hemtjänst Östra", "5011", "Hemtjänst", "P-åtta", 202502, "utfall", 5'500'000},
+    {"Hemtjänst Östra", "5011", "Hemtjänst", "P-åtta", 202502, "budget", 6'000'000},
+    {"Hemtjänst Östra", "5011", "Hemtjänst", "P-åtta", 202512, "budget", -1},
+    {"Äldreomsorg", "3010", "Särskilt boende", "", 202501, "utfall", -9'876'543},
+    {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "utfall", 123'456'789},
+};
+
+TEST(SqliteStoreCube, RoundTripKeepsEveryCell) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("lager.db"));
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube());
+
+  EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), kLedgerRows);
+}
+
+TEST(SqliteStoreCube, LoadsOnlyPeriodsInTheRange) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("lager.db"));
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube());
+
+  const std::vector<Row> february = {
+      {"Hemtjänst Östra", "5011", "Hemtjänst", "P-åtta", 202502, "utfall", 5'500'000},
+      {"Hemtjänst Östra", "5011", "Hemtjänst", "P-åtta", 202502, "budget", 6'000'000},
+  };
+  EXPECT_EQ(rowsOf(store->loadCube({Period(2025, 2), Period(2025, 2)})), february);
+  EXPECT_EQ(rowsOf(store->loadCube({Period(2025, 1), Period(2025, 2)})).size(), 4u);
+  EXPECT_TRUE(store->loadCube(PeriodRange::wholeYear(2024)).empty());
+}
+
+TEST(SqliteStoreCube, ResavingTheSameFileChangesNothing) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("lager.db"));
+  const ImportSummary s = summary(SourceKind::Huvudbok, "huvudbok.csv", "aa");
+  store->saveCubeImport(s, ledgerCube());
+  store->saveCubeImport(s, ledgerCube());
+
+  EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), kLedgerRows);
+  EXPECT_EQ(store->importLog().size(), 1u);
+}
+
+TEST(SqliteStoreCube, ChangedFileReplacesItsOldCells) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("lager.db"));
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube());
+
+  // The same export a month later: January corrected, March added, February gone.
+  Cube changed;
+  changed.add("Äldreomsorg", "4560", "Särskilt boende", "", Period(2025, 1), Measure::Utfall, 700);
+  changed.add("Äldreomsorg", "4560", "Särskilt boende", "", Period(2025, 3), Measure::Utfall, 300);
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "bb"), changed);
+
+  const std::vector<Row> expected = {
+      {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "utfall", 700},
+      {"Äldreomsorg", "4560", "Särskilt boende", "", 202503, "utfall", 300},
+  };
+  EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), expected);
+  EXPECT_FALSE(store->hasImport(SourceKind::Huvudbok, "aa"));
+  EXPECT_TRUE(store->hasImport(SourceKind::Huvudbok, "bb"));
+}
+
+TEST(SqliteStoreCube, CellsOfDifferentFilesAreSummed) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("lager.db"));
+  Cube ledger2024;
+  ledger2024.add("Äldreomsorg", "4560", "", "", Period(2025, 1), Measure::Utfall, 1'000);
+  ledger2024.add("IFO", "4560", "", "", Period(2025, 1), Measure::Utfall, 5);
+  Cube ledger2025;
+  ledger2025.add("Äldreomsorg", "4560", "", "", Period(2025, 1), Measure::Utfall, -250);
+  Cube budget;
+  budget.add("Äldreomsorg", "4560", "", "", Period(2025, 1), Measure::Budget, 2'000);
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "hb-del1.csv", "h1"), ledger2024);
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "hb-del2.csv", "h2"), ledger2025);
+  store->saveCubeImport(summary(SourceKind::Budget, "budget.csv", "b1"), budget);
+
+  const std::vector<Row> expected = {
+      {"IFO", "4560", "", "", 202501, "utfall", 5},
+      {"Äldreomsorg", "4560", "", "", 202501, "utfall", 750},  // 1 000 − 250
+      {"Äldreomsorg", "4560", "", "", 202501, "budget", 2'000},
+  };
+  EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), expected);
+}
+
+TEST(SqliteStoreCube, FailedSaveLeavesTheStoreAsBefore) {
+  TempDir dir;
+  const std::string path = dir.file("lager.db");
+  auto store = openSqliteStore(path);
+  ImportSummary first = summary(SourceKind::Huvudbok, "huvudbok.csv", "aa");
+  first.rowsRead = 5;
+  first.rowsAccepted = 5;
+  store->saveCubeImport(first, ledgerCube());
+
+  // Plant a fault in the file: inserting a cell with ansvar 'TRASIG' aborts. The store's own
+  // code is untouched; the failure comes in the middle of the transaction, after the old
+  // import was already deleted.
+  {
+    Poco::Data::Session raw = rawSession(path);
+    raw << "CREATE TRIGGER fault BEFORE INSERT ON cube_cell WHEN NEW.ansvar = 'TRASIG'"
+           " BEGIN SELECT RAISE(ABORT, 'planterat fel'); END",
+        now;
+  }
+  Cube broken;
+  for (int month = 1; month <= 12; ++month)
+    broken.add("Ändrad", "4560", "", "", Period(2025, month), Measure::Utfall, 100);
+  broken.add("TRASIG", "4560", "", "", Period(2025, 6), Measure::Utfall, 1);
+  ImportSummary second = summary(SourceKind::Huvudbok, "huvudbok.csv", "bb");
+  second.rejected.push_back({{"huvudbok.csv", 7, "belopp"}, "Beloppet går inte att läsa"});
+
+  try {
+    store->saveCubeImport(second, broken);
+    FAIL() << "saveCubeImport should have thrown";
+  } catch (const OutputError& e) {
+    EXPECT_NE(std::string(e.what()).find("huvudbok.csv"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+  }
+
+  EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), kLedgerRows);
+  EXPECT_TRUE(store->hasImport(SourceKind::Huvudbok, "aa"));
+  EXPECT_FALSE(store->hasImport(SourceKind::Huvudbok, "bb"));
+  const std::vector<ImportSummary> log = store->importLog();
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].fileHash, "aa");
+  EXPECT_EQ(log[0].rowsRead, 5);
+  EXPECT_TRUE(log[0].rejected.empty());
+
+  // The store still works after the failure.
+  Cube fixed;
+  fixed.add("Ändrad", "4560", "", "", Period(2025, 6), Measure::Utfall, 100);
+  store->saveCubeImport(second, fixed);
+  const std::vector<Row> expected = {{"Ändrad", "4560", "", "", 202506, "utfall", 100}};
+  EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), expected);
+}
+
+TEST(SqliteStoreCube, LargeCubeRoundTrips) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("lager.db"));
+  // 400 ansvar × 25 konton × 12 months = 120 000 cells; cell (a, k, m) holds a·10 000 + k·100 + m
+  // öre, negated for odd a.
+  Cube cube;
+  for (int a = 0; a < 400; ++a)
+    for (int k = 0; k < 25; ++k)
+      for (int m = 1; m <= 12; ++m) {
+        const std::int64_t ore = (a % 2 == 0 ? 1 : -1) * (a * 10'000LL + k * 100 + m);
+        cube.add("A" + std::to_string(a), std::to_string(4000 + k), "", "", Period(2025, m),
+                 Measure::Utfall, ore);
+      }
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "stor.csv", "cc"), cube);
+
+  const Cube loaded = store->loadCube(kYear2025);
+  EXPECT_EQ(loaded.cellCount(), 120'000u);
+  // Σ over a of ±a·10 000 pairs (even a positive, odd negative) = −200·10 000 per (k, m);
+  // the k and m parts cancel pairwise. 300 (k, m) pairs → −600 000 000.
+  EXPECT_EQ(loaded.total(Measure::Utfall), -600'000'000);
+  EXPECT_EQ(rowsOf(loaded), rowsOf(cube));
+
+  const Cube march = store->loadCube({Period(2025, 3), Period(2025, 3)});
+  EXPECT_EQ(march.cellCount(), 10'000u);
+  EXPECT_EQ(march.total(Measure::Utfall), -200 * 10'000LL * 25);
+}
+
+PrognosEntry prognos(std::string node, std::int64_t ore, std::string kommentar = "",
+                     std::string atgard = "") {
+  return {std::move(node), ore, std::nullopt, std::move(kommentar), std::move(atgard)};
+}
+
+PrognosEntry avvikelse(std::string node, std::int64_t ore, std::string kommentar = "",
+                       std::string atgard = "") {
+  return {std::move(node), std::nullopt, ore, std::move(kommentar), std::move(atgard)};
+}
+
+void expectSameEntries(const std::vector<PrognosEntry>& actual,
+                       const std::vector<PrognosEntry>& expected) {
+  ASSERT_EQ(actual.size(), expected.size());
+  for (std::size_t i = 0; i < actual.size(); ++i) {
+    SCOPED_TRACE("entry " + std::to_string(i));
+    EXPECT_EQ(actual[i].node, expected[i].node);
+    EXPECT_EQ(actual[i].prognosOre, expected[i].prognosOre);
+    EXPECT_EQ(actual[i].avvikelseOre, expected[i].avvikelseOre);
+    EXPECT_EQ(actual[i].kommentar, expected[i].kommentar);
+    EXPECT_EQ(actual[i].atgard, expected[i].atgard);
+  }
+}
+
+TEST(SqliteStorePrognos, RoundTripKeepsBothVariantsAndOptionalTexts) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("lager.db"));
+  const std::vector<PrognosEntry> august = {
+      prognos("Äldreomsorg", 123'456'700, "Ökade kostnader för inhyrd personal",
+              "Rekrytering av sjuksköterskor"),
+      avvikelse("Hemtjänst Östra", -2'500'000'00, "Fler beviljade timmar"),
+      avvikelse("IFO", 0),
+      prognos("LSS", -1),
+  };
+  const std::vector<PrognosEntry> october = {avvikelse("IFO", 75'000'00, "", "Översyn")};
+  store->savePrognosImport(summary(SourceKind::Prognos, "prognos.csv", "pp"),
+                           {{Period(2025, 10), october}, {Period(2025, 8), august}});
+
+  EXPECT_EQ(store->prognosPeriods(), (std::vector<Period>{Period(2025, 8), Period(2025, 10)}));
+  const auto loadedAugust = store->loadPrognosSnapshot(Period(2025, 8));
+  ASSERT_TRUE(loadedAugust.has_value());
+  EXPECT_EQ(loadedAugust->period, Period(2025, 8));
+  expectSameEntries(loadedAugust->entries, august);
+  const auto loadedOctober = store->loadPrognosSnapshot(Period(2025, 10));
+  ASSERT_TRUE(loadedOctober.has_value());
+  expectSameEntries(loadedOctober->entries, october);
+  EXPECT_FALSE(store->loadPrognosSnapshot(Period(2025, 9)).has_value());
+  EXPECT_TRUE(store->loadCube(kYear2025).empty());
+}
+
+TEST(SqliteStorePrognos, EmptySnapshotStillCountsAsSubmitted) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("lager.db"));
+  store->savePrognosImport(summary(SourceKind::Prognos, "prognos.csv", "pp"),
+                           {{Period(2025, 5), {}}});
+
+  EXPECT_EQ(store->prognosPeriods(), std::vector<Period>{Period(2025, 5)});
+  const auto may = store->loadPrognosSnapshot(Period(2025, 5));
+  ASSERT_TRUE(may.has_value());
+  EXPECT_TRUE(may->entries.empty());
+}
+
+TEST(SqliteStorePrognos, LatestSavedFileWinsForAMonth) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("lager.db"));
+  const std::vector<PrognosEntry> first = {prognos("IFO", 100)};
+  const std::vector<PrognosEntry> second = {prognos("IFO", 200), prognos("LSS", 300)};
+  store->savePrognosImport(summary(SourceKind::Prognos, "prognos-a.csv", "a1"),
+                           {{Period(2025, 8), first}, {Period(2025, 9), first}});
+  store->savePrognosImport(summary(SourceKind::Prognos, "prognos-b.csv", "b1"),
+                           {{Period(2025, 8), second}});
+
+  expectSameEntries(store->loadPrognosSnapshot(Period(2025, 8))->entries, second);
+  expectSameEntries(store->loadPrognosSnapshot(Period(2025, 9))->entries, first);
+
+  // File a is corrected and saved again: it is now the latest for August.
+  const std::vector<PrognosEntry> corrected = {avvikelse("IFO", -50)};
+  store->savePrognosImport(summary(SourceKind::Prognos, "prognos-a.csv", "a2"),
+                           {{Period(2025, 8), corrected}});
+  expectSameEntries(store->loadPrognosSnapshot(Period(2025, 8))->entries, corrected);
+  // September came only from the old version of file a, which is replaced whole.
+  EXPECT_FALSE(store->loadPrognosSnapshot(Period(2025, 9)).has_value());
+  EXPECT_EQ(store->prognosPeriods(), std::vector<Period>{Period(2025, 8)});
+}
+
+TEST(SqliteStorePrognos, FailedSaveLeavesTheStoreAsBefore) {
+  TempDir dir;
+  const std::string path = dir.file("lager.db");
+  auto store = openSqliteStore(path);
+  const std::vector<PrognosEntry> august = {prognos("IFO", 100, "Som budget")};
+  store->savePrognosImport(summary(SourceKind::Prognos, "prognos.csv", "p1"),
+                           {{Period(2025, 8), august}});
+  {
+    Poco::Data::Session raw = rawSession(path);
+    raw << "CREATE TRIGGER fault BEFORE INSERT ON prognos_entry WHEN NEW.node = 'TRASIG'"
+           " BEGIN SELECT RAISE(ABORT, 'planterat fel'); END",
+        now;
+  }
+  EXPECT_THROW(store->savePrognosImport(summary(SourceKind::Prognos, "prognos.csv", "p2"),
+                                        {{Period(2025, 9), {prognos("IFO", 1)}},
+                                         {Period(2025, 8), {prognos("TRASIG", 2)}}}),
+               OutputError);
+
+  EXPECT_EQ(store->prognosPeriods(), std::vector<Period>{Period(2025, 8)});
+  expectSameEntries(store->loadPrognosSnapshot(Period(2025, 8))->entries, august);
+  EXPECT_TRUE(store->hasImport(SourceKind::Prognos, "p1"));
+  EXPECT_FALSE(store->hasImport(SourceKind::Prognos, "p2"));
+}
+
+TEST(SqliteStoreImportLog, ListsImportsByKindThenPathWithTheirRejectedRows) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("lager.db"));
+  ImportSummary ledger = summary(SourceKind::Huvudbok, "ekonomi/huvudbok.csv", "h1");
+  ledger.rowsRead = 10;
+  ledger.rowsAccepted = 8;
+  ledger.acceptedOre = -12'345'678'901'234;
+  ledger.rejected = {{{"ekonomi/huvudbok.csv", 4, "belopp"}, "Beloppet ”12,3,4” går inte att läsa"},
+                     {{"ekonomi/huvudbok.csv", 9, ""}, "För få kolumner"}};
+  ImportSummary budget = summary(SourceKind::Budget, "budget.csv", "b1");
+  budget.rowsRead = 3;
+  budget.rowsAccepted = 3;
+  budget.acceptedOre = 9'000'000'000'000'000'000;  // near the int64 limit: no double on the way
+  ImportSummary prognosFile = summary(SourceKind::Prognos, "prognos.csv", "p1");
+  prognosFile.rowsRead = 1;
+  prognosFile.rejected = {{{"prognos.csv", 2, "prognosperiod"}, "Perioden saknas"}};
+  ImportSummary earlierLedger = summary(SourceKind::Huvudbok, "arkiv/huvudbok-2024.csv", "h0");
+
+  store->savePrognosImport(prognosFile, {});
+  store->saveCubeImport(ledger, Cube{});
+  store->saveCubeImport(budget, Cube{});
+  store->saveCubeImport(earlierLedger, Cube{});
+
+  const std::vector<ImportSummary> log = store->importLog();
+  ASSERT_EQ(log.size(), 4u);
+  EXPECT_EQ(log[0].sourcePath, "arkiv/huvudbok-2024.csv");
+  EXPECT_EQ(log[1].sourcePath, "ekonomi/huvudbok.csv");
+  EXPECT_EQ(log[2].sourcePath, "budget.csv");
+  EXPECT_EQ(log[3].sourcePath, "prognos.csv");
+
+  EXPECT_EQ(log[1].kind, SourceKind::Huvudbok);
+  EXPECT_EQ(log[1].fileHash, "h1");
+  EXPECT_EQ(log[1].rowsRead, 10);
+  EXPECT_EQ(log[1].rowsAccepted, 8);
+  EXPECT_EQ(log[1].acceptedOre, -12'345'678'901'234);
+  ASSERT_EQ(log[1].rejected.size(), 2u);
+  EXPECT_EQ(log[1].rejected[0].where.file, "ekonomi/huvudbok.csv");
+  EXPECT_EQ(log[1].rejected[0].where.line, 4);
+  EXPECT_EQ(log[1].rejected[0].where.column, "belopp");
+  EXPECT_EQ(log[1].rejected[0].reason, "Beloppet ”12,3,4” går inte att läsa");
+  EXPECT_EQ(log[1].rejected[1].where.line, 9);
+  EXPECT_EQ(log[1].rejected[1].where.column, "");
+  EXPECT_EQ(log[1].rejected[1].reason, "För få kolumner");
+
+  EXPECT_EQ(log[2].kind, SourceKind::Budget);
+  EXPECT_EQ(log[2].acceptedOre, 9'000'000'000'000'000'000);
+  EXPECT_TRUE(log[2].rejected.empty());
+  EXPECT_EQ(log[3].kind, SourceKind::Prognos);
+  ASSERT_EQ(log[3].rejected.size(), 1u);
+  EXPECT_EQ(log[3].rejected[0].reason, "Perioden saknas");
+}
+
+TEST(SqliteStoreImportLog, HasImportMatchesKindAndHash) {
+  TempDir dir;
+  auto store = openSqliteStore(dir.file("lager.db"));
+  store->saveCubeImport(summary(SourceKind::Budget, "budget.csv", "abc123"), Cube{});
+
+  EXPECT_TRUE(store->hasImport(SourceKind::Budget, "abc123"));
+  EXPECT_FALSE(store->hasImport(SourceKind::Huvudbok, "abc123"));
+  EXPECT_FALSE(store->hasImport(SourceKind::Budget, "abc12"));
+}
+
+TEST(SqliteStoreOpen, ReopeningKeepsTheDataAndCreatesMissingFolders) {
+  TempDir dir;
+  const std::string path = dir.file("nya/mappar/lager.db");
+  {
+    auto store = openSqliteStore(path);
+    store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube());
+    store->savePrognosImport(summary(SourceKind::Prognos, "prognos.csv", "pp"),
+                             {{Period(2025, 8), {prognos("IFO", 42, "Åtgärdsplan")}}});
+  }
+  ASSERT_TRUE(fs::is_regular_file(path));
+
+  auto reopened = openSqliteStore(path);
+  EXPECT_EQ(rowsOf(reopened->loadCube(kYear2025)), kLedgerRows);
+  EXPECT_TRUE(reopened->hasImport(SourceKind::Huvudbok, "aa"));
+  expectSameEntries(reopened->loadPrognosSnapshot(Period(2025, 8))->entries,
+                    {prognos("IFO", 42, "Åtgärdsplan")});
+  EXPECT_EQ(reopened->importLog().size(), 2u);
+}
+
+TEST(SqliteStoreOpen, NewStoreRecordsSchemaVersionOne) {
+  TempDir dir;
+  const std::string path = dir.file("lager.db");
+  openSqliteStore(path);
+
+  Poco::Data::Session raw = rawSession(path);
+  std::vector<std::int64_t> versions;
+  raw << "SELECT version FROM schema_version", into(versions), now;
+  EXPECT_EQ(versions, std::vector<std::int64_t>{1});
+}
+
+std::string readAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+TEST(SqliteStoreOpen, TextFileIsRefusedAndLeftAlone) {
+  TempDir dir;
+  const std::string path = dir.file("anteckningar.txt");
+  const std::string text = "Det här är ingen databas, bara anteckningar inför nämndmötet.\n";
+  std::ofstream(path, std::ios::binary) << text;
+
+  try {
+    openSqliteStore(path);
+    FAIL() << "a text file must not open as a store";
+  } catch (const OutputError& e) {
+    EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(readAll(path), text);
+}
+
+TEST(SqliteStoreOpen, OtherSqliteDatabaseIsRefused) {
+  TempDir dir;
+  const std::string path = dir.file("annat.db");
+  {
+    Poco::Data::Session raw = rawSession(path);
+    raw << "CREATE TABLE kunder (namn TEXT)", now;
+  }
+  try {
+    openSqliteStore(path);
+    FAIL() << "a foreign database must not open as a store";
+  } catch (const OutputError& e) {
+    EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("Nämndrapport"), std::string::npos) << e.what();
+  }
+}
+
+TEST(SqliteStoreOpen, OtherSchemaVersionIsRefused) {
+  TempDir dir;
+  const std::string path = dir.file("lager.db");
+  openSqliteStore(path);
+  {
+    Poco::Data::Session raw = rawSession(path);
+    raw << "UPDATE schema_version SET version = 2", now;
+  }
+  try {
+    openSqliteStore(path);
+    FAIL() << "a store of another schema version must not open";
+  } catch (const OutputError& e) {
+    EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("version 2"), std::string::npos) << e.what();
+  }
+}
+
+TEST(SqliteStoreOpen, FolderInsteadOfFileIsRefused) {
+  TempDir dir;
+  const std::string path = dir.file("en-mapp");
+  fs::create_directories(path);
+  try {
+    openSqliteStore(path);
+    FAIL() << "a folder must not open as a store";
+  } catch (const OutputError& e) {
+    EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace namnd
