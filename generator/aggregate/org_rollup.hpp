@@ -17,12 +17,12 @@ namespace namnd {
 struct OrgRollup {
   Period through;
   int level = 0;
-  std::map<std::string, Figures, std::less<>> byCode;          // every ledger/budget code seen
-  std::vector<std::pair<const OrgNode*, Figures>> rows;         // nodes at `level`, report order
-  Figures reported;                                             // Σ rows
-  std::map<std::string, Figures, std::less<>> unmappedCodes;    // codes under no node at `level`
-  Figures unmapped;                                             // Σ unmappedCodes
-  Figures source;                                               // Σ of the whole cube
+  std::map<std::string, Figures, std::less<>> byCode;         // every ledger/budget code seen
+  std::vector<std::pair<const OrgNode*, Figures>> rows;       // nodes at `level`, report order
+  Figures reported;                                           // Σ rows
+  std::map<std::string, Figures, std::less<>> unmappedCodes;  // codes under no node at `level`
+  Figures unmapped;                                           // Σ unmappedCodes
+  Figures source;  // Σ of every code: the year's budget, January–through for utfall
 
   // Σ of the codes under `code` (which may be at any level); zero for an unknown code.
   Figures under(const OrgTree& tree, std::string_view code) const;

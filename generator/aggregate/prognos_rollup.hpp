@@ -15,7 +15,7 @@ namespace namnd {
 struct PrognosRollup {
   Period snapshotPeriod;
   std::map<std::string, std::int64_t, std::less<>> avvikelseByNode;  // code at the level → öre
-  std::int64_t total = 0;                                             // Σ of every mapped entry
+  std::int64_t total = 0;                                            // Σ of every mapped entry
   // Entries that could not be placed under a node at the level (unknown code, or a node above
   // the level), with their deviation.
   std::vector<std::pair<std::string, std::int64_t>> unmapped;

@@ -15,7 +15,7 @@ Arguments::Arguments(const std::vector<std::string>& args, const std::set<std::s
     }
     if (flags.count(name)) {
       if (inlineValue) throw UsageError("--" + name + " tar inget värde");
-      flags_.insert(name);
+      if (!flags_.insert(name).second) throw UsageError("--" + name + " anges två gånger");
       continue;
     }
     if (!valued.count(name)) throw UsageError("okänd flagga --" + name);
@@ -23,7 +23,9 @@ Arguments::Arguments(const std::vector<std::string>& args, const std::set<std::s
     if (inlineValue) {
       values_[name] = *inlineValue;
     } else {
-      if (i + 1 >= args.size()) throw UsageError("--" + name + " saknar värde");
+      // "--config --period 202510" is a forgotten value, not a config file named "--period".
+      if (i + 1 >= args.size() || args[i + 1].rfind("--", 0) == 0)
+        throw UsageError("--" + name + " saknar värde");
       values_[name] = args[++i];
     }
   }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <fstream>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -11,6 +10,7 @@
 
 #include "core/errors.hpp"
 #include "core/swedish_calendar.hpp"
+#include "render/atomic_output_file.hpp"
 
 namespace namnd {
 namespace {
@@ -269,127 +269,150 @@ struct Ansvar {
 // clang-format off
 const std::vector<Ansvar> kAnsvar = {
   // Nämnd och förvaltningsledning: a small överskott, the budgetreserv is not used.
-  {.code = "1010", .name = "Nämndverksamhet", .unit = "NF1", .verksamhet = "110", .kind = Kind::Board,
-   .wages = 1150, .goods = 350, .invoices = 6},
-  {.code = "1110", .name = "Socialchef och stab", .unit = "NF2", .verksamhet = "", .kind = Kind::Office,
-   .wages = 5400, .goods = 900, .rent = 700, .capital = 150, .personnelDev = -20, .invoices = 24},
-  {.code = "1120", .name = "Administration och ekonomi", .unit = "NF2", .verksamhet = "", .kind = Kind::Office,
-   .wages = 4900, .goods = 700, .licence = 1800, .personnelDev = -10, .invoices = 20},
-  {.code = "1130", .name = "Kvalitet och utveckling", .unit = "NF2", .verksamhet = "", .kind = Kind::Office,
-   .wages = 3100, .goods = 500, .personnelDev = -40, .invoices = 16},
-  {.code = "1190", .name = "Förvaltningsgemensamma kostnader", .unit = "NF3", .verksamhet = "", .kind = Kind::Office,
-   .goods = 2600, .capital = 900, .reserve = 1000, .goodsDev = 30, .invoices = 30},
+  {.code = "1010", .name = "Nämndverksamhet", .unit = "NF1", .verksamhet = "110",
+   .kind = Kind::Board, .wages = 1150, .goods = 350, .invoices = 6},
+  {.code = "1110", .name = "Socialchef och stab", .unit = "NF2", .verksamhet = "",
+   .kind = Kind::Office, .wages = 5400, .goods = 900, .rent = 700, .capital = 150,
+   .personnelDev = -20, .invoices = 24},
+  {.code = "1120", .name = "Administration och ekonomi", .unit = "NF2", .verksamhet = "",
+   .kind = Kind::Office, .wages = 4900, .goods = 700, .licence = 1800, .personnelDev = -10,
+   .invoices = 20},
+  {.code = "1130", .name = "Kvalitet och utveckling", .unit = "NF2", .verksamhet = "",
+   .kind = Kind::Office, .wages = 3100, .goods = 500, .personnelDev = -40, .invoices = 16},
+  {.code = "1190", .name = "Förvaltningsgemensamma kostnader", .unit = "NF3", .verksamhet = "",
+   .kind = Kind::Office, .goods = 2600, .capital = 900, .reserve = 1000, .goodsDev = 30,
+   .invoices = 30},
 
   // Äldreomsorg: the area in clear deficit (hemtjänst personnel, köpta platser).
-  {.code = "2110", .name = "Björkgården", .unit = "AO1", .verksamhet = "511", .kind = Kind::CareHome,
-   .wages = 30000, .goods = 6500, .rent = 9000, .capital = 400, .fees = 4600, .rentIncome = 5100,
-   .personnelDev = 35, .invoices = 140, .feeText = "särskilt boende"},
-  {.code = "2120", .name = "Lindgården", .unit = "AO1", .verksamhet = "511", .kind = Kind::CareHome,
-   .wages = 27000, .goods = 5900, .rent = 8100, .capital = 350, .fees = 4100, .rentIncome = 4600,
-   .personnelDev = 10, .invoices = 130, .feeText = "särskilt boende"},
-  {.code = "2130", .name = "Ekbacken", .unit = "AO1", .verksamhet = "511", .kind = Kind::CareHome,
-   .wages = 20500, .goods = 4500, .rent = 6100, .capital = 250, .fees = 3100, .rentIncome = 3400,
-   .personnelDev = -15, .invoices = 110, .feeText = "särskilt boende"},
-  {.code = "2140", .name = "Sjöhaga demensboende", .unit = "AO1", .verksamhet = "511", .kind = Kind::CareHome,
-   .wages = 19500, .goods = 3900, .rent = 5600, .capital = 250, .fees = 2400, .rentIncome = 2800,
-   .personnelDev = 45, .invoices = 100, .feeText = "särskilt boende"},
-  {.code = "2210", .name = "Hemtjänst Tätort", .unit = "AO2", .verksamhet = "512", .kind = Kind::HomeCare,
-   .wages = 34500, .goods = 4800, .rent = 1900, .capital = 300, .fees = 4100,
-   .personnelDev = 160, .goodsDev = 60, .revenueDev = -40, .invoices = 120, .feeText = "hemtjänst"},
-  {.code = "2220", .name = "Hemtjänst Landsbygd", .unit = "AO2", .verksamhet = "512", .kind = Kind::HomeCare,
-   .wages = 24500, .goods = 4300, .rent = 1100, .capital = 250, .fees = 2600,
-   .personnelDev = 140, .goodsDev = 80, .revenueDev = -30, .invoices = 110, .feeText = "hemtjänst"},
-  {.code = "2230", .name = "Nattpatrull", .unit = "AO2", .verksamhet = "512", .kind = Kind::HomeCare,
-   .wages = 8200, .goods = 900, .rent = 300, .personnelDev = 40, .invoices = 40},
-  {.code = "2240", .name = "Trygghetslarm", .unit = "AO2", .verksamhet = "512", .kind = Kind::HomeCare,
-   .wages = 3100, .goods = 1800, .fees = 1900, .invoices = 50, .feeText = "trygghetslarm"},
-  {.code = "2310", .name = "Korttidsenheten Solbacken", .unit = "AO3", .verksamhet = "513", .kind = Kind::CareHome,
-   .wages = 11200, .goods = 1500, .rent = 2600, .capital = 150, .fees = 700, .sales = 900,
-   .personnelDev = 20, .revenueDev = -150, .invoices = 80,
+  {.code = "2110", .name = "Björkgården", .unit = "AO1", .verksamhet = "511",
+   .kind = Kind::CareHome, .wages = 30000, .goods = 6500, .rent = 9000, .capital = 400,
+   .fees = 4600, .rentIncome = 5100, .personnelDev = 35, .invoices = 140,
+   .feeText = "särskilt boende"},
+  {.code = "2120", .name = "Lindgården", .unit = "AO1", .verksamhet = "511",
+   .kind = Kind::CareHome, .wages = 27000, .goods = 5900, .rent = 8100, .capital = 350,
+   .fees = 4100, .rentIncome = 4600, .personnelDev = 10, .invoices = 130,
+   .feeText = "särskilt boende"},
+  {.code = "2130", .name = "Ekbacken", .unit = "AO1", .verksamhet = "511",
+   .kind = Kind::CareHome, .wages = 20500, .goods = 4500, .rent = 6100, .capital = 250,
+   .fees = 3100, .rentIncome = 3400, .personnelDev = -15, .invoices = 110,
+   .feeText = "särskilt boende"},
+  {.code = "2140", .name = "Sjöhaga demensboende", .unit = "AO1", .verksamhet = "511",
+   .kind = Kind::CareHome, .wages = 19500, .goods = 3900, .rent = 5600, .capital = 250,
+   .fees = 2400, .rentIncome = 2800, .personnelDev = 45, .invoices = 100,
+   .feeText = "särskilt boende"},
+  {.code = "2210", .name = "Hemtjänst Tätort", .unit = "AO2", .verksamhet = "512",
+   .kind = Kind::HomeCare, .wages = 34500, .goods = 4800, .rent = 1900, .capital = 300,
+   .fees = 4100, .personnelDev = 160, .goodsDev = 60, .revenueDev = -40, .invoices = 120,
+   .feeText = "hemtjänst"},
+  {.code = "2220", .name = "Hemtjänst Landsbygd", .unit = "AO2", .verksamhet = "512",
+   .kind = Kind::HomeCare, .wages = 24500, .goods = 4300, .rent = 1100, .capital = 250,
+   .fees = 2600, .personnelDev = 140, .goodsDev = 80, .revenueDev = -30, .invoices = 110,
+   .feeText = "hemtjänst"},
+  {.code = "2230", .name = "Nattpatrull", .unit = "AO2", .verksamhet = "512",
+   .kind = Kind::HomeCare, .wages = 8200, .goods = 900, .rent = 300, .personnelDev = 40,
+   .invoices = 40},
+  {.code = "2240", .name = "Trygghetslarm", .unit = "AO2", .verksamhet = "512",
+   .kind = Kind::HomeCare, .wages = 3100, .goods = 1800, .fees = 1900, .invoices = 50,
+   .feeText = "trygghetslarm"},
+  {.code = "2310", .name = "Korttidsenheten Solbacken", .unit = "AO3", .verksamhet = "513",
+   .kind = Kind::CareHome, .wages = 11200, .goods = 1500, .rent = 2600, .capital = 150, .fees = 700,
+   .sales = 900, .personnelDev = 20, .revenueDev = -150, .invoices = 80,
    .salesText = "Försäljning korttidsplatser till annan kommun", .feeText = "korttidsvistelse"},
-  {.code = "2320", .name = "Dagverksamhet demens", .unit = "AO3", .verksamhet = "513", .kind = Kind::DayActivity,
-   .wages = 3600, .goods = 400, .rent = 650, .fees = 250, .personnelDev = -30, .invoices = 30,
-   .feeText = "dagverksamhet"},
-  {.code = "2410", .name = "Biståndsenheten äldre", .unit = "AO4", .verksamhet = "510", .kind = Kind::Office,
-   .wages = 5700, .goods = 500, .personnelDev = -20, .invoices = 20},
-  {.code = "2490", .name = "Äldreomsorg gemensamt", .unit = "AO4", .verksamhet = "510", .kind = Kind::Office,
-   .wages = 1600, .purchases = 13000, .goods = 1800, .grants = 6000, .grantTiming = GrantTiming::April,
-   .purchaseDev = 150, .invoices = 30, .purchaseItems = 14,
+  {.code = "2320", .name = "Dagverksamhet demens", .unit = "AO3", .verksamhet = "513",
+   .kind = Kind::DayActivity, .wages = 3600, .goods = 400, .rent = 650, .fees = 250,
+   .personnelDev = -30, .invoices = 30, .feeText = "dagverksamhet"},
+  {.code = "2410", .name = "Biståndsenheten äldre", .unit = "AO4", .verksamhet = "510",
+   .kind = Kind::Office, .wages = 5700, .goods = 500, .personnelDev = -20, .invoices = 20},
+  {.code = "2490", .name = "Äldreomsorg gemensamt", .unit = "AO4", .verksamhet = "510",
+   .kind = Kind::Office, .wages = 1600, .purchases = 13000, .goods = 1800, .grants = 6000,
+   .grantTiming = GrantTiming::April, .purchaseDev = 150, .invoices = 30, .purchaseItems = 14,
    .purchaseText = "Köpt plats särskilt boende", .grantText = "Statsbidrag äldreomsorgslyftet",
    .projekt = "P2501"},
 
   // Hälso- och sjukvård: vacancies covered by agency nurses.
-  {.code = "3110", .name = "Sjuksköterskor dag", .unit = "HS1", .verksamhet = "515", .kind = Kind::Nursing,
-   .wages = 17500, .goods = 3100, .rent = 900, .capital = 200, .agency = 1500,
-   .personnelDev = -40, .invoices = 90},
-  {.code = "3120", .name = "Sjuksköterskor kväll och natt", .unit = "HS1", .verksamhet = "515", .kind = Kind::Nursing,
-   .wages = 6800, .goods = 700, .agency = 400, .personnelDev = 30, .invoices = 30},
-  {.code = "3210", .name = "Rehabenheten", .unit = "HS2", .verksamhet = "515", .kind = Kind::Rehab,
-   .wages = 9300, .goods = 800, .rent = 700, .personnelDev = -10, .invoices = 40},
-  {.code = "3220", .name = "Hjälpmedelsförråd", .unit = "HS2", .verksamhet = "515", .kind = Kind::Rehab,
-   .wages = 1300, .goods = 4600, .capital = 700, .sales = 400, .goodsDev = 60, .invoices = 80,
-   .salesText = "Försäljning hjälpmedel till grannkommun"},
+  {.code = "3110", .name = "Sjuksköterskor dag", .unit = "HS1", .verksamhet = "515",
+   .kind = Kind::Nursing, .wages = 17500, .goods = 3100, .rent = 900, .capital = 200,
+   .agency = 1500, .personnelDev = -40, .invoices = 90},
+  {.code = "3120", .name = "Sjuksköterskor kväll och natt", .unit = "HS1", .verksamhet = "515",
+   .kind = Kind::Nursing, .wages = 6800, .goods = 700, .agency = 400, .personnelDev = 30,
+   .invoices = 30},
+  {.code = "3210", .name = "Rehabenheten", .unit = "HS2", .verksamhet = "515",
+   .kind = Kind::Rehab, .wages = 9300, .goods = 800, .rent = 700, .personnelDev = -10,
+   .invoices = 40},
+  {.code = "3220", .name = "Hjälpmedelsförråd", .unit = "HS2", .verksamhet = "515",
+   .kind = Kind::Rehab, .wages = 1300, .goods = 4600, .capital = 700, .sales = 400, .goodsDev = 60,
+   .invoices = 80, .salesText = "Försäljning hjälpmedel till grannkommun"},
 
   // Individ- och familjeomsorg: more HVB placements than budgeted, partly offset by vacancies.
-  {.code = "4110", .name = "Myndighet barn och unga", .unit = "IFO1", .verksamhet = "573", .kind = Kind::SocialWork,
-   .wages = 9800, .goods = 1200, .personnelDev = -30, .goodsDev = 150, .invoices = 50},
-  {.code = "4120", .name = "Placeringar barn och unga", .unit = "IFO1", .verksamhet = "573", .kind = Kind::PurchaseOnly,
-   .purchases = 36000, .grants = 1400, .grantTiming = GrantTiming::Quarterly, .purchaseDev = 70,
-   .purchaseItems = 30, .purchaseText = "HVB-placering barn och unga",
-   .grantText = "Ersättning Migrationsverket"},
-  {.code = "4130", .name = "Familjehemsvård", .unit = "IFO1", .verksamhet = "573", .kind = Kind::Commissioned,
-   .wages = 4200, .purchases = 6500, .goods = 1100, .personnelDev = 20, .purchaseDev = 40,
-   .invoices = 30, .purchaseItems = 12, .purchaseText = "Konsulentstött familjehem"},
-  {.code = "4210", .name = "Myndighet vuxna", .unit = "IFO2", .verksamhet = "571", .kind = Kind::SocialWork,
-   .wages = 5200, .goods = 500, .personnelDev = -50, .invoices = 24},
-  {.code = "4220", .name = "Placeringar vuxna", .unit = "IFO2", .verksamhet = "571", .kind = Kind::PurchaseOnly,
-   .purchases = 12000, .purchaseDev = 60, .purchaseItems = 10,
+  {.code = "4110", .name = "Myndighet barn och unga", .unit = "IFO1", .verksamhet = "573",
+   .kind = Kind::SocialWork, .wages = 9800, .goods = 1200, .personnelDev = -30, .goodsDev = 150,
+   .invoices = 50},
+  {.code = "4120", .name = "Placeringar barn och unga", .unit = "IFO1", .verksamhet = "573",
+   .kind = Kind::PurchaseOnly, .purchases = 36000, .grants = 1400,
+   .grantTiming = GrantTiming::Quarterly, .purchaseDev = 70, .purchaseItems = 30,
+   .purchaseText = "HVB-placering barn och unga", .grantText = "Ersättning Migrationsverket"},
+  {.code = "4130", .name = "Familjehemsvård", .unit = "IFO1", .verksamhet = "573",
+   .kind = Kind::Commissioned, .wages = 4200, .purchases = 6500, .goods = 1100, .personnelDev = 20,
+   .purchaseDev = 40, .invoices = 30, .purchaseItems = 12,
+   .purchaseText = "Konsulentstött familjehem"},
+  {.code = "4210", .name = "Myndighet vuxna", .unit = "IFO2", .verksamhet = "571",
+   .kind = Kind::SocialWork, .wages = 5200, .goods = 500, .personnelDev = -50, .invoices = 24},
+  {.code = "4220", .name = "Placeringar vuxna", .unit = "IFO2", .verksamhet = "571",
+   .kind = Kind::PurchaseOnly, .purchases = 12000, .purchaseDev = 60, .purchaseItems = 10,
    .purchaseText = "HVB-placering vuxna, missbruk"},
-  {.code = "4310", .name = "Öppenvården", .unit = "IFO3", .verksamhet = "570", .kind = Kind::SocialWork,
-   .wages = 9200, .goods = 900, .rent = 1200, .grants = 1300, .grantTiming = GrantTiming::June,
-   .personnelDev = -20, .invoices = 40, .grantText = "Statsbidrag psykisk hälsa"},
-  {.code = "4410", .name = "Mottagning och IFO-ledning", .unit = "IFO4", .verksamhet = "570", .kind = Kind::SocialWork,
-   .wages = 4700, .goods = 1700, .rent = 1500, .capital = 100, .invoices = 30},
+  {.code = "4310", .name = "Öppenvården", .unit = "IFO3", .verksamhet = "570",
+   .kind = Kind::SocialWork, .wages = 9200, .goods = 900, .rent = 1200, .grants = 1300,
+   .grantTiming = GrantTiming::June, .personnelDev = -20, .invoices = 40,
+   .grantText = "Statsbidrag psykisk hälsa"},
+  {.code = "4410", .name = "Mottagning och IFO-ledning", .unit = "IFO4", .verksamhet = "570",
+   .kind = Kind::SocialWork, .wages = 4700, .goods = 1700, .rent = 1500, .capital = 100,
+   .invoices = 30},
 
   // Funktionsstöd (LSS): close to budget.
-  {.code = "5110", .name = "Gruppbostad Solrosen", .unit = "FS1", .verksamhet = "521", .kind = Kind::Lss,
-   .wages = 11200, .goods = 1000, .rent = 1800, .capital = 100, .rentIncome = 950,
-   .personnelDev = 25, .invoices = 60},
-  {.code = "5120", .name = "Gruppbostad Vallmon", .unit = "FS1", .verksamhet = "521", .kind = Kind::Lss,
-   .wages = 10600, .goods = 950, .rent = 1700, .rentIncome = 900, .personnelDev = 10, .invoices = 60},
-  {.code = "5130", .name = "Servicebostad Kastanjen", .unit = "FS1", .verksamhet = "521", .kind = Kind::Lss,
-   .wages = 8600, .goods = 700, .rent = 1500, .rentIncome = 1000, .personnelDev = -20, .invoices = 50},
-  {.code = "5140", .name = "Gruppbostad Lärkan", .unit = "FS1", .verksamhet = "521", .kind = Kind::Lss,
-   .wages = 9600, .goods = 850, .rent = 1600, .rentIncome = 850, .personnelDev = 15, .invoices = 56},
-  {.code = "5210", .name = "Daglig verksamhet", .unit = "FS2", .verksamhet = "522", .kind = Kind::DayActivity,
-   .wages = 12200, .goods = 1600, .rent = 1400, .capital = 150, .sales = 600, .personnelDev = -35,
-   .invoices = 80, .salesText = "Försäljning daglig verksamhet, externa uppdrag"},
-  {.code = "5310", .name = "Personlig assistans LSS", .unit = "FS3", .verksamhet = "523", .kind = Kind::Assistance,
-   .wages = 8100, .goods = 300, .personnelDev = 20, .invoices = 16},
-  {.code = "5320", .name = "Personlig assistans SFB", .unit = "FS3", .verksamhet = "523", .kind = Kind::Assistance,
-   .wages = 26500, .goods = 700, .grants = 35000, .grantTiming = GrantTiming::Insurance,
-   .personnelDev = 15, .revenueDev = -10, .invoices = 30,
+  {.code = "5110", .name = "Gruppbostad Solrosen", .unit = "FS1", .verksamhet = "521",
+   .kind = Kind::Lss, .wages = 11200, .goods = 1000, .rent = 1800, .capital = 100,
+   .rentIncome = 950, .personnelDev = 25, .invoices = 60},
+  {.code = "5120", .name = "Gruppbostad Vallmon", .unit = "FS1", .verksamhet = "521",
+   .kind = Kind::Lss, .wages = 10600, .goods = 950, .rent = 1700, .rentIncome = 900,
+   .personnelDev = 10, .invoices = 60},
+  {.code = "5130", .name = "Servicebostad Kastanjen", .unit = "FS1", .verksamhet = "521",
+   .kind = Kind::Lss, .wages = 8600, .goods = 700, .rent = 1500, .rentIncome = 1000,
+   .personnelDev = -20, .invoices = 50},
+  {.code = "5140", .name = "Gruppbostad Lärkan", .unit = "FS1", .verksamhet = "521",
+   .kind = Kind::Lss, .wages = 9600, .goods = 850, .rent = 1600, .rentIncome = 850,
+   .personnelDev = 15, .invoices = 56},
+  {.code = "5210", .name = "Daglig verksamhet", .unit = "FS2", .verksamhet = "522",
+   .kind = Kind::DayActivity, .wages = 12200, .goods = 1600, .rent = 1400, .capital = 150,
+   .sales = 600, .personnelDev = -35, .invoices = 80,
+   .salesText = "Försäljning daglig verksamhet, externa uppdrag"},
+  {.code = "5310", .name = "Personlig assistans LSS", .unit = "FS3", .verksamhet = "523",
+   .kind = Kind::Assistance, .wages = 8100, .goods = 300, .personnelDev = 20, .invoices = 16},
+  {.code = "5320", .name = "Personlig assistans SFB", .unit = "FS3", .verksamhet = "523",
+   .kind = Kind::Assistance, .wages = 26500, .goods = 700, .grants = 35000,
+   .grantTiming = GrantTiming::Insurance, .personnelDev = 15, .revenueDev = -10, .invoices = 30,
    .grantText = "Assistansersättning Försäkringskassan"},
-  {.code = "5410", .name = "Korttidsvistelse LSS", .unit = "FS4", .verksamhet = "520", .kind = Kind::Lss,
-   .wages = 7700, .goods = 800, .rent = 1200, .personnelDev = -40, .invoices = 44},
-  {.code = "5420", .name = "Boendestöd", .unit = "FS4", .verksamhet = "520", .kind = Kind::Lss,
-   .wages = 6100, .goods = 400, .rent = 300, .invoices = 24},
-  {.code = "5430", .name = "Köpta platser LSS", .unit = "FS4", .verksamhet = "520", .kind = Kind::PurchaseOnly,
-   .purchases = 26000, .termFees = 3000, .purchaseDev = 30, .purchaseItems = 12,
-   .purchaseText = "Köpt plats bostad med särskild service LSS"},
+  {.code = "5410", .name = "Korttidsvistelse LSS", .unit = "FS4", .verksamhet = "520",
+   .kind = Kind::Lss, .wages = 7700, .goods = 800, .rent = 1200, .personnelDev = -40,
+   .invoices = 44},
+  {.code = "5420", .name = "Boendestöd", .unit = "FS4", .verksamhet = "520",
+   .kind = Kind::Lss, .wages = 6100, .goods = 400, .rent = 300, .invoices = 24},
+  {.code = "5430", .name = "Köpta platser LSS", .unit = "FS4", .verksamhet = "520",
+   .kind = Kind::PurchaseOnly, .purchases = 26000, .termFees = 3000, .purchaseDev = 30,
+   .purchaseItems = 12, .purchaseText = "Köpt plats bostad med särskild service LSS"},
 
   // Arbetsmarknad och försörjningsstöd: fewer households on ekonomiskt bistånd than budgeted.
-  {.code = "6110", .name = "Ekonomiskt bistånd", .unit = "AF1", .verksamhet = "575", .kind = Kind::Transfers,
-   .purchases = 27500, .purchaseDev = -40},
-  {.code = "6120", .name = "Handläggning försörjningsstöd", .unit = "AF1", .verksamhet = "575", .kind = Kind::SocialWork,
-   .wages = 5600, .goods = 400, .rent = 600, .personnelDev = -10, .invoices = 20},
-  {.code = "6210", .name = "Arbetsmarknadsenheten", .unit = "AF2", .verksamhet = "580", .kind = Kind::Labour,
-   .wages = 6200, .goods = 900, .rent = 800, .capital = 100, .sales = 500, .grants = 2600,
-   .revenueDev = 30, .invoices = 40, .grantText = "Lönebidrag Arbetsförmedlingen",
+  {.code = "6110", .name = "Ekonomiskt bistånd", .unit = "AF1", .verksamhet = "575",
+   .kind = Kind::Transfers, .purchases = 27500, .purchaseDev = -40},
+  {.code = "6120", .name = "Handläggning försörjningsstöd", .unit = "AF1", .verksamhet = "575",
+   .kind = Kind::SocialWork, .wages = 5600, .goods = 400, .rent = 600, .personnelDev = -10,
+   .invoices = 20},
+  {.code = "6210", .name = "Arbetsmarknadsenheten", .unit = "AF2", .verksamhet = "580",
+   .kind = Kind::Labour, .wages = 6200, .goods = 900, .rent = 800, .capital = 100, .sales = 500,
+   .grants = 2600, .revenueDev = 30, .invoices = 40, .grantText = "Lönebidrag Arbetsförmedlingen",
    .salesText = "Försäljning arbetsmarknadsenheten, tjänster"},
-  {.code = "6220", .name = "Feriearbete och extratjänster", .unit = "AF2", .verksamhet = "580", .kind = Kind::Labour,
-   .wages = 3100, .goods = 200, .grants = 1300, .personnelDev = 20, .invoices = 10,
-   .grantText = "Bidrag extratjänster Arbetsförmedlingen", .summerWork = true},
+  {.code = "6220", .name = "Feriearbete och extratjänster", .unit = "AF2", .verksamhet = "580",
+   .kind = Kind::Labour, .wages = 3100, .goods = 200, .grants = 1300, .personnelDev = 20,
+   .invoices = 10, .grantText = "Bidrag extratjänster Arbetsförmedlingen", .summerWork = true},
 };
 // clang-format on
 
@@ -475,6 +498,7 @@ int deviation(int permille, const Year& year) {
 constexpr i64 kSocialFeesPer10000 = 3142;    // arbetsgivaravgifter enligt lag
 constexpr i64 kAgreementFeesPer10000 = 870;  // avtalsförsäkringar och avtalspension
 constexpr int kSickPayPermille = 15;
+constexpr i64 kLicenceIndexRaiseOre = 41'250'00;  // the supplier's index raise, not in the budget
 
 // ---------------------------------------------------------------------------------------------
 // Text helpers.
@@ -514,7 +538,6 @@ class LedgerWriter {
   }
 
   const std::string& text() const { return text_; }
-  std::size_t rows() const { return rows_; }
   // Net utfall for the whole year per ansvar (index as kAnsvar), öre.
   const std::vector<i64>& netByAnsvar() const { return netByAnsvar_; }
 
@@ -539,7 +562,6 @@ class LedgerWriter {
     text_ += ';';
     text_ += description;
     text_ += '\n';
-    ++rows_;
     netByAnsvar_[index] += ore;
   }
 
@@ -566,8 +588,8 @@ class LedgerWriter {
       writePurchases(index, month);
     if (a.goods > 0) writeGoods(index, month);
     if (a.licence > 0 && month == 2)
-      row(index, month, "6540", "", budgetOre(a.licence, year_) + 41'250'00, nextSupplierInvoice(),
-          "Årslicens verksamhetssystem " + std::to_string(year_.year));
+      row(index, month, "6540", "", budgetOre(a.licence, year_) + kLicenceIndexRaiseOre,
+          nextSupplierInvoice(), "Årslicens verksamhetssystem " + std::to_string(year_.year));
     writeInternal(index, month);
     writeRevenue(index, month);
   }
@@ -597,15 +619,15 @@ class LedgerWriter {
                 std::string(profile.staff[0]) + " " + monthText(year_.year, month));
       });
     } else {
-      i64 hourly = scale(base, profile.hourlyPermille, 1000);
-      i64 overtime = scale(base, profile.overtimePermille, 1000);
+      // OB and sjuklön follow the hours actually worked; the rest starts from the budgeted split.
       const i64 unsocial = scale(actual, profile.unsocialPermille, 1000);
       const i64 sick = scale(actual, kSickPayPermille + rng.between(-5, 5), 1000);
-      i64 monthly = base - hourly - overtime - scale(base, profile.unsocialPermille, 1000) -
-                    scale(base, kSickPayPermille, 1000);
+      i64 hourly = scale(base, profile.hourlyPermille, 1000);
+      i64 overtime = scale(base, profile.overtimePermille, 1000);
+      i64 monthly =
+          base - hourly - overtime - scale(base, profile.unsocialPermille + kSickPayPermille, 1000);
       // Overspending shows as timavlönade and övertid; underspending as vacancies.
-      const i64 extra = actual - base - (unsocial - scale(base, profile.unsocialPermille, 1000)) -
-                        (sick - scale(base, kSickPayPermille, 1000));
+      const i64 extra = actual - unsocial - sick - hourly - overtime - monthly;
       if (extra > 0) {
         hourly += extra / 2;
         overtime += extra * 3 / 10;
@@ -652,9 +674,8 @@ class LedgerWriter {
   void writeAgency(std::size_t index, int month) {
     const Ansvar& a = kAnsvar[index];
     Rng rng = streamFor("inhyrd", a.code, year_.year, month);
-    const i64 amount = withPermille(
-        monthShare(budgetOre(a.agency, year_) * year_.devPermille / 1000, kAgencySummer, month),
-        rng.between(-80, 80));
+    const i64 yearly = scale(budgetOre(a.agency, year_), year_.devPermille, 1000);
+    const i64 amount = withPermille(monthShare(yearly, kAgencySummer, month), rng.between(-80, 80));
     splitIntoRows(rng, amount, 2 + static_cast<int>(rng.between(0, 2)), [&](i64 ore) {
       row(index, month, "7520", "", ore, nextSupplierInvoice(),
           "Inhyrd sjuksköterska, bemanningsföretag");
@@ -848,7 +869,6 @@ class LedgerWriter {
   const Year& year_;
   std::string yy_;
   std::string text_;
-  std::size_t rows_ = 0;
   std::vector<i64> netByAnsvar_;
   std::vector<i64> retroactive_ = std::vector<i64>(kAnsvar.size(), 0);
   int supplierCount_ = 0;
@@ -918,6 +938,7 @@ std::string yearlyBudget(const Year& year) {
 }
 
 // Monthly rows: personnel follows the holiday-pay profile, everything else is linear.
+// helarByAnsvar receives each ansvar's net helår budget (öre) for the prognoses.
 std::string monthlyBudget(const Year& year, std::vector<i64>& helarByAnsvar) {
   std::string text = "period;ansvar;konto;belopp\n";
   helarByAnsvar.assign(kAnsvar.size(), 0);
@@ -971,24 +992,11 @@ std::string prognoses(int year, const std::vector<i64>& budget, const std::vecto
 
 // ---------------------------------------------------------------------------------------------
 
+// A crash never leaves a half-written file: temp file in the same folder, then rename.
 void writeAtomically(const fs::path& target, const std::string& content) {
-  fs::path temporary = target;
-  temporary += ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw OutputError("Kan inte skriva filen " + temporary.string());
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) throw OutputError("Skrivningen av " + temporary.string() + " misslyckades");
-  }
-  std::error_code error;
-  fs::rename(temporary, target, error);
-  if (error) {
-    std::error_code ignored;
-    fs::remove(temporary, ignored);
-    throw OutputError("Kan inte byta namn på " + temporary.string() + " till " + target.string() +
-                      ": " + error.message());
-  }
+  AtomicOutputFile file(target);
+  file.write(content);
+  file.commit();
 }
 
 }  // namespace

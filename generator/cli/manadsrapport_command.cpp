@@ -54,7 +54,8 @@ int runManadsrapport(const std::vector<std::string>& args, std::ostream& out) {
   const RunConfig config = loadRunConfig(arguments.required("config"));
   const Period period = parsePeriodArgument("period", arguments.required("period"));
   std::optional<Period> requestedSnapshot;
-  if (const auto p = arguments.value("prognos")) requestedSnapshot = parsePeriodArgument("prognos", *p);
+  if (const auto p = arguments.value("prognos"))
+    requestedSnapshot = parsePeriodArgument("prognos", *p);
 
   const auto store = openStore(config.storeUri);
   printImportOutcomes(out, importSources(config, *store));

@@ -15,12 +15,12 @@ void AccountMap::add(AccountRange range) {
   if (range.from.size() != range.to.size())
     throw InputError(range.source, "konto_fran och konto_till måste ha lika många siffror");
   if (range.from > range.to)
-    throw InputError(range.source, "konto_fran " + range.from + " är större än konto_till " +
-                                       range.to);
+    throw InputError(range.source,
+                     "konto_fran " + range.from + " är större än konto_till " + range.to);
   for (const AccountRange& other : ranges_)
     if (other.from.size() == range.from.size() && !(range.to < other.from || other.to < range.from))
-      throw InputError(range.source, "intervallet " + range.from + "–" + range.to +
-                                         " överlappar " + other.from + "–" + other.to + " (" +
+      throw InputError(range.source, "intervallet " + range.from + "–" + range.to + " överlappar " +
+                                         other.from + "–" + other.to + " (" +
                                          other.source.describe() + ")");
   if (std::find(rows_.begin(), rows_.end(), range.row) == rows_.end()) rows_.push_back(range.row);
   ranges_.push_back(std::move(range));

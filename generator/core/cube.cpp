@@ -25,8 +25,11 @@ std::size_t CubeKeyHash::operator()(const CubeKey& k) const noexcept {
 
 void Cube::add(std::string_view ansvar, std::string_view konto, std::string_view verksamhet,
                std::string_view projekt, Period period, Measure measure, std::int64_t ore) {
-  const CubeKey key{dictionary_.intern(ansvar), dictionary_.intern(konto),
-                    dictionary_.intern(verksamhet), dictionary_.intern(projekt), period.code(),
+  const CubeKey key{dictionary_.intern(ansvar),
+                    dictionary_.intern(konto),
+                    dictionary_.intern(verksamhet),
+                    dictionary_.intern(projekt),
+                    period.code(),
                     measure};
   cells_[key] += ore;
 }
@@ -36,7 +39,8 @@ void Cube::merge(const Cube& other) {
     const CubeKey mapped{dictionary_.intern(other.dictionary_.text(key.ansvar)),
                          dictionary_.intern(other.dictionary_.text(key.konto)),
                          dictionary_.intern(other.dictionary_.text(key.verksamhet)),
-                         dictionary_.intern(other.dictionary_.text(key.projekt)), key.period,
+                         dictionary_.intern(other.dictionary_.text(key.projekt)),
+                         key.period,
                          key.measure};
     cells_[mapped] += ore;
   }

@@ -1,7 +1,6 @@
 #include "core/org_tree.hpp"
 
 #include <algorithm>
-#include <set>
 #include <tuple>
 
 namespace namnd {
@@ -24,14 +23,8 @@ void OrgTree::validate() const {
                                         " ska vara ett under förälderns nivå " +
                                         std::to_string(parent->level));
   }
-  // With levels strictly increasing from parent to child a cycle is impossible, but the level
-  // check only runs where parents exist; walk up explicitly so a bad file cannot loop us.
-  for (const auto& [code, node] : nodes_) {
-    std::set<std::string_view> seen;
-    for (const OrgNode* at = &node; at && !at->parent.empty(); at = find(at->parent))
-      if (!seen.insert(at->code).second)
-        throw InputError(node.source, "organisationsträdet har en cykel genom " + code);
-  }
+  // Every child is exactly one level below its parent, so walking up strictly decreases the
+  // level: the check above already rules out cycles.
 }
 
 const OrgNode* OrgTree::find(std::string_view code) const {

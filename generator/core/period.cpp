@@ -48,7 +48,9 @@ std::optional<Period> Period::fromIsoDate(std::string_view date) {
 
 std::string Period::toString() const { return std::to_string(code()); }
 
-Period Period::next() const { return month_ == 12 ? Period(year_ + 1, 1) : Period(year_, month_ + 1); }
+Period Period::next() const {
+  return month_ == 12 ? Period(year_ + 1, 1) : Period(year_, month_ + 1);
+}
 
 Period Period::previous() const {
   return month_ == 1 ? Period(year_ - 1, 12) : Period(year_, month_ - 1);

@@ -21,7 +21,7 @@ class Period {
   int year() const { return year_; }
   int month() const { return month_; }
   int code() const { return year_ * 100 + month_; }  // 202510
-  std::string toString() const;                       // "202510"
+  std::string toString() const;                      // "202510"
 
   Period next() const;
   Period previous() const;

@@ -135,8 +135,10 @@ RunConfig loadRunConfig(const fs::path& configFile) {
   else
     read.fail("avrundning", "ska vara \"per_cell\" eller \"additiv\"");
 
+  const std::string orgShape = "ett objekt med \"fil\", \"nivaer\" och \"rapportniva\"";
+  if (!root->has("org")) read.fail("org", "saknas (" + orgShape + ")");
   const Object::Ptr org = root->getObject("org");
-  if (!org) read.fail("org", "saknas (ett objekt med \"fil\", \"nivaer\", \"rapportniva\")");
+  if (!org) read.fail("org", "ska vara " + orgShape);
   config.org = read.existingFile("org.fil", read.text(*org, "fil"));
   const Array::Ptr levels = org->getArray("nivaer");
   if (!levels || levels->size() == 0) read.fail("org.nivaer", "ska vara en lista med nivånamn");

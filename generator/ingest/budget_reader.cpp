@@ -29,7 +29,7 @@ BudgetImport readBudget(const SourceFile& file) {
   };
   CsvTable table(file.bytes, file.displayName, kColumns);
   if (!table.has("ar") && !table.has("period"))
-    throw InputError({file.displayName, 1, ""}, "kolumnen ar eller period saknas i rubrikraden");
+    table.failHeader("kolumnen ar eller period saknas i rubrikraden");
 
   BudgetImport result;
   ImportSummary& summary = result.summary;
@@ -49,7 +49,8 @@ BudgetImport readBudget(const SourceFile& file) {
       year = parseYear(table.field("ar"));
       if (!year) {
         summary.rejected.push_back(
-            {table.at("ar"), "ogiltigt år \"" + std::string(table.field("ar")) + "\" (ÅÅÅÅ väntades)"});
+            {table.at("ar"),
+             "ogiltigt år \"" + std::string(table.field("ar")) + "\" (ÅÅÅÅ väntades)"});
         continue;
       }
     }

@@ -17,7 +17,7 @@ LedgerImport readLedger(const SourceFile& file) {
   };
   CsvTable table(file.bytes, file.displayName, kColumns);
   if (!table.has("period") && !table.has("datum"))
-    throw InputError({file.displayName, 1, ""}, "kolumnen period (eller datum) saknas i rubrikraden");
+    table.failHeader("kolumnen period (eller datum) saknas i rubrikraden");
 
   LedgerImport result;
   ImportSummary& summary = result.summary;

@@ -18,8 +18,7 @@ PrognosImport readPrognos(const SourceFile& file) {
   };
   CsvTable table(file.bytes, file.displayName, kColumns);
   if (!table.has("prognos") && !table.has("avvikelse"))
-    throw InputError({file.displayName, 1, ""},
-                     "kolumnen prognos eller avvikelse saknas i rubrikraden");
+    table.failHeader("kolumnen prognos eller avvikelse saknas i rubrikraden");
 
   PrognosImport result;
   ImportSummary& summary = result.summary;
@@ -38,8 +37,9 @@ PrognosImport readPrognos(const SourceFile& file) {
     const bool hasAvvikelse = !table.field("avvikelse").empty();
     if (hasPrognos == hasAvvikelse) {
       summary.rejected.push_back({{file.displayName, table.line(), ""},
-                                  hasPrognos ? "både prognos och avvikelse är ifyllda; ange en av dem"
-                                             : "varken prognos eller avvikelse är ifylld"});
+                                  hasPrognos
+                                      ? "både prognos och avvikelse är ifyllda; ange en av dem"
+                                      : "varken prognos eller avvikelse är ifylld"});
       continue;
     }
     const auto ore = requireAmountOre(table, hasPrognos ? "prognos" : "avvikelse", summary);

@@ -34,7 +34,8 @@ std::optional<std::int64_t> requireAmountOre(const CsvTable& table, std::string_
   const std::string_view text = table.field(column);
   std::string error;
   const auto ore = parseAmountOre(text, &error);
-  if (!ore) reject(summary, table.at(column), "ogiltigt belopp \"" + std::string(text) + "\": " + error);
+  if (!ore)
+    reject(summary, table.at(column), "ogiltigt belopp \"" + std::string(text) + "\": " + error);
   return ore;
 }
 

@@ -1,6 +1,7 @@
 #include "store/sqlite_store.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
@@ -107,17 +108,29 @@ void inTransaction(Poco::Data::Session& session, const std::string& storePath,
     work();
     session.commit();
   } catch (...) {
+    const std::exception_ptr failure = std::current_exception();
+    bool fromDriver = false;
+    std::string detail = "okänt fel";
+    try {
+      std::rethrow_exception(failure);
+    } catch (const Poco::Exception& e) {
+      fromDriver = true;
+      detail = e.displayText();
+    } catch (const std::exception& e) {
+      detail = e.what();
+    } catch (...) {
+    }
     try {
       session.rollback();
     } catch (const Poco::Exception& e) {
+      // Rare (SQLite may already have rolled back by itself, e.g. on a full disk), but then
+      // nobody can promise the store is unchanged: say so.
       throw OutputError("Kunde inte spara importen av " + summary.sourcePath + " i lagret " +
-                        storePath + " och inte heller återställa lagret: " + e.displayText());
+                        storePath + ": " + detail + ". Återställningen misslyckades också (" +
+                        e.displayText() + "); kontrollera lagret innan nästa körning.");
     }
-    try {
-      throw;
-    } catch (const Poco::Exception& e) {
-      throw fail(e.displayText());
-    }
+    if (!fromDriver) std::rethrow_exception(failure);
+    throw fail(detail);
   }
 }
 

@@ -38,7 +38,8 @@ class Store {
   // Periods that have a snapshot, ascending.
   virtual std::vector<Period> prognosPeriods() const = 0;
 
-  // The import log, one entry per imported source path (the latest import), ordered by path.
+  // The import log, one entry per imported source path (the latest import), ordered by kind
+  // (huvudbok, budget, prognos) and then by path.
   virtual std::vector<ImportSummary> importLog() const = 0;
 };
 

@@ -33,9 +33,12 @@ const std::vector<PublishedRow> kPublishedT1 = {
     {"Totalt", -25'303, 173'605, 150'452, -23'154, 180'542},
 };
 
-const std::vector<std::string> kPublishedHeaders = {
-    "Verksamhetsområde. Belopp i tkr", "Prognos lämnad 202508", "Ack utfall 202510",
-    "Ack budget 202510", "Avvikelse budget-utfall", "Budget helår"};
+const std::vector<std::string> kPublishedHeaders = {"Verksamhetsområde. Belopp i tkr",
+                                                    "Prognos lämnad 202508",
+                                                    "Ack utfall 202510",
+                                                    "Ack budget 202510",
+                                                    "Avvikelse budget-utfall",
+                                                    "Budget helår"};
 
 std::string configJson(const std::string& rounding) {
   return R"({
@@ -45,9 +48,11 @@ std::string configJson(const std::string& rounding) {
   "forfattare": "Testfall O1",
   "lager": "sqlite:lager/namnd.sqlite",
   "utdata": "ut",
-  "mallar": ")" + testing::repoPath("templates").string() +
+  "mallar": ")" +
+         testing::repoPath("templates").string() +
          R"(",
-  "avrundning": ")" + rounding +
+  "avrundning": ")" +
+         rounding +
          R"(",
   "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Verksamhetsområde", "Enhet"], "rapportniva": 2},
   "kontoplan": "kontoplan.csv",
@@ -65,8 +70,8 @@ class FargelandaManadsrapport : public ::testing::Test {
     testing::writeFile(dir / "namnd.json", configJson("per_cell"));
   }
   testing::RunResult report() {
-    return testing::runNamnd({"manadsrapport", "--config", (dir / "namnd.json").string(),
-                              "--period", "202510"});
+    return testing::runNamnd(
+        {"manadsrapport", "--config", (dir / "namnd.json").string(), "--period", "202510"});
   }
   // The table's rows from the header row on, as the workbook holds them.
   std::vector<std::vector<XlsxCell>> tableRows() {
@@ -116,14 +121,27 @@ TEST_F(FargelandaManadsrapport, PageShowsTheSameCellsWithSwedishNumbers) {
   ASSERT_NE(rowStart, std::string::npos);
   const std::size_t rowEnd = html.find("</tr>", rowStart);
   const std::string row = html.substr(rowStart, rowEnd - rowStart);
-  for (const char* cell : {">250<", ">435<", ">-11\xC2\xA0" "639<", ">-12\xC2\xA0" "073<",
-                           ">-13\xC2\xA0" "966<"})
+  for (const char* cell : {">250<", ">435<",
+                           ">-11\xC2\xA0"
+                           "639<",
+                           ">-12\xC2\xA0"
+                           "073<",
+                           ">-13\xC2\xA0"
+                           "966<"})
     EXPECT_NE(row.find(cell), std::string::npos) << cell << " in " << row;
   const std::size_t totalStart = html.find(">Totalt<");
   ASSERT_NE(totalStart, std::string::npos);
   const std::string total = html.substr(totalStart, html.find("</tr>", totalStart) - totalStart);
-  for (const char* cell : {">-25\xC2\xA0" "303<", ">173\xC2\xA0" "605<", ">150\xC2\xA0" "452<",
-                           ">-23\xC2\xA0" "154<", ">180\xC2\xA0" "542<"})
+  for (const char* cell : {">-25\xC2\xA0"
+                           "303<",
+                           ">173\xC2\xA0"
+                           "605<",
+                           ">150\xC2\xA0"
+                           "452<",
+                           ">-23\xC2\xA0"
+                           "154<",
+                           ">180\xC2\xA0"
+                           "542<"})
     EXPECT_NE(total.find(cell), std::string::npos) << cell << " in " << total;
 }
 
@@ -165,7 +183,8 @@ TEST_F(FargelandaManadsrapport, RejectedRowIsNamedAndLeftOutOfTheSums) {
   const std::string bad = "202503;1200;5110;12x34;Felaktigt belopp\r\n";
   ledger += bad;
   testing::writeFile(dir / "huvudbok-2025.csv", ledger);
-  const std::size_t lines = static_cast<std::size_t>(std::count(ledger.begin(), ledger.end(), '\n'));
+  const std::size_t lines =
+      static_cast<std::size_t>(std::count(ledger.begin(), ledger.end(), '\n'));
 
   const auto run = report();
   ASSERT_EQ(run.exitCode, 0) << run.output;

@@ -2,13 +2,13 @@
 
 #include <sys/wait.h>
 
+#include <unistd.h>
 #include <array>
 #include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
-#include <unistd.h>
 
 #include "ingest/xlsx/xlsx_reader.hpp"
 

@@ -59,10 +59,10 @@ TEST(NumberParse, LastSeparatorIsTheDecimalOne) {
 TEST(NumberParse, Signs) {
   EXPECT_EQ(ore("+7"), 700);
   EXPECT_EQ(ore("-0"), 0);
-  EXPECT_EQ(ore("\u2212" "5"), -500);  // U+2212 minus sign
+  EXPECT_EQ(ore("\u22125"), -500);  // U+2212 minus sign, then 5
   // Prose writes "– 27 800" (en dash and a space) for a negative amount.
   EXPECT_EQ(ore("\u2013 27 800"), -2'780'000);
-  EXPECT_EQ(ore("\u2013" "27 800"), -2'780'000);
+  EXPECT_EQ(ore("\u201327 800"), -2'780'000);  // no space after the dash
 }
 
 TEST(NumberParse, SurroundingSpaceIsIgnored) {

@@ -23,8 +23,8 @@ TEST(Period, ParsesSixDigits) {
 }
 
 TEST(Period, RejectsAnythingButYyyymm) {
-  for (const char* text : {"", "20251", "2025100", "202513", "202500", "2025-1", "abcdef",
-                           "189912", "300001", " 20251", "2025 1"})
+  for (const char* text : {"", "20251", "2025100", "202513", "202500", "2025-1", "abcdef", "189912",
+                           "300001", " 20251", "2025 1"})
     EXPECT_FALSE(Period::parse(text)) << text;
 }
 

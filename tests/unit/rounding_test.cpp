@@ -1,5 +1,5 @@
-#include "core/money.hpp"
 #include "core/rounding.hpp"
+#include "core/money.hpp"
 
 #include <gtest/gtest.h>
 
@@ -62,10 +62,12 @@ TEST(LargestRemainder, GivesTheExtraUnitsToTheLargestRemainders) {
 }
 
 TEST(LargestRemainder, WorksWithNegativeValues) {
-  const std::vector<std::int64_t> values = {-140, -140, -120};  // −4.0 total
+  // −1.4 −1.4 −1.2 = −4.0. Above the floors (−2 −2 −2 = −6) the remainders are 0.6 0.6 0.8, so
+  // the two units go to −1.2 and to the first −1.4.
+  const std::vector<std::int64_t> values = {-140, -140, -120};
   const auto rounded = roundLargestRemainder(values, 100);
   EXPECT_EQ(std::accumulate(rounded.begin(), rounded.end(), std::int64_t{0}), -4);
-  EXPECT_EQ(rounded, (std::vector<std::int64_t>{-1, -1, -2}));
+  EXPECT_EQ(rounded, (std::vector<std::int64_t>{-1, -2, -1}));
 }
 
 }  // namespace

@@ -18,10 +18,22 @@ std::string foldColumnName(std::string_view name) {
       // Two-byte UTF-8 Latin letters that matter in Swedish headers.
       const auto next = static_cast<unsigned char>(name[++i]);
       switch (next) {
-        case 0xA5: case 0x85: case 0xA4: case 0x84: folded += 'a'; break;  // å Å ä Ä
-        case 0xB6: case 0x96: folded += 'o'; break;                        // ö Ö
-        case 0xA9: case 0x89: folded += 'e'; break;                        // é É
-        default: break;
+        case 0xA5:
+        case 0x85:
+        case 0xA4:
+        case 0x84:
+          folded += 'a';
+          break;  // å Å ä Ä
+        case 0xB6:
+        case 0x96:
+          folded += 'o';
+          break;  // ö Ö
+        case 0xA9:
+        case 0x89:
+          folded += 'e';
+          break;  // é É
+        default:
+          break;
       }
     }
   }
@@ -29,7 +41,8 @@ std::string foldColumnName(std::string_view name) {
 }
 
 ColumnMatcher::ColumnMatcher(const std::vector<std::string_view>& header,
-                             const std::vector<ColumnSpec>& specs, const std::string& displayName) {
+                             const std::vector<ColumnSpec>& specs, const std::string& displayName,
+                             std::int64_t headerLine) {
   for (std::string_view h : header) header_.emplace_back(h);
   std::vector<std::string> folded;
   for (std::string_view h : header) folded.push_back(foldColumnName(h));
@@ -41,9 +54,9 @@ ColumnMatcher::ColumnMatcher(const std::vector<std::string_view>& header,
     for (std::size_t i = 0; i < folded.size(); ++i) {
       if (std::find(names.begin(), names.end(), folded[i]) == names.end()) continue;
       if (match)
-        throw InputError({displayName, 1, header_[i]},
-                         "kolumnen " + spec.name + " förekommer två gånger (även \"" +
-                             header_[*match] + "\")");
+        throw InputError(
+            {displayName, headerLine, header_[i]},
+            "kolumnen " + spec.name + " förekommer två gånger (även \"" + header_[*match] + "\")");
       match = i;
     }
     if (match) {
@@ -51,9 +64,9 @@ ColumnMatcher::ColumnMatcher(const std::vector<std::string_view>& header,
     } else if (spec.required) {
       std::string present;
       for (const std::string& h : header_) present += (present.empty() ? "" : ", ") + h;
-      throw InputError({displayName, 1, ""}, "kolumnen " + spec.name +
-                                                 " saknas i rubrikraden (filen har: " + present +
-                                                 ")");
+      throw InputError(
+          {displayName, headerLine, ""},
+          "kolumnen " + spec.name + " saknas i rubrikraden (filen har: " + present + ")");
     }
   }
 }

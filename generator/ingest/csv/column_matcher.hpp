@@ -4,6 +4,7 @@
 // "Konto från", "konto_fran" and "KONTOFRÅN" are the same column. Each column has aliases
 // for what real exports call it.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,10 +23,10 @@ std::string foldColumnName(std::string_view name);
 
 class ColumnMatcher {
  public:
-  // Throws InputError (line 1) for a required column that is missing — listing the columns
-  // the file has — or for two header cells that both match one column.
+  // Throws InputError (on the header's line) for a required column that is missing — listing
+  // the columns the file has — or for two header cells that both match one column.
   ColumnMatcher(const std::vector<std::string_view>& header, const std::vector<ColumnSpec>& specs,
-                const std::string& displayName);
+                const std::string& displayName, std::int64_t headerLine);
 
   // Index of the column in each record, or nullopt for an absent optional column.
   std::optional<std::size_t> index(std::string_view canonical) const;

@@ -1,10 +1,14 @@
 #include "ingest/csv/csv_reader.hpp"
 
+#include <algorithm>
+
 #include "core/errors.hpp"
 
 namespace namnd {
 
 char detectSeparator(std::string_view text) {
+  // The header is the first line with text: the reader skips empty lines, so must this.
+  text.remove_prefix(std::min(text.size(), text.find_first_not_of("\r\n")));
   std::size_t semicolons = 0, tabs = 0, commas = 0;
   bool quoted = false;
   for (char c : text) {

@@ -3,6 +3,7 @@
 // Unquoted fields are views into the text; quoted ones are unescaped into reused buffers.
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +36,9 @@ class CsvReader {
   std::int64_t line_ = 1;
   std::int64_t recordLine_ = 0;
   std::vector<std::string_view> fields_;
-  std::vector<std::string> unescaped_;  // per field index, reused across records
+  // Per field index, reused across records. A deque, because growing it must not move the
+  // strings that earlier fields of the same record still point into.
+  std::deque<std::string> unescaped_;
 };
 
 }  // namespace namnd

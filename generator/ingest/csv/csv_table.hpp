@@ -25,6 +25,10 @@ class CsvTable {
 
   bool next() { return reader_.next(); }
   std::int64_t line() const { return reader_.line(); }
+  std::int64_t headerLine() const { return headerLine_; }
+  // An InputError on the header line, for a missing column that the specs cannot express
+  // ("period or datum").
+  [[noreturn]] void failHeader(const std::string& reason) const;
 
   bool has(std::string_view column) const { return columns_.has(column); }
   // The field of the current record (trimmed of surrounding spaces); empty when the column is
@@ -47,6 +51,7 @@ class CsvTable {
   char separator_;
   CsvReader reader_;
   std::size_t headerSize_ = 0;
+  std::int64_t headerLine_ = 0;
   ColumnMatcher columns_;
 };
 

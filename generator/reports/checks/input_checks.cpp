@@ -48,13 +48,11 @@ void addImportChecks(CheckSection& checks, const std::vector<ImportSummary>& log
     if (file.rejected.empty()) continue;
     std::string where;
     for (std::size_t i = 0; i < file.rejected.size() && i < maxListed; ++i)
-      where += (i ? "; " : "") + file.rejected[i].where.describe() + ": " +
-               file.rejected[i].reason;
+      where += (i ? "; " : "") + file.rejected[i].where.describe() + ": " + file.rejected[i].reason;
     if (file.rejected.size() > maxListed)
-      where += "; och " + formatInteger(rejected - static_cast<std::int64_t>(maxListed)) +
-               " till";
-    checks.items.push_back({formatInteger(rejected) + " avvisade rader i " + file.sourcePath,
-                            where, CheckStatus::Warning});
+      where += "; och " + formatInteger(rejected - static_cast<std::int64_t>(maxListed)) + " till";
+    checks.items.push_back({formatInteger(rejected) + " avvisade rader i " + file.sourcePath, where,
+                            CheckStatus::Warning});
   }
 }
 

@@ -48,7 +48,8 @@ void roundColumn(AmountColumn& column, RoundingMode mode) {
   column.shown.assign(column.exact.size(), std::nullopt);
   if (mode == RoundingMode::PerCell) {
     for (std::size_t i = 0; i < column.exact.size(); ++i)
-      if (column.exact[i]) column.shown[i] = roundHalfAwayFromZero(*column.exact[i], Money::kOrePerTkr);
+      if (column.exact[i])
+        column.shown[i] = roundHalfAwayFromZero(*column.exact[i], Money::kOrePerTkr);
     return;
   }
   std::vector<std::int64_t> values;
@@ -100,8 +101,7 @@ void addRoundingChecks(CheckSection& checks, const std::vector<AmountColumn>& co
     // Per-cell rounding moves each of n rows and the total by at most ½ tkr.
     const auto bound = static_cast<std::int64_t>(c.shown.size() / 2 + 1);
     const bool exact = delta == 0;
-    const bool withinRounding =
-        mode == RoundingMode::PerCell ? std::llabs(delta) <= bound : exact;
+    const bool withinRounding = mode == RoundingMode::PerCell ? std::llabs(delta) <= bound : exact;
     checks.items.push_back(
         {"Σ rader = " + totalName + ": " + c.header,
          formatInteger(sum) + (exact ? " = " : " ≠ ") + formatInteger(c.shownTotal) +
@@ -178,15 +178,16 @@ Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& 
   addReconciliationChecks(checks, rollup);
   addRoundingChecks(checks, columns, rowNames, totalName, input.rounding);
   if (input.prognos) {
-    checks.items.push_back({"Prognos", "ögonblicksbilden lämnad " +
-                                           input.prognos->snapshotPeriod.toString() +
-                                           " visas; Σ avvikelse " +
-                                           formatOreAsKronor(input.prognos->total) + "\xC2\xA0kr",
+    checks.items.push_back({"Prognos",
+                            "ögonblicksbilden lämnad " + input.prognos->snapshotPeriod.toString() +
+                                " visas; Σ avvikelse " + formatOreAsKronor(input.prognos->total) +
+                                "\xC2\xA0kr",
                             CheckStatus::Ok});
     for (const auto& [node, ore] : input.prognos->unmapped)
-      checks.items.push_back({"Prognosraden för " + node + " kan inte placeras på rapportnivån",
-                              "avvikelse " + formatOreAsKronor(ore) + "\xC2\xA0kr ingår inte i tabellen",
-                              CheckStatus::Warning});
+      checks.items.push_back(
+          {"Prognosraden för " + node + " kan inte placeras på rapportnivån",
+           "avvikelse " + formatOreAsKronor(ore) + "\xC2\xA0kr ingår inte i tabellen",
+           CheckStatus::Warning});
   }
   for (const auto& [konto, ore] : input.unmappedAccounts)
     checks.items.push_back({"Konto " + konto + " saknar rad i kontoplanen",

@@ -34,7 +34,7 @@ enum class RowKind { Item, Subtotal, Total };
 
 struct Row {
   RowKind kind = RowKind::Item;
-  int level = 0;  // indentation depth within the table
+  int level = 0;                 // indentation depth within the table
   std::vector<CellValue> cells;  // one per column
 };
 

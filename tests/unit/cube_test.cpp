@@ -1,0 +1,136 @@
+#include "core/cube.hpp"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/dictionary.hpp"
+
+namespace namnd {
+namespace {
+
+// A cell spelled out as text, easy to compare:
+// "ansvar|konto|verksamhet|projekt|period|measure=öre".
+std::vector<std::string> cells(const Cube& cube) {
+  std::vector<std::string> result;
+  cube.forEachSorted([&](const CubeCell& c) {
+    result.push_back(std::string(c.ansvar) + "|" + std::string(c.konto) + "|" +
+                     std::string(c.verksamhet) + "|" + std::string(c.projekt) + "|" +
+                     c.period.toString() + "|" + std::string(measureName(c.measure)) + "=" +
+                     std::to_string(c.ore));
+  });
+  return result;
+}
+
+const Period kJan(2025, 1);
+const Period kFeb(2025, 2);
+
+TEST(Cube, SameKeyIsSummed) {
+  Cube cube;
+  EXPECT_TRUE(cube.empty());
+  cube.add("100", "5011", "510", "", kJan, Measure::Utfall, 1'000);
+  cube.add("100", "5011", "510", "", kJan, Measure::Utfall, -250);
+  EXPECT_EQ(cube.cellCount(), 1u);
+  EXPECT_FALSE(cube.empty());
+  EXPECT_EQ(cells(cube), (std::vector<std::string>{"100|5011|510||202501|utfall=750"}));
+}
+
+TEST(Cube, EveryDimensionSeparatesCells) {
+  Cube cube;
+  cube.add("100", "5011", "", "", kJan, Measure::Utfall, 1);
+  cube.add("200", "5011", "", "", kJan, Measure::Utfall, 2);
+  cube.add("100", "5012", "", "", kJan, Measure::Utfall, 4);
+  cube.add("100", "5011", "510", "", kJan, Measure::Utfall, 8);
+  cube.add("100", "5011", "", "P1", kJan, Measure::Utfall, 16);
+  cube.add("100", "5011", "", "", kFeb, Measure::Utfall, 32);
+  cube.add("100", "5011", "", "", kJan, Measure::Budget, 64);
+  EXPECT_EQ(cube.cellCount(), 7u);
+  EXPECT_EQ(cube.total(Measure::Utfall), 63);
+  EXPECT_EQ(cube.total(Measure::Budget), 64);
+}
+
+TEST(Cube, IteratesInSortedOrderWhateverTheInsertionOrder) {
+  Cube cube;
+  cube.add("200", "3011", "", "", kJan, Measure::Utfall, 5);
+  cube.add("100", "5011", "", "", kFeb, Measure::Budget, 4);
+  cube.add("100", "5011", "", "", kFeb, Measure::Utfall, 3);
+  cube.add("100", "5011", "", "", kJan, Measure::Utfall, 2);
+  cube.add("100", "3011", "", "", kJan, Measure::Utfall, 1);
+  EXPECT_EQ(cells(cube), (std::vector<std::string>{
+                             "100|3011|||202501|utfall=1",
+                             "100|5011|||202501|utfall=2",
+                             "100|5011|||202502|utfall=3",
+                             "100|5011|||202502|budget=4",
+                             "200|3011|||202501|utfall=5",
+                         }));
+}
+
+TEST(Cube, MergeReinternsCodes) {
+  Cube a;
+  a.add("100", "5011", "", "", kJan, Measure::Utfall, 10);
+  Cube b;  // interns its codes in another order, so its ids differ from a's
+  b.add("300", "4010", "", "", kJan, Measure::Budget, 7);
+  b.add("100", "5011", "", "", kJan, Measure::Utfall, 5);
+  a.merge(b);
+  EXPECT_EQ(cells(a), (std::vector<std::string>{"100|5011|||202501|utfall=15",
+                                                "300|4010|||202501|budget=7"}));
+  EXPECT_EQ(cells(b).size(), 2u);  // the source is unchanged
+}
+
+TEST(Cube, CopyOutlivesTheOriginal) {
+  auto original = std::make_unique<Cube>();
+  original->add("100", "5011", "", "", kJan, Measure::Utfall, 42);
+  const Cube copy = *original;
+  original.reset();
+  EXPECT_EQ(cells(copy), (std::vector<std::string>{"100|5011|||202501|utfall=42"}));
+}
+
+TEST(Cube, TotalsCanBeNegativeAndLarge) {
+  Cube cube;
+  cube.add("100", "3011", "", "", kJan, Measure::Utfall, -6'287'600'000);
+  cube.add("100", "5011", "", "", kJan, Measure::Utfall, 12'275'900'000);
+  EXPECT_EQ(cube.total(Measure::Utfall), 5'988'300'000);
+  EXPECT_EQ(cube.total(Measure::Budget), 0);
+}
+
+TEST(Cube, MeasureNames) {
+  EXPECT_EQ(measureName(Measure::Utfall), "utfall");
+  EXPECT_EQ(measureName(Measure::Budget), "budget");
+}
+
+TEST(Dictionary, InternsDenseIdsWithEmptyFirst) {
+  Dictionary dictionary;
+  EXPECT_EQ(dictionary.intern(""), Dictionary::kEmpty);
+  EXPECT_EQ(dictionary.intern("100"), 1u);
+  EXPECT_EQ(dictionary.intern("5011"), 2u);
+  EXPECT_EQ(dictionary.intern("100"), 1u);
+  EXPECT_EQ(dictionary.size(), 3u);
+  EXPECT_EQ(dictionary.text(2), "5011");
+}
+
+TEST(Dictionary, ViewsStayValidAsItGrows) {
+  Dictionary dictionary;
+  const std::string_view first = dictionary.text(dictionary.intern("första"));
+  for (int i = 0; i < 10'000; ++i) dictionary.intern("kod" + std::to_string(i));
+  EXPECT_EQ(first, "första");
+  EXPECT_EQ(dictionary.intern("kod9999"), 10'001u);  // "" is 0, "första" 1, kod0 2 …
+}
+
+TEST(Dictionary, CopyKeepsIdsAndIsIndependent) {
+  Dictionary original;
+  original.intern("a");
+  original.intern("b");
+  Dictionary copy(original);
+  EXPECT_EQ(copy.intern("b"), 2u);
+  EXPECT_EQ(copy.intern("c"), 3u);
+  EXPECT_EQ(original.size(), 3u);
+  Dictionary assigned;
+  assigned = copy;
+  EXPECT_EQ(assigned.text(3), "c");
+  EXPECT_EQ(assigned.intern("a"), 1u);
+}
+
+}  // namespace
+}  // namespace namnd

@@ -1,0 +1,175 @@
+#include "ingest/ledger_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/errors.hpp"
+
+namespace namnd {
+namespace {
+
+SourceFile ledgerFile(std::string bytes) { return {"huvudbok.csv", std::move(bytes), "abc123"}; }
+
+// Cells as "ansvar|konto|verksamhet|projekt|period=öre" (a ledger has only utfall).
+std::vector<std::string> cells(const Cube& cube) {
+  std::vector<std::string> result;
+  cube.forEachSorted([&](const CubeCell& c) {
+    EXPECT_EQ(c.measure, Measure::Utfall);
+    result.push_back(std::string(c.ansvar) + "|" + std::string(c.konto) + "|" +
+                     std::string(c.verksamhet) + "|" + std::string(c.projekt) + "|" +
+                     c.period.toString() + "=" + std::to_string(c.ore));
+  });
+  return result;
+}
+
+struct Rejection {
+  std::string file;
+  std::int64_t line;
+  std::string column;
+  bool operator==(const Rejection&) const = default;
+};
+
+void PrintTo(const Rejection& r, std::ostream* os) {
+  *os << r.file << " rad " << r.line << " kolumn [" << r.column << "]";
+}
+
+std::vector<Rejection> rejections(const ImportSummary& summary) {
+  std::vector<Rejection> result;
+  for (const RejectedRow& row : summary.rejected) {
+    EXPECT_FALSE(row.reason.empty());
+    result.push_back({row.where.file, row.where.line, row.where.column});
+  }
+  return result;
+}
+
+TEST(LedgerReader, AcceptsGoodRowsAndRejectsBadOnesWithTheirPlace) {
+  const LedgerImport ledger =
+      readLedger(ledgerFile("period;konto;ansvar;belopp;verksamhet\n"
+                            "202501;5011;100;1 234,50;510\n"  // line 2: accepted, 123 450 öre
+                            "202502;3011;100;-500;510\n"      // line 3: accepted, −50 000 öre
+                            "2025-3;5011;100;10;\n"           // line 4: bad period
+                            "202503;;100;10;\n"               // line 5: empty konto
+                            "202503;5011;100;12,345;\n"       // line 6: three decimals
+                            "202503;5011;100\n"               // line 7: ragged
+                            "\n"
+                            "202503;4010;200;-11 639;\n"));  // line 9: accepted, −1 163 900 öre
+  const ImportSummary& summary = ledger.summary;
+  EXPECT_EQ(summary.kind, SourceKind::Huvudbok);
+  EXPECT_EQ(summary.sourcePath, "huvudbok.csv");
+  EXPECT_EQ(summary.fileHash, "abc123");
+  EXPECT_EQ(summary.rowsRead, 7);
+  EXPECT_EQ(summary.rowsAccepted, 3);
+  EXPECT_EQ(summary.acceptedOre, 123'450 - 50'000 - 1'163'900);
+  EXPECT_EQ(rejections(summary), (std::vector<Rejection>{{"huvudbok.csv", 4, "period"},
+                                                         {"huvudbok.csv", 5, "konto"},
+                                                         {"huvudbok.csv", 6, "belopp"},
+                                                         {"huvudbok.csv", 7, ""}}));
+  EXPECT_EQ(cells(ledger.cube),
+            (std::vector<std::string>{"100|3011|510||202502=-50000", "100|5011|510||202501=123450",
+                                      "200|4010|||202503=-1163900"}));
+  // Every accepted krona is in the cube.
+  EXPECT_EQ(ledger.cube.total(Measure::Utfall), summary.acceptedOre);
+}
+
+TEST(LedgerReader, RejectionReasonsSayWhatIsWrong) {
+  const LedgerImport ledger =
+      readLedger(ledgerFile("period;konto;ansvar;belopp\n"
+                            "20251;5011;100;1\n"
+                            "202501;5011;;1\n"
+                            "202501;5011;100;abc\n"
+                            "202501;5011;100;1;2\n"));
+  ASSERT_EQ(ledger.summary.rejected.size(), 4u);
+  const auto& rejected = ledger.summary.rejected;
+  EXPECT_NE(rejected[0].reason.find("20251"), std::string::npos) << rejected[0].reason;
+  EXPECT_NE(rejected[1].reason.find("ansvar"), std::string::npos) << rejected[1].reason;
+  EXPECT_EQ(rejected[1].where.column, "ansvar");
+  EXPECT_NE(rejected[2].reason.find("abc"), std::string::npos) << rejected[2].reason;
+  EXPECT_NE(rejected[3].reason.find("5"), std::string::npos) << rejected[3].reason;  // 5 fält
+  EXPECT_EQ(ledger.summary.rowsAccepted, 0);
+  EXPECT_EQ(ledger.summary.acceptedOre, 0);
+  EXPECT_TRUE(ledger.cube.empty());
+}
+
+TEST(LedgerReader, PeriodFromDatumWithAliasedHeaders) {
+  const LedgerImport ledger =
+      readLedger(ledgerFile("Bokföringsdatum;Kontonr;Ansvarskod;Belopp SEK;Projektkod\n"
+                            "2025-03-15;5011;100;1 000,00;P7\n"
+                            "2025-02-30;5011;100;5;\n"  // no such day
+                            "2025-12-31;3011;200;-2,5;\n"));
+  EXPECT_EQ(cells(ledger.cube),
+            (std::vector<std::string>{"100|5011||P7|202503=100000", "200|3011|||202512=-250"}));
+  EXPECT_EQ(rejections(ledger.summary),
+            (std::vector<Rejection>{{"huvudbok.csv", 3, "Bokföringsdatum"}}));
+}
+
+TEST(LedgerReader, EmptyPeriodFallsBackToDatum) {
+  const LedgerImport ledger =
+      readLedger(ledgerFile("period;datum;konto;ansvar;belopp\n"
+                            "202501;2025-06-01;5011;100;1\n"  // the period column wins when filled
+                            ";2025-06-01;5011;100;2\n"));     // empty period: the date decides
+  EXPECT_EQ(cells(ledger.cube),
+            (std::vector<std::string>{"100|5011|||202501=100", "100|5011|||202506=200"}));
+}
+
+TEST(LedgerReader, SameKeyRowsAreSummedInTheCube) {
+  const LedgerImport ledger =
+      readLedger(ledgerFile("period,konto,ansvar,belopp\n"
+                            "202501,5011,100,\"1,50\"\n"
+                            "202501,5011,100,\"2,25\"\n"));
+  EXPECT_EQ(cells(ledger.cube), (std::vector<std::string>{"100|5011|||202501=375"}));
+  EXPECT_EQ(ledger.summary.rowsAccepted, 2);
+  EXPECT_EQ(ledger.summary.acceptedOre, 375);
+}
+
+TEST(LedgerReader, QuotedHeaderAsManyExportsWriteIt) {
+  const LedgerImport ledger =
+      readLedger(ledgerFile("\"period\";\"konto\";\"ansvar\";\"belopp\"\n"
+                            "\"202501\";\"5011\";\"100\";\"1 234,50\"\n"));
+  EXPECT_EQ(cells(ledger.cube), (std::vector<std::string>{"100|5011|||202501=123450"}));
+}
+
+TEST(LedgerReader, QuotedFirstRecordKeepsItsCodes) {
+  // Codes first and every field quoted: a damaged field here would not be rejected but booked
+  // on a wrong ansvar and konto.
+  const LedgerImport ledger =
+      readLedger(ledgerFile("ansvar;konto;period;belopp\n"
+                            "\"100\";\"5011\";\"202501\";\"5\"\n"));
+  EXPECT_EQ(cells(ledger.cube), (std::vector<std::string>{"100|5011|||202501=500"}));
+}
+
+TEST(LedgerReader, MissingColumnsRefuseTheFile) {
+  EXPECT_THROW(readLedger(ledgerFile("period;ansvar;belopp\n202501;100;5\n")), InputError);
+  try {
+    readLedger(ledgerFile("konto;ansvar;belopp\n5011;100;5\n"));
+    FAIL() << "no InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("period"), std::string::npos) << e.what();
+  }
+}
+
+TEST(LedgerReader, UndecodableFileIsRefused) {
+  EXPECT_THROW(readLedger(ledgerFile("period;konto;ansvar;belopp\n202501;5011;1\x81;5\n")),
+               InputError);
+}
+
+TEST(LedgerReader, Windows1252FixtureFromDisk) {
+  const auto path = std::filesystem::path(NAMND_TEST_FIXTURES) / "csv" / "huvudbok-windows1252.csv";
+  const LedgerImport ledger = readLedger(readSourceFile(path, "huvudbok-windows1252.csv"));
+  EXPECT_EQ(ledger.summary.rowsRead, 2);
+  EXPECT_TRUE(ledger.summary.rejected.empty());
+  EXPECT_EQ(cells(ledger.cube),
+            (std::vector<std::string>{"100|4010|||202502=-50000", "100|5011|||202501=123450"}));
+  EXPECT_EQ(ledger.summary.acceptedOre, 73'450);
+}
+
+TEST(LedgerReader, Utf8BomFixtureFromDisk) {
+  const auto path = std::filesystem::path(NAMND_TEST_FIXTURES) / "csv" / "huvudbok-utf8-bom.csv";
+  const LedgerImport ledger = readLedger(readSourceFile(path, "bom.csv"));
+  EXPECT_EQ(cells(ledger.cube), (std::vector<std::string>{"200|3011|||202503=-500"}));
+}
+
+}  // namespace
+}  // namespace namnd
