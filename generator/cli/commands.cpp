@@ -17,6 +17,20 @@ och skriver månadsrapporten som manadsrapport-ÅÅÅÅMM.xlsx och .html i utdat
   --help             visa denna hjälp
 )",
        runManadsrapport},
+      {"kontroll", "skriver datakontrollen för en period (xlsx och html)",
+       R"(Användning: namnd kontroll --config FIL --period ÅÅÅÅMM
+
+Läser in indata som konfigurationen pekar ut och skriver kontroll-ÅÅÅÅMM.xlsx och
+.html: avstämning på öret (Σ indata = Σ redovisat + Σ ej placerat), avvisade rader med
+fil, rad och kolumn, ansvar och konton som inte går att placera, rader utanför året,
+perioder som finns i flera filer, dubbla verifikationer, budget utan utfall och utfall
+utan budget, organisationsändringar och noder utan förälder.
+
+  --config FIL       konfigurationsfilen för nämnden
+  --period ÅÅÅÅMM    perioden; ack = januari till och med denna månad
+  --help             visa denna hjälp
+)",
+       runKontroll},
       {"import", "läser in huvudbok, budget och prognoser till lagret",
        R"(Användning: namnd import --config FIL
 

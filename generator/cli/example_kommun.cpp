@@ -2,15 +2,22 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstdint>
+#include <ctime>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "core/errors.hpp"
 #include "core/swedish_calendar.hpp"
+#include "ingest/sie/cp437.hpp"
 #include "render/atomic_output_file.hpp"
+#include "render/xlsx/xlsx_workbook.hpp"
 
 namespace namnd {
 namespace {
@@ -396,8 +403,9 @@ const std::vector<Ansvar> kAnsvar = {
    .invoices = 44},
   {.code = "5420", .name = "Boendestöd", .unit = "FS4", .verksamhet = "520",
    .kind = Kind::Lss, .wages = 6100, .goods = 400, .rent = 300, .invoices = 24},
+  // A planned placement did not start: the nämnd moves 1 140 tkr of it to IFO from July.
   {.code = "5430", .name = "Köpta platser LSS", .unit = "FS4", .verksamhet = "520",
-   .kind = Kind::PurchaseOnly, .purchases = 26000, .termFees = 3000, .purchaseDev = 30,
+   .kind = Kind::PurchaseOnly, .purchases = 26000, .termFees = 3000, .purchaseDev = -45,
    .purchaseItems = 12, .purchaseText = "Köpt plats bostad med särskild service LSS"},
 
   // Arbetsmarknad och försörjningsstöd: fewer households on ekonomiskt bistånd than budgeted.
@@ -419,6 +427,7 @@ const std::vector<Ansvar> kAnsvar = {
 // Level 3 units in display order, with the wording a controller would give their prognosis.
 struct Unit {
   const char* code;
+  const char* name;  // as in org.csv
   const char* deficitComment;
   const char* deficitAction;
   const char* surplusComment;
@@ -426,43 +435,91 @@ struct Unit {
 
 // clang-format off
 const std::vector<Unit> kUnits = {
-  {"NF1", "Fler sammanträden än planerat.", "", "Lägre kostnader för arvoden än budgeterat."},
-  {"NF2", "Kostnader för konsultstöd.", "", "Vakant tjänst i staben under delar av året."},
-  {"NF3", "Högre IT-kostnader än budgeterat.", "", "Budgetreserven har inte tagits i anspråk."},
-  {"AO1", "Ökade vårdbehov på demensavdelning och extra bemanning nattetid.",
+  {"NF1", "Nämnd", "Fler sammanträden än planerat.", "",
+   "Lägre kostnader för arvoden än budgeterat."},
+  {"NF2", "Förvaltningsledning", "Kostnader för konsultstöd.", "",
+   "Vakant tjänst i staben under delar av året."},
+  {"NF3", "Förvaltningsgemensamt", "Högre IT-kostnader än budgeterat.", "",
+   "Budgetreserven har bara delvis tagits i anspråk."},
+  {"AO1", "Särskilt boende", "Ökade vårdbehov på demensavdelning och extra bemanning nattetid.",
    "Översyn av bemanning natt och minskad användning av timavlönade.",
    "Lägre personalkostnader än budgeterat."},
-  {"AO2", "Fler beviljade timmar än budgeterat samt hög andel övertid och timavlönade.",
+  {"AO2", "Hemtjänst",
+   "Fler beviljade timmar än budgeterat samt hög andel övertid och timavlönade.",
    "Genomlysning av planering och bemanning, översyn av schema och resursfördelning.",
    "Lägre personalkostnader än budgeterat."},
-  {"AO3", "Färre sålda korttidsplatser än budgeterat.", "", "Vakanser under delar av året."},
-  {"AO4", "Fler köpta platser i särskilt boende än budgeterat.",
+  {"AO3", "Korttid och dagverksamhet", "Färre sålda korttidsplatser än budgeterat.", "",
+   "Vakanser under delar av året."},
+  {"AO4", "Äldreomsorg gemensamt", "Fler köpta platser i särskilt boende än budgeterat.",
    "Egna boenden prioriteras före köpta platser.", "Statsbidrag täcker kostnader i verksamheten."},
-  {"HS1", "Inhyrda sjuksköterskor och övertid under sommaren.",
+  {"HS1", "Hemsjukvård", "Inhyrda sjuksköterskor och övertid under sommaren.",
    "Rekrytering av sjuksköterskor för att minska inhyrningen.",
    "Vakanta tjänster som inte har ersatts fullt ut."},
-  {"HS2", "Ökade kostnader för hjälpmedel.", "", "Lägre personalkostnader än budgeterat."},
-  {"IFO1", "Fler placeringar av barn och unga på HVB än budgeterat.",
+  {"HS2", "Rehabilitering och hjälpmedel", "Ökade kostnader för hjälpmedel.", "",
+   "Lägre personalkostnader än budgeterat."},
+  {"IFO1", "Barn och familj", "Fler placeringar av barn och unga på HVB än budgeterat.",
    "Utökad öppenvård på hemmaplan och översyn av pågående placeringar.",
    "Färre placeringar än budgeterat."},
-  {"IFO2", "Högre kostnad för placeringar av vuxna inom missbruksvården.",
+  {"IFO2", "Vuxen", "Högre kostnad för placeringar av vuxna inom missbruksvården.",
    "Öppenvårdsinsatser i egen regi prövas före placering.", "Vakans som socialsekreterare."},
-  {"IFO3", "Högre kostnader än budgeterat.", "", "Vakans och statsbidrag som täcker kostnader."},
-  {"IFO4", "Högre kostnader för avtal än budgeterat.", "", "Lägre kostnader än budgeterat."},
-  {"FS1", "Högre personalkostnader än budgeterat i gruppbostäderna.",
+  {"IFO3", "Öppenvård", "Högre kostnader än budgeterat.", "",
+   "Vakans och statsbidrag som täcker kostnader."},
+  {"IFO4", "IFO gemensamt", "Högre kostnader för avtal än budgeterat.", "",
+   "Lägre kostnader än budgeterat."},
+  {"FS1", "Bostad med särskild service",
+   "Högre personalkostnader än budgeterat i gruppbostäderna.",
    "Översyn av scheman i gruppbostäderna.", "Lägre personalkostnader än budgeterat."},
-  {"FS2", "Högre kostnader än budgeterat.", "", "Vakanser inom daglig verksamhet."},
-  {"FS3", "Fler timmar än Försäkringskassan ersätter.",
+  {"FS2", "Daglig verksamhet", "Högre kostnader än budgeterat.", "",
+   "Vakanser inom daglig verksamhet."},
+  {"FS3", "Personlig assistans", "Fler timmar än Försäkringskassan ersätter.",
    "Uppföljning av beviljade timmar mot utförd tid.", "Lägre personalkostnader än budgeterat."},
-  {"FS4", "Fler köpta platser och terminsavgifter för elevhem än budgeterat.",
+  {"FS4", "Korttid och stöd", "Fler köpta platser och terminsavgifter för elevhem än budgeterat.",
    "Översyn av möjligheten att verkställa beslut på hemmaplan.",
-   "Lägre kostnader för korttidsvistelse än budgeterat."},
-  {"AF1", "Fler hushåll med ekonomiskt bistånd än budgeterat.",
+   "En planerad placering i köpt plats LSS har inte blivit av."},
+  {"AF1", "Försörjningsstöd", "Fler hushåll med ekonomiskt bistånd än budgeterat.",
    "Samverkan med arbetsmarknadsenheten för fler i egen försörjning.",
    "Färre hushåll med ekonomiskt bistånd än budgeterat."},
-  {"AF2", "Färre anvisade deltagare än budgeterat.", "",
+  {"AF2", "Arbetsmarknadsenheten", "Färre anvisade deltagare än budgeterat.", "",
    "Högre bidrag från Arbetsförmedlingen än budgeterat."},
 };
+// clang-format on
+
+// An org change like the ones real nämnder make mid-year: from July 2025 the nattpatrull belongs
+// to Hemsjukvård (Hälso- och sjukvård) instead of Hemtjänst (Äldreomsorg). org.csv holds the
+// two versions of the node; here it decides which unit a prognosis covers.
+struct UnitMove {
+  const char* ansvar;
+  const char* toUnit;
+  int fromPeriod;  // YYYYMM, first month in the new unit
+};
+constexpr UnitMove kUnitMove = {"2230", "HS1", 202507};
+
+// The unit an ansvar belongs to in a month.
+std::string_view unitAt(const Ansvar& a, int period) {
+  if (std::string_view(a.code) == kUnitMove.ansvar && period >= kUnitMove.fromPeriod)
+    return kUnitMove.toUnit;
+  return a.unit;
+}
+
+// Budget revisions of 2025 (budgetrevision-2025.csv): each moves an amount between two lines
+// from a month on, so the nämnd's total is unchanged. Whole kronor.
+struct BudgetTransfer {
+  const char* version;  // the decision, as the minutes name it
+  int fromPeriod;       // giltig_from, YYYYMM
+  const char* fromAnsvar;
+  const char* fromKonto;
+  const char* toAnsvar;
+  const char* toKonto;
+  i64 kr;
+};
+
+// clang-format off
+const std::array<BudgetTransfer, 2> kTransfers2025 = {{
+  // The LSS placement that did not start pays for more HVB placements of children.
+  {"SN 2025-06-17 § 64", 202507, "5430", "4610", "4120", "4610", 1'140'000},
+  // Part of the budgetreserv goes to hemtjänst staffing.
+  {"SN 2025-09-23 § 87", 202510, "1190", "7690", "2210", "5110", 350'000},
+}};
 // clang-format on
 
 // ---------------------------------------------------------------------------------------------
@@ -522,13 +579,94 @@ std::string monthText(int year, int month) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The ledger of one year.
+// Names the exports show beside the codes (SIE #KONTO/#OBJEKT, the "Konto text" column).
+
+struct CodeName {
+  const char* code;
+  const char* name;
+};
+
+// clang-format off
+constexpr CodeName kKontoNames[] = {
+  {"3160", "Avgifter vård och omsorg"}, {"3510", "Försäljning av verksamhet"},
+  {"3600", "Hyror och arrenden"}, {"3700", "Bidrag"},
+  {"3740", "Ersättning från Försäkringskassan"}, {"4560", "Ekonomiskt bistånd"},
+  {"4610", "Köp av huvudverksamhet"}, {"5010", "Arvoden förtroendevalda"},
+  {"5060", "Arvoden uppdragstagare"}, {"5110", "Månadslön"}, {"5120", "Timlön"},
+  {"5130", "Övertid och mertid"}, {"5150", "OB-tillägg"}, {"5250", "Sjuklön"},
+  {"5290", "Förändring semesterlöneskuld"}, {"5410", "Sociala avgifter enl lag"},
+  {"5420", "Avtalsförsäkringar och avtalspension"}, {"5710", "Kurser och konferenser"},
+  {"6110", "Lokalhyror"}, {"6220", "Elenergi"}, {"6410", "Inventarier och verktyg"},
+  {"6420", "Förbrukningsmaterial"}, {"6440", "Livsmedel"}, {"6470", "Sjukvårdsmaterial"},
+  {"6480", "Hjälpmedel"}, {"6540", "IT-tjänster och licenser"}, {"6710", "Leasing av fordon"},
+  {"6720", "Drivmedel"}, {"7020", "Telefoni"}, {"7340", "Köp av måltider"},
+  {"7390", "Övriga tjänster"}, {"7520", "Inhyrd personal"}, {"7690", "Budgetreserv"},
+  {"7990", "Avskrivningar"}, {"8410", "Internränta"},
+};
+
+constexpr CodeName kVerksamhetNames[] = {
+  {"110", "Nämnd- och styrelseverksamhet"}, {"510", "Äldreomsorg gemensamt"},
+  {"511", "Särskilt boende"}, {"512", "Hemtjänst"}, {"513", "Korttid och dagverksamhet"},
+  {"515", "Hälso- och sjukvård"}, {"520", "Insatser enligt LSS"},
+  {"521", "Bostad med särskild service"}, {"522", "Daglig verksamhet"},
+  {"523", "Personlig assistans"}, {"570", "Individ- och familjeomsorg gemensamt"},
+  {"571", "Vuxna"}, {"573", "Barn och unga"}, {"575", "Ekonomiskt bistånd"},
+  {"580", "Arbetsmarknadsåtgärder"},
+};
+
+constexpr CodeName kProjektNames[] = {{"P2501", "Äldreomsorgslyftet"}};
+// clang-format on
+
+template <std::size_t N>
+std::string_view nameOf(const CodeName (&names)[N], std::string_view code) {
+  for (const CodeName& entry : names)
+    if (code == entry.code) return entry.name;
+  assert(false && "every code the generator books has a name");
+  return "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar arithmetic for voucher dates and document timestamps, done by hand: mktime and
+// localtime depend on the machine's time zone, and the files must not.
+
+// Days since 1970-01-01 (H. Hinnant's days_from_civil).
+i64 daysFromCivil(int year, int month, int day) {
+  const int y = year - (month <= 2 ? 1 : 0);
+  const i64 era = (y >= 0 ? y : y - 399) / 400;
+  const i64 yoe = y - era * 400;
+  const i64 doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const i64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+int daysInMonth(int year, int month) {
+  return static_cast<int>(
+      daysFromCivil(month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1) -
+      daysFromCivil(year, month, 1));
+}
+
+bool isWeekend(int year, int month, int day) {
+  const i64 mondayBased = (daysFromCivil(year, month, day) + 3) % 7;  // 1970-01-01: Thursday
+  return mondayBased >= 5;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ledger of one year, kept as rows so that it can be written as CSV and as SIE.
+
+struct LedgerRow {
+  int month;
+  std::size_t ansvar;  // index into kAnsvar
+  std::string_view konto;
+  std::string_view projekt;
+  i64 ore;
+  std::string vernr;
+  std::string text;
+};
 
 class LedgerWriter {
  public:
   explicit LedgerWriter(const Year& year) : year_(year), yy_(twoDigits(year.year % 100)) {
-    text_.reserve(4 << 20);
-    text_ += "period;ansvar;konto;verksamhet;projekt;belopp;vernr;text\n";
+    rows_.reserve(30'000);
     netByAnsvar_.assign(kAnsvar.size(), 0);
   }
 
@@ -537,31 +675,16 @@ class LedgerWriter {
       for (std::size_t i = 0; i < kAnsvar.size(); ++i) writeMonth(i, month);
   }
 
-  const std::string& text() const { return text_; }
+  const Year& year() const { return year_; }
+  const std::vector<LedgerRow>& rows() const { return rows_; }
   // Net utfall for the whole year per ansvar (index as kAnsvar), öre.
   const std::vector<i64>& netByAnsvar() const { return netByAnsvar_; }
 
  private:
   void row(std::size_t index, int month, std::string_view konto, std::string_view projekt, i64 ore,
-           std::string_view vernr, std::string_view description) {
+           std::string vernr, std::string description) {
     if (ore == 0) return;
-    const Ansvar& a = kAnsvar[index];
-    text_ += periodCode(year_.year, month);
-    text_ += ';';
-    text_ += a.code;
-    text_ += ';';
-    text_ += konto;
-    text_ += ';';
-    text_ += a.verksamhet;
-    text_ += ';';
-    text_ += projekt;
-    text_ += ';';
-    text_ += formatOre(ore);
-    text_ += ';';
-    text_ += vernr;
-    text_ += ';';
-    text_ += description;
-    text_ += '\n';
+    rows_.push_back({month, index, konto, projekt, ore, std::move(vernr), std::move(description)});
     netByAnsvar_[index] += ore;
   }
 
@@ -868,7 +991,7 @@ class LedgerWriter {
 
   const Year& year_;
   std::string yy_;
-  std::string text_;
+  std::vector<LedgerRow> rows_;
   std::vector<i64> netByAnsvar_;
   std::vector<i64> retroactive_ = std::vector<i64>(kAnsvar.size(), 0);
   int supplierCount_ = 0;
@@ -928,65 +1051,358 @@ std::vector<BudgetLine> budgetLines(const Ansvar& a, const Year& year) {
   return lines;
 }
 
-std::string yearlyBudget(const Year& year) {
+// Helår rows, `ar;ansvar;konto;belopp` in whole kronor, for the lines `keep` selects.
+template <typename Keep>
+std::string helarBudget(const Year& year, Keep keep) {
   std::string text = "ar;ansvar;konto;belopp\n";
   for (const Ansvar& a : kAnsvar)
     for (const BudgetLine& line : budgetLines(a, year))
-      text += std::to_string(year.year) + ";" + a.code + ";" + line.konto + ";" +
-              formatWholeKr(line.ore) + "\n";
+      if (keep(a, line))
+        text += std::to_string(year.year) + ";" + a.code + ";" + line.konto + ";" +
+                formatWholeKr(line.ore) + "\n";
   return text;
 }
 
-// Monthly rows: personnel follows the holiday-pay profile, everything else is linear.
-// helarByAnsvar receives each ansvar's net helår budget (öre) for the prognoses.
-std::string monthlyBudget(const Year& year, std::vector<i64>& helarByAnsvar) {
+// Personnel lines go in the helår file that namnd.json periodises with "lonekalender" (the
+// weights of kHolidayPay, which the ledger's wages follow). Feriearbete follows a season no key
+// describes, so its wages stay in the monthly file.
+bool followsPayrollKey(const Ansvar& a, const BudgetLine& line) {
+  return line.personnel && !a.summerWork;
+}
+
+// Monthly rows, `period;ansvar;konto;belopp`, for every line the payroll key does not cover:
+// other accounts linear, feriearbete's wages by the summer-jobs season. Each ansvar+konto is
+// budgeted in exactly one of the two files.
+std::string monthlyBudget(const Year& year) {
   std::string text = "period;ansvar;konto;belopp\n";
-  helarByAnsvar.assign(kAnsvar.size(), 0);
   for (int month = 1; month <= 12; ++month)
-    for (std::size_t i = 0; i < kAnsvar.size(); ++i) {
-      const Ansvar& a = kAnsvar[i];
+    for (const Ansvar& a : kAnsvar)
       for (const BudgetLine& line : budgetLines(a, year)) {
-        const Profile12& profile =
-            line.personnel ? (a.summerWork ? kSummerJobs : kHolidayPay) : kLinear;
+        if (followsPayrollKey(a, line)) continue;
+        const Profile12& profile = line.personnel ? kSummerJobs : kLinear;
         const i64 kr = monthShare(line.ore / kOrePerKr, profile, month);
         if (kr == 0) continue;
         text += periodCode(year.year, month) + ";" + a.code + ";" + line.konto + ";" +
                 std::to_string(kr) + "\n";
-        helarByAnsvar[i] += kr * kOrePerKr;
       }
-    }
   return text;
+}
+
+// Net helår budget per ansvar before revisions, öre (index as kAnsvar).
+std::vector<i64> helarByAnsvar(const Year& year) {
+  std::vector<i64> net(kAnsvar.size(), 0);
+  for (std::size_t i = 0; i < kAnsvar.size(); ++i)
+    for (const BudgetLine& line : budgetLines(kAnsvar[i], year)) net[i] += line.ore;
+  return net;
+}
+
+// Each transfer as two rows, minus first, so every version nets to zero.
+std::string budgetRevisions(int year) {
+  std::string text = "ar;giltig_from;version;ansvar;konto;belopp\n";
+  for (const BudgetTransfer& t : kTransfers2025) {
+    const std::string head =
+        std::to_string(year) + ";" + std::to_string(t.fromPeriod) + ";" + t.version + ";";
+    text += head + t.fromAnsvar + ";" + t.fromKonto + ";" + std::to_string(-t.kr) + "\n";
+    text += head + t.toAnsvar + ";" + t.toKonto + ";" + std::to_string(t.kr) + "\n";
+  }
+  return text;
+}
+
+// The helår budget of an ansvar as a prognosis made in `period` knows it: revisions count from
+// their first month.
+i64 revisedHelar(const Ansvar& a, i64 baseOre, int period) {
+  i64 ore = baseOre;
+  for (const BudgetTransfer& t : kTransfers2025) {
+    if (period < t.fromPeriod || period / 100 != t.fromPeriod / 100) continue;
+    if (std::string_view(a.code) == t.fromAnsvar) ore -= t.kr * kOrePerKr;
+    if (std::string_view(a.code) == t.toAnsvar) ore += t.kr * kOrePerKr;
+  }
+  return ore;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Prognoses: each unit's controller sees more of the year's outcome every month.
 
-std::string prognoses(int year, const std::vector<i64>& budget, const std::vector<i64>& utfall) {
+struct PrognosRow {
+  int period;  // prognosperiod, YYYYMM
+  const Unit* unit;
+  i64 avvikelseOre;  // helår budget − expected helår utfall; whole 50 tkr
+  std::string comment;
+  std::string action;
+};
+
+std::vector<PrognosRow> prognoses(int year, const std::vector<i64>& budget,
+                                  const std::vector<i64>& utfall) {
   // Share of the final deviation recognised at each prognosperiod (Feb..Nov), permille.
   static constexpr int kRecognised[] = {350, 450, 550, 650, 720, 800, 880, 940, 980, 1000};
   constexpr i64 kStep = 50 * kOrePerTkr;  // prognoses are given in steps of 50 tkr
-  std::string text = "prognosperiod;ansvar;avvikelse;kommentar;atgard\n";
-  for (int month = 2; month <= 11; ++month)
+  std::vector<PrognosRow> rows;
+  for (int month = 2; month <= 11; ++month) {
+    const int period = year * 100 + month;
     for (const Unit& unit : kUnits) {
       i64 deviationOre = 0;
       for (std::size_t i = 0; i < kAnsvar.size(); ++i)
-        if (std::string_view(kAnsvar[i].unit) == unit.code) deviationOre += budget[i] - utfall[i];
+        if (unitAt(kAnsvar[i], period) == unit.code)
+          deviationOre += revisedHelar(kAnsvar[i], budget[i], period) - utfall[i];
       Rng rng = streamFor("prognos", unit.code, year, month);
       const i64 recognised =
           withPermille(scale(deviationOre, kRecognised[month - 2], 1000), rng.between(-60, 60));
-      i64 avvikelse = scale(recognised, 1, kStep) * kStep;
-      if (deviationOre > -200 * kOrePerTkr && deviationOre < 200 * kOrePerTkr) avvikelse = 0;
-      std::string comment;
-      std::string action;
-      if (avvikelse <= -500 * kOrePerTkr) {
-        comment = unit.deficitComment;
-        if (avvikelse <= -1000 * kOrePerTkr) action = unit.deficitAction;
-      } else if (avvikelse >= 500 * kOrePerTkr) {
-        comment = unit.surplusComment;
+      PrognosRow row{period, &unit, scale(recognised, 1, kStep) * kStep, "", ""};
+      if (deviationOre > -200 * kOrePerTkr && deviationOre < 200 * kOrePerTkr) row.avvikelseOre = 0;
+      if (row.avvikelseOre <= -500 * kOrePerTkr) {
+        row.comment = unit.deficitComment;
+        if (row.avvikelseOre <= -1000 * kOrePerTkr) row.action = unit.deficitAction;
+      } else if (row.avvikelseOre >= 500 * kOrePerTkr) {
+        row.comment = unit.surplusComment;
       }
-      text += periodCode(year, month) + ";" + unit.code + ";" + formatWholeKr(avvikelse) + ";" +
-              comment + ";" + action + "\n";
+      rows.push_back(std::move(row));
     }
+  }
+  return rows;
+}
+
+std::string prognosCsv(const std::vector<PrognosRow>& rows) {
+  std::string text = "prognosperiod;ansvar;avvikelse;kommentar;atgard\n";
+  for (const PrognosRow& row : rows)
+    text += std::to_string(row.period) + ";" + row.unit->code + ";" +
+            formatWholeKr(row.avvikelseOre) + ";" + row.comment + ";" + row.action + "\n";
+  return text;
+}
+
+// The same prognoses as an ekonomisystem's Excel export: a title above the table, Swedish
+// headers that namnd.json maps ("kolumner"), periods and amounts as numbers.
+void writePrognosXlsx(const fs::path& target, int year, const std::vector<PrognosRow>& rows) {
+  // Exported on 5 December at 08:15 UTC: a fixed timestamp keeps the bytes identical.
+  const std::time_t exported =
+      static_cast<std::time_t>(daysFromCivil(year, 12, 5) * 86'400 + 8 * 3'600 + 15 * 60);
+  const XlsxCellStyle title{.bold = true, .fontSize = 14};
+  const XlsxCellStyle header{.bold = true, .bottomBorder = true, .wrap = true};
+  const XlsxCellStyle amount{.numberFormat = "#,##0;-#,##0"};
+
+  AtomicOutputFile file(target);
+  {
+    XlsxWorkbookWriter workbook(file.tempPath(), target.string());
+    workbook.setProperties({"Prognosuppföljning " + std::to_string(year),
+                            "Ekonomienheten, Socialförvaltningen", "Exempelby kommun", exported});
+    XlsxSheetWriter sheet = workbook.addSheet("Prognoser");
+    sheet.writeString(0, 0, "Prognosuppföljning " + std::to_string(year) + ", Socialnämnden",
+                      title);
+    sheet.writeString(1, 0,
+                      "Belopp i kronor. Prognosavvikelse = helårsbudget minus prognostiserat "
+                      "helårsutfall; positivt belopp är överskott.");
+    const char* const headers[] = {"Period",    "Enhet", "Benämning", "Prognosavvikelse helår (kr)",
+                                   "Kommentar", "Åtgärd"};
+    const double widths[] = {10, 8, 28, 16, 60, 60};
+    for (int col = 0; col < 6; ++col) {
+      sheet.writeString(3, col, headers[col], header);
+      sheet.setColumnWidth(col, widths[col]);
+    }
+    int r = 4;
+    for (const PrognosRow& row : rows) {
+      sheet.writeNumber(r, 0, row.period);
+      sheet.writeString(r, 1, row.unit->code);
+      sheet.writeString(r, 2, row.unit->name);
+      // Whole kronor far below 2^53: exact as a double.
+      sheet.writeNumber(r, 3, static_cast<double>(row.avvikelseOre / kOrePerKr), amount);
+      if (!row.comment.empty()) sheet.writeString(r, 4, row.comment);
+      if (!row.action.empty()) sheet.writeString(r, 5, row.action);
+      ++r;
+    }
+    sheet.freezePanes(4, 0);
+    workbook.close();
+  }
+  file.commit();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ledger as files: CSV in two header styles, and SIE 4.
+
+enum class LedgerCsvStyle {
+  Canonical,  // period;ansvar;konto;… as the input contract spells it
+  Export,     // Period;Ansvar;Konto text;… with "4610 Köp av huvudverksamhet" in one cell
+};
+
+std::string ledgerCsv(const LedgerWriter& ledger, LedgerCsvStyle style) {
+  std::string text;
+  text.reserve(4 << 20);
+  text += style == LedgerCsvStyle::Canonical
+              ? "period;ansvar;konto;verksamhet;projekt;belopp;vernr;text\n"
+              : "Period;Ansvar;Konto text;Verksamhet;Projekt;Belopp;Vernr;Text\n";
+  for (const LedgerRow& row : ledger.rows()) {
+    const Ansvar& a = kAnsvar[row.ansvar];
+    text += periodCode(ledger.year().year, row.month);
+    text += ';';
+    text += a.code;
+    text += ';';
+    text += row.konto;
+    if (style == LedgerCsvStyle::Export) {
+      text += ' ';
+      text += nameOf(kKontoNames, row.konto);
+    }
+    text += ';';
+    text += a.verksamhet;
+    text += ';';
+    text += row.projekt;
+    text += ';';
+    text += formatOre(row.ore);
+    text += ';';
+    text += row.vernr;
+    text += ';';
+    text += row.text;
+    text += '\n';
+  }
+  return text;
+}
+
+// UTF-8 → code page 437, which SIE calls PC8. Every character the generator writes exists there.
+std::string toCp437(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    if (lead < 0x80) {
+      out += static_cast<char>(lead);
+      ++i;
+      continue;
+    }
+    const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    char32_t point = lead & (length == 2 ? 0x1FU : length == 3 ? 0x0FU : 0x07U);
+    for (std::size_t k = 1; k < length && i + k < utf8.size(); ++k)
+      point = (point << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3FU);
+    i += length;
+    char encoded = '?';
+    for (unsigned byte = 0x80; byte <= 0xFF; ++byte)
+      if (cp437CodePoint(static_cast<unsigned char>(byte)) == point) {
+        encoded = static_cast<char>(byte);
+        break;
+      }
+    assert(encoded != '?' && "the generator writes only characters that CP437 has");
+    out += encoded;
+  }
+  return out;
+}
+
+// An SIE string field: quoted, with " and \ escaped.
+std::string sieQuoted(std::string_view text) {
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+// Kronor with a decimal point, as SIE writes amounts: -1234.50.
+std::string sieAmount(i64 ore) {
+  std::string text = formatOre(ore);
+  text[text.size() - 3] = '.';
+  return text;
+}
+
+std::string sieDate(int year, int month, int day) {
+  return std::to_string(year) + twoDigits(month) + twoDigits(day);
+}
+
+// The letters of a voucher number are its series: "LF24000123" → "LF".
+std::string_view voucherSeries(std::string_view vernr) {
+  std::size_t letters = 0;
+  while (letters < vernr.size() && (vernr[letters] < '0' || vernr[letters] > '9')) ++letters;
+  return vernr.substr(0, letters);
+}
+
+// Salaries are paid on the 25th (the Friday before when it is a weekend); internal charges and
+// journal entries are dated the last day of the month; invoices and payments fall on a
+// working day that the voucher number picks.
+int voucherDay(std::string_view vernr, int year, int month) {
+  const std::string_view series = voucherSeries(vernr);
+  if (series == "L") {
+    int day = 25;
+    while (isWeekend(year, month, day)) --day;
+    return day;
+  }
+  if (series == "IF" || series == "MV") return daysInMonth(year, month);
+  std::vector<int> workingDays;
+  for (int day = 1; day <= daysInMonth(year, month); ++day)
+    if (!isWeekend(year, month, day)) workingDays.push_back(day);
+  std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a
+  for (const char c : vernr) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return workingDays[static_cast<std::size_t>(hash % workingDays.size())];
+}
+
+// SIE 4 as a Swedish ekonomisystem exports a nämnd's result accounts: PC8 text, CRLF lines,
+// the ansvar as dimension 1, projekt as 6 and verksamhet as 20; #RES and #PSALDO per konto,
+// then one #VER per voucher number. An extract of result accounts only, so a voucher does not
+// balance; Σ #TRANS is the same as the CSV variant's Σ belopp.
+std::string sieLedger(const LedgerWriter& ledger) {
+  const int year = ledger.year().year;
+  const std::vector<LedgerRow>& rows = ledger.rows();
+  std::string text;
+  text.reserve(3 << 20);
+  const auto line = [&text](const std::string& utf8) {
+    text += toCp437(utf8);
+    text += "\r\n";
+  };
+
+  line("#FLAGGA 0");
+  line("#FORMAT PC8");
+  line("#SIETYP 4");
+  line("#PROGRAM \"Exempelby ekonomisystem\" \"4.2\"");
+  line("#GEN " + sieDate(year + 1, 2, 14));
+  line("#FNAMN \"Exempelby kommun\"");
+  line("#RAR 0 " + sieDate(year, 1, 1) + " " + sieDate(year, 12, 31));
+  line("#DIM 1 \"Ansvar\"");
+  line("#DIM 6 \"Projekt\"");
+  line("#DIM 20 \"Verksamhet\"");
+  std::set<std::string_view> verksamheter;
+  for (const Ansvar& a : kAnsvar) {
+    line("#OBJEKT 1 " + sieQuoted(a.code) + " " + sieQuoted(a.name));
+    if (a.verksamhet[0] != '\0') verksamheter.insert(a.verksamhet);
+  }
+  for (const CodeName& projekt : kProjektNames)
+    line("#OBJEKT 6 " + sieQuoted(projekt.code) + " " + sieQuoted(projekt.name));
+  for (const std::string_view code : verksamheter)
+    line("#OBJEKT 20 " + sieQuoted(code) + " " + sieQuoted(nameOf(kVerksamhetNames, code)));
+
+  std::map<std::string_view, i64> result;                         // konto → year
+  std::map<std::pair<std::string_view, int>, i64> periodBalance;  // (konto, month) → month
+  std::map<std::string_view, std::vector<std::size_t>> vouchers;  // vernr → rows, in order
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    result[rows[r].konto] += rows[r].ore;
+    periodBalance[{rows[r].konto, rows[r].month}] += rows[r].ore;
+    vouchers[rows[r].vernr].push_back(r);
+  }
+  for (const auto& [konto, ore] : result)
+    line("#KONTO " + std::string(konto) + " " + sieQuoted(nameOf(kKontoNames, konto)));
+  for (const auto& [konto, ore] : result)
+    line("#RES 0 " + std::string(konto) + " " + sieAmount(ore));
+  for (const auto& [key, ore] : periodBalance)
+    line("#PSALDO 0 " + periodCode(year, key.second) + " " + std::string(key.first) + " {} " +
+         sieAmount(ore));
+
+  for (const auto& [vernr, members] : vouchers) {
+    const LedgerRow& first = rows[members.front()];
+    const std::string_view series = voucherSeries(vernr);
+    const std::string when = monthText(year, first.month);
+    const std::string title = series == "L"    ? "Lön " + when
+                              : series == "IF" ? "Internfakturering " + when
+                                               : first.text;
+    line("#VER " + sieQuoted(series) + " " + sieQuoted(vernr.substr(series.size())) + " " +
+         sieDate(year, first.month, voucherDay(vernr, year, first.month)) + " " + sieQuoted(title));
+    line("{");
+    for (const std::size_t r : members) {
+      const LedgerRow& row = rows[r];
+      const Ansvar& a = kAnsvar[row.ansvar];
+      std::string objects = "{1 " + sieQuoted(a.code);
+      if (!row.projekt.empty()) objects += " 6 " + sieQuoted(row.projekt);
+      if (a.verksamhet[0] != '\0') objects += " 20 " + sieQuoted(a.verksamhet);
+      line("#TRANS " + std::string(row.konto) + " " + objects + "} " + sieAmount(row.ore) +
+           " \"\" " + sieQuoted(row.text));
+    }
+    line("}");
+  }
   return text;
 }
 
@@ -1011,19 +1427,26 @@ void writeExampleKommun(const fs::path& outDir) {
   const Year& year2024 = kYears[0];
   const Year& year2025 = kYears[1];
 
-  LedgerWriter ledger2024(year2024);
-  ledger2024.writeYear();
-  writeAtomically(outDir / "huvudbok-2024.csv", ledger2024.text());
-
+  {
+    LedgerWriter ledger2024(year2024);
+    ledger2024.writeYear();
+    writeAtomically(outDir / "huvudbok-2024.se", sieLedger(ledger2024));
+    writeAtomically(outDir / "huvudbok-2024.csv", ledgerCsv(ledger2024, LedgerCsvStyle::Canonical));
+  }
   LedgerWriter ledger2025(year2025);
   ledger2025.writeYear();
-  writeAtomically(outDir / "huvudbok-2025.csv", ledger2025.text());
+  writeAtomically(outDir / "huvudbok-2025.csv", ledgerCsv(ledger2025, LedgerCsvStyle::Export));
 
-  writeAtomically(outDir / "budget-2024.csv", yearlyBudget(year2024));
-  std::vector<i64> budget2025;
-  writeAtomically(outDir / "budget-2025.csv", monthlyBudget(year2025, budget2025));
-  writeAtomically(outDir / "prognos-2025.csv",
-                  prognoses(year2025.year, budget2025, ledger2025.netByAnsvar()));
+  writeAtomically(outDir / "budget-2024.csv",
+                  helarBudget(year2024, [](const Ansvar&, const BudgetLine&) { return true; }));
+  writeAtomically(outDir / "budget-2025-personal.csv", helarBudget(year2025, followsPayrollKey));
+  writeAtomically(outDir / "budget-2025.csv", monthlyBudget(year2025));
+  writeAtomically(outDir / "budgetrevision-2025.csv", budgetRevisions(year2025.year));
+
+  const std::vector<PrognosRow> rows =
+      prognoses(year2025.year, helarByAnsvar(year2025), ledger2025.netByAnsvar());
+  writeAtomically(outDir / "prognos-2025.csv", prognosCsv(rows));
+  writePrognosXlsx(outDir / "prognos-2025.xlsx", year2025.year, rows);
 }
 
 }  // namespace namnd

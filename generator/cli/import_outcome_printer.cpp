@@ -12,13 +12,15 @@ void printImportOutcomes(std::ostream& out, const std::vector<ImportOutcome>& ou
       out << "Oförändrad, hoppar över: " << s.sourcePath << "\n";
       continue;
     }
-    out << "Inläst " << sourceKindName(s.kind) << ": " << s.sourcePath << " ("
-        << formatInteger(s.rowsRead, " ") << " rader, " << formatInteger(s.rowsAccepted, " ")
-        << " godkända, " << formatInteger(static_cast<std::int64_t>(s.rejected.size()), " ")
-        << " avvisade)\n";
+    out << (outcome.replaced ? "Ändrad fil, ersätter tidigare inläsning av " : "Inläst ")
+        << sourceKindName(s.kind) << ": " << s.sourcePath << " (" << formatInteger(s.rowsRead, " ")
+        << " rader, " << formatInteger(s.rowsAccepted, " ") << " godkända, "
+        << formatInteger(static_cast<std::int64_t>(s.rejected.size()), " ") << " avvisade)\n";
     for (std::size_t i = 0; i < s.rejected.size() && i < kShownRejects; ++i)
       out << "  avvisad: " << s.rejected[i].where.describe() << ": " << s.rejected[i].reason
           << "\n";
+    for (std::size_t i = 0; i < s.warnings.size() && i < kShownRejects; ++i)
+      out << "  att granska: " << s.warnings[i] << "\n";
     if (s.rejected.size() > kShownRejects)
       out << "  … och " << s.rejected.size() - kShownRejects
           << " till (alla listas i rapportens kontrollavsnitt)\n";

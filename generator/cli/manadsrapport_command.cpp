@@ -1,29 +1,17 @@
 #include <filesystem>
 
-#include "aggregate/account_coverage.hpp"
-#include "aggregate/org_rollup.hpp"
 #include "aggregate/prognos_rollup.hpp"
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
-#include "cli/import_outcome_printer.hpp"
+#include "cli/period_argument.hpp"
+#include "cli/report_context.hpp"
 #include "core/errors.hpp"
-#include "core/run_config.hpp"
-#include "ingest/kontoplan_reader.hpp"
-#include "ingest/org_reader.hpp"
-#include "ingest/source_file.hpp"
 #include "render/html/html_renderer.hpp"
 #include "render/xlsx/xlsx_renderer.hpp"
 #include "reports/manadsrapport/manadsrapport_builder.hpp"
-#include "store/import_sources.hpp"
 
 namespace namnd {
 namespace {
-
-Period parsePeriodArgument(const std::string& name, const std::string& text) {
-  const auto period = Period::parse(text);
-  if (!period) throw UsageError("--" + name + " ska vara en period ÅÅÅÅMM, inte \"" + text + "\"");
-  return *period;
-}
 
 // The snapshot the report compares with: the one asked for, the August one ("prognos satt i
 // delåret") when the config says "delar" and the period has reached it, else the latest one
@@ -51,19 +39,11 @@ std::optional<PrognosSnapshot> chooseSnapshot(const Store& store, const RunConfi
 
 int runManadsrapport(const std::vector<std::string>& args, std::ostream& out) {
   const Arguments arguments(args, {"config", "period", "prognos"}, {});
-  const RunConfig config = loadRunConfig(arguments.required("config"));
-  const Period period = parsePeriodArgument("period", arguments.required("period"));
+  const Period period = periodArgument(arguments, "period");
   std::optional<Period> requestedSnapshot;
-  if (const auto p = arguments.value("prognos"))
-    requestedSnapshot = parsePeriodArgument("prognos", *p);
-
-  const auto store = openStore(config.storeUri);
-  printImportOutcomes(out, importSources(config, *store));
-
-  const OrgTree tree = readOrgTree(readSourceFile(config.org.path, config.org.displayName));
-  const AccountMap accounts =
-      readAccountMap(readSourceFile(config.kontoplan.path, config.kontoplan.displayName));
-  const Cube cube = store->loadCube(PeriodRange::wholeYear(period.year()));
+  if (arguments.value("prognos")) requestedSnapshot = periodArgument(arguments, "prognos");
+  const auto context = loadReportContext(arguments.required("config"), period, out);
+  const RunConfig& config = context->config;
 
   ManadsrapportInput input{.meta = {.kommun = config.kommun,
                                     .namnd = config.namnd,
@@ -71,11 +51,14 @@ int runManadsrapport(const std::vector<std::string>& args, std::ostream& out) {
                                     .author = config.forfattare},
                            .period = period,
                            .rounding = config.rounding,
-                           .rollup = rollUpToLevel(cube, tree, config.reportLevel, period)};
-  if (const auto snapshot = chooseSnapshot(*store, config, period, requestedSnapshot))
-    input.prognos = rollUpPrognos(*snapshot, tree, input.rollup);
-  input.importLog = store->importLog();
-  input.unmappedAccounts = unmappedAccounts(cube, accounts, PeriodRange::ack(period));
+                           .rollup = context->rollup,
+                           .tree = context->tree,
+                           .importLog = context->importLog,
+                           .unmappedAccounts = context->unmappedAccounts,
+                           .movesThisYear = context->movesThisYear,
+                           .movesSinceLastYear = context->movesSinceLastYear};
+  if (const auto snapshot = chooseSnapshot(*context->store, config, period, requestedSnapshot))
+    input.prognos = rollUpPrognos(*snapshot, context->tree, context->rollup);
 
   const ReportTexts texts = ReportTexts::load(config.templatesDir / "text" / "manadsrapport.json");
   const Document document = buildManadsrapport(input, texts);

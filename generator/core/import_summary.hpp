@@ -26,6 +26,21 @@ struct ImportSummary {
   std::int64_t rowsAccepted = 0;
   std::vector<RejectedRow> rejected;
   std::int64_t acceptedOre = 0;  // Σ belopp of accepted rows (before periodisation)
+  // Σ belopp of rejected rows whose amount could be read (the rest are listed in `rejected`):
+  // Σ source = Σ accepted + Σ rejected, so that every krona read is accounted for.
+  std::int64_t rejectedOre = 0;
+  // Accepted rows and Σ belopp per period (YYYYMM), ascending: which months a file covers.
+  struct PeriodTotal {
+    int period = 0;
+    std::int64_t rows = 0;
+    std::int64_t ore = 0;
+  };
+  std::vector<PeriodTotal> periodTotals;
+  // Things a controller should know that are not rejections (Swedish): duplicate vouchers,
+  // what an SIE reader chose to use …
+  std::vector<std::string> warnings;
+
+  void addToPeriod(int period, std::int64_t ore);
 };
 
 }  // namespace namnd

@@ -50,7 +50,8 @@ class ConfigReader {
   }
 
   // A key holding one path, a list of paths, or a list of {"fil": path, …} objects.
-  std::vector<InputFile> files(const Object& obj, const std::string& key) const {
+  std::vector<InputFile> files(const Object& obj, const std::string& key,
+                               const std::map<std::string, PeriodisationKey>& keys) const {
     std::vector<InputFile> result;
     if (!obj.has(key)) return result;
     const auto value = obj.get(key);
@@ -60,21 +61,84 @@ class ConfigReader {
     }
     const Array::Ptr list = obj.getArray(key);
     if (!list) fail(key, "ska vara en lista med filer");
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const auto item = list->get(static_cast<unsigned>(i));
+    for (unsigned i = 0; i < list->size(); ++i) {
+      const auto item = list->get(i);
       if (item.isString()) {
         result.push_back(existingFile(key, item.extract<std::string>()));
         continue;
       }
-      const Object::Ptr entry = list->getObject(static_cast<unsigned>(i));
-      if (!entry) fail(key, "element " + std::to_string(i + 1) + " ska vara en filväg");
-      InputFile input = existingFile(key, text(*entry, "fil"));
-      const std::string periodisation = text(*entry, "periodisering", false, "linjar");
-      if (periodisation != "linjar")
-        fail(key, "periodisering \"" + periodisation + "\" stöds inte (endast \"linjar\")");
-      result.push_back(std::move(input));
+      const Object::Ptr entry = list->getObject(i);
+      if (!entry)
+        fail(key, "element " + std::to_string(i + 1) + " ska vara en filväg eller ett objekt");
+      result.push_back(fileEntry(*entry, key, keys));
     }
     return result;
+  }
+
+  InputFile fileEntry(const Object& entry, const std::string& key,
+                      const std::map<std::string, PeriodisationKey>& keys) const {
+    InputFile input = existingFile(key, text(entry, "fil"));
+    const std::string where = key + " (" + input.displayName + ")";
+    input.format = text(entry, "format", false);
+    if (!input.format.empty() && input.format != "csv" && input.format != "xlsx" &&
+        input.format != "sie")
+      fail(where + ".format", "ska vara \"csv\", \"xlsx\" eller \"sie\"");
+    input.sheet = text(entry, "blad", false);
+    if (entry.has("kolumner")) {
+      const Object::Ptr columns = entry.getObject("kolumner");
+      if (!columns) fail(where + ".kolumner", "ska vara ett objekt {\"kolumn\": \"rubrik\"}");
+      for (const auto& [canonical, header] : *columns) {
+        if (!header.isString()) fail(where + ".kolumner." + canonical, "ska vara en text");
+        input.columns.emplace_back(canonical, header.extract<std::string>());
+      }
+    }
+    const std::string periodisation = text(entry, "periodisering", false, "linjar");
+    if (periodisation != "linjar") {
+      const auto found = keys.find(periodisation);
+      if (found == keys.end())
+        fail(where + ".periodisering", "\"" + periodisation +
+                                           "\" är varken \"linjar\" eller en nyckel i "
+                                           "\"periodiseringsnycklar\"");
+      input.periodisation = found->second;
+    }
+    if (entry.has("sie")) {
+      const Object::Ptr sie = entry.getObject("sie");
+      if (!sie) fail(where + ".sie", "ska vara ett objekt {\"ansvar\": 1, …}");
+      for (const auto& [name, dim] : *sie) {
+        if (name != "ansvar" && name != "verksamhet" && name != "projekt")
+          fail(where + ".sie." + name, "ska vara ansvar, verksamhet eller projekt");
+        if (!dim.isInteger() || dim.convert<int>() < 0 || dim.convert<int>() > 99)
+          fail(where + ".sie." + name, "ska vara ett SIE-dimensionsnummer (0 = används inte)");
+        input.sieDimensions[name] = dim.convert<int>();
+      }
+    }
+    return input;
+  }
+
+  // "periodiseringsnycklar": {"namn": [12 weights]}.
+  std::map<std::string, PeriodisationKey> periodisationKeys(const Object& root) const {
+    std::map<std::string, PeriodisationKey> keys;
+    if (!root.has("periodiseringsnycklar")) return keys;
+    const Object::Ptr object = root.getObject("periodiseringsnycklar");
+    if (!object) fail("periodiseringsnycklar", "ska vara ett objekt {\"namn\": [12 vikter]}");
+    for (const auto& [name, value] : *object) {
+      const std::string where = "periodiseringsnycklar." + name;
+      const Array::Ptr weights = object->getArray(name);
+      if (!weights || weights->size() != 12) fail(where, "ska vara en lista med 12 vikter");
+      PeriodisationKey key;
+      key.name = name;
+      for (unsigned m = 0; m < 12; ++m) {
+        const auto weight = weights->get(m);
+        if (!weight.isNumeric()) fail(where, "vikt " + std::to_string(m + 1) + " ska vara ett tal");
+        const double w = weight.convert<double>();
+        if (!(w >= 0 && w <= 1e6))
+          fail(where, "vikt " + std::to_string(m + 1) + " ska vara 0–1 000 000");
+        // Weights are proportions, not money: thousandths are exact enough.
+        key.weights[m] = static_cast<std::int64_t>(w * 1000.0 + 0.5);
+      }
+      keys.emplace(name, key);
+    }
+    return keys;
   }
 
   const fs::path& base() const { return base_; }
@@ -139,7 +203,7 @@ RunConfig loadRunConfig(const fs::path& configFile) {
   if (!root->has("org")) read.fail("org", "saknas (" + orgShape + ")");
   const Object::Ptr org = root->getObject("org");
   if (!org) read.fail("org", "ska vara " + orgShape);
-  config.org = read.existingFile("org.fil", read.text(*org, "fil"));
+  config.org = read.fileEntry(*org, "org", {});
   const Array::Ptr levels = org->getArray("nivaer");
   if (!levels || levels->size() == 0) read.fail("org.nivaer", "ska vara en lista med nivånamn");
   for (std::size_t i = 0; i < levels->size(); ++i)
@@ -150,10 +214,14 @@ RunConfig loadRunConfig(const fs::path& configFile) {
   if (config.reportLevel < 1 || config.reportLevel > static_cast<int>(config.levelNames.size()))
     read.fail("org.rapportniva", "ska vara mellan 1 och antalet nivåer");
 
-  config.kontoplan = read.existingFile("kontoplan", read.text(*root, "kontoplan"));
-  config.huvudbok = read.files(*root, "huvudbok");
-  config.budget = read.files(*root, "budget");
-  config.prognos = read.files(*root, "prognos");
+  const auto keys = read.periodisationKeys(*root);
+  if (root->has("kontoplan") && root->getObject("kontoplan"))
+    config.kontoplan = read.fileEntry(*root->getObject("kontoplan"), "kontoplan", {});
+  else
+    config.kontoplan = read.existingFile("kontoplan", read.text(*root, "kontoplan"));
+  config.huvudbok = read.files(*root, "huvudbok", keys);
+  config.budget = read.files(*root, "budget", keys);
+  config.prognos = read.files(*root, "prognos", keys);
 
   if (const Object::Ptr manad = root->getObject("manadsrapport")) {
     config.manadsrapportPrognos = read.text(*manad, "prognos", false, "senaste");

@@ -3,19 +3,28 @@
 // model). Paths in it are relative to the config file's folder.
 
 #include <filesystem>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "core/periodisation.hpp"
 #include "core/rounding.hpp"
 
 namespace namnd {
 
-enum class Periodisation { Linear };  // helår rows → twelfths; monthly rows are taken as given
-
+// One input file as the config describes it: a path, or {"fil": path, …} with options.
 struct InputFile {
   std::filesystem::path path;  // absolute
   std::string displayName;     // as the user wrote it in the config, for messages
-  Periodisation periodisation = Periodisation::Linear;
+  std::string format;          // "csv", "xlsx", "sie"; empty = decided by the file
+  std::string sheet;           // "blad": the XLSX sheet; empty = the first
+  // "kolumner": canonical column → this export's header ("belopp" → "Belopp SEK").
+  std::vector<std::pair<std::string, std::string>> columns;
+  // "periodisering" (budget): "linjar" or a key from "periodiseringsnycklar".
+  PeriodisationKey periodisation;
+  // "sie": {"ansvar": 1, "verksamhet": 0, "projekt": 6}: which SIE dimension fills which code.
+  std::map<std::string, int> sieDimensions;
 };
 
 struct RunConfig {

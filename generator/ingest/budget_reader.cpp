@@ -1,79 +1,73 @@
 #include "ingest/budget_reader.hpp"
 
-#include "core/number_parse.hpp"
-#include "core/periodisation.hpp"
-#include "ingest/csv/csv_table.hpp"
-#include "ingest/row_checks.hpp"
+#include "ingest/row_check.hpp"
 
 namespace namnd {
-namespace {
 
-std::optional<int> parseYear(std::string_view text) {
-  if (text.size() != 4) return std::nullopt;
-  const auto year = parseWholeNumber(text);
-  if (!year || *year < 1900 || *year > 2999) return std::nullopt;
-  return static_cast<int>(*year);
-}
-
-}  // namespace
-
-BudgetImport readBudget(const SourceFile& file) {
-  static const std::vector<ColumnSpec> kColumns = {
-      {"ar", {"år", "budgetar", "budgetår"}, false},
-      {"period", {"budgetperiod", "manad"}, false},
-      {"ansvar", {"ansvarskod", "ansvarsnr", "referenskod"}, true},
-      {"konto", {"kontonr", "kontonummer", "kontokod"}, true},
-      {"belopp", {"belopp sek", "belopp kr", "budget", "budgetbelopp"}, true},
-      {"verksamhet", {"verksamhetskod", "vht"}, false},
-      {"projekt", {"projektkod", "projektnr"}, false},
-  };
-  CsvTable table(file.bytes, file.displayName, kColumns);
-  if (!table.has("ar") && !table.has("period"))
-    table.failHeader("kolumnen ar eller period saknas i rubrikraden");
+BudgetImport readBudget(TabularSource& source, const std::string& fileHash,
+                        const PeriodisationKey& key) {
+  static const TableSpec kSpec = {
+      {{"ar", {"år", "budgetar", "budgetår"}, false},
+       {"period", {"budgetperiod", "manad"}, false},
+       {"ansvar", {"ansvarskod", "ansvarsnr", "referenskod"}, true},
+       {"konto", {"kontonr", "kontonummer", "kontokod", "konto text"}, true},
+       {"belopp", {"belopp sek", "belopp kr", "budget", "budgetbelopp"}, true},
+       {"giltig_from", {"giltigfrom", "galler fran", "gäller från", "fran period"}, false},
+       {"version", {"budgetversion", "revision", "beslut"}, false},
+       {"verksamhet", {"verksamhetskod", "vht"}, false},
+       {"projekt", {"projektkod", "projektnr"}, false}},
+      {{"ar", "period", "giltig_from"}}};
 
   BudgetImport result;
   ImportSummary& summary = result.summary;
   summary.kind = SourceKind::Budget;
-  summary.sourcePath = file.displayName;
-  summary.fileHash = file.sha256;
-  while (table.next()) {
-    ++summary.rowsRead;
-    if (!checkFieldCount(table, summary)) continue;
-    const bool monthly = !table.field("period").empty() || !table.has("ar");
+  summary.sourcePath = source.displayName();
+  summary.fileHash = fileHash;
+  source.read(kSpec, [&](const Record& record) {
+    RowCheck row(record, summary);
+    const auto ore = row.amount("belopp");
+    const bool revision = !record.text("giltig_from").empty();
+    const bool monthly = !record.text("period").empty();
     std::optional<Period> period;
+    std::optional<Period> from;
     std::optional<int> year;
-    if (monthly) {
-      period = requirePeriod(table, "period", "", summary);
-      if (!period) continue;
-    } else {
-      year = parseYear(table.field("ar"));
-      if (!year) {
-        summary.rejected.push_back(
-            {table.at("ar"),
-             "ogiltigt år \"" + std::string(table.field("ar")) + "\" (ÅÅÅÅ väntades)"});
-        continue;
+    if (monthly && revision) {
+      row.fail(record.at("giltig_from"),
+               "giltig_from gäller helårsrader; en månadsrad anger redan sin period");
+    } else if (monthly) {
+      period = row.period("period");
+    } else if (revision) {
+      from = row.month("giltig_from");
+      if (from && !record.text("ar").empty()) {
+        year = row.year("ar");
+        if (year && *year != from->year())
+          row.fail(record.at("giltig_from"), "giltig_from " + from->toString() +
+                                                 " ligger inte i budgetåret " +
+                                                 std::to_string(*year));
       }
-    }
-    const auto ansvar = requireCode(table, "ansvar", summary);
-    if (!ansvar) continue;
-    const auto konto = requireCode(table, "konto", summary);
-    if (!konto) continue;
-    const auto ore = requireAmountOre(table, "belopp", summary);
-    if (!ore) continue;
-
-    const std::string_view verksamhet = table.field("verksamhet");
-    const std::string_view projekt = table.field("projekt");
-    if (monthly) {
-      result.cube.add(*ansvar, *konto, verksamhet, projekt, *period, Measure::Budget, *ore);
     } else {
-      const auto months = periodiseLinear(*ore);
-      for (int m = 1; m <= 12; ++m)
-        result.cube.add(*ansvar, *konto, verksamhet, projekt, Period(*year, m), Measure::Budget,
-                        months[static_cast<std::size_t>(m - 1)]);
+      year = row.year("ar");
     }
-    ++summary.rowsAccepted;
-    summary.acceptedOre += *ore;
-  }
+    const auto ansvar = row.code("ansvar");
+    const auto konto = row.konto("konto");
+    if (!row.accept(ore)) return;
+
+    const std::string_view verksamhet = record.text("verksamhet");
+    const std::string_view projekt = record.text("projekt");
+    if (period) {
+      result.cube.add(*ansvar, *konto, verksamhet, projekt, *period, Measure::Budget, *ore);
+      summary.addToPeriod(period->code(), *ore);
+      return;
+    }
+    const int budgetYear = from ? from->year() : *year;
+    const auto months = periodise(*ore, key, from ? from->month() : 1);
+    for (int m = 1; m <= 12; ++m)
+      if (const std::int64_t part = months[static_cast<std::size_t>(m - 1)]; part != 0) {
+        result.cube.add(*ansvar, *konto, verksamhet, projekt, Period(budgetYear, m),
+                        Measure::Budget, part);
+        summary.addToPeriod(Period(budgetYear, m).code(), part);
+      }
+  });
   return result;
 }
 

@@ -1,10 +1,17 @@
 #pragma once
-// Budget rows → the file's cube of budget, one value per month. Helår rows (an `ar` column)
-// are periodised linearly; monthly rows (a `period` column) are taken as given.
+// Budget rows → the file's cube of budget, one value per month, in every shape budgets come in:
+// - monthly rows (a `period` column) are taken as given;
+// - helår rows (an `ar` column) are spread over the year by the file's periodisation key;
+// - revision rows (a `giltig_from` month, optionally a `version` name) change the helår budget
+//   from that month on: the amount is spread over giltig_from..December only, so a mid-year
+//   transfer between areas shows in ack budget from its month on and not before.
+
+#include <string>
 
 #include "core/cube.hpp"
 #include "core/import_summary.hpp"
-#include "ingest/source_file.hpp"
+#include "core/periodisation.hpp"
+#include "ingest/table/tabular_source.hpp"
 
 namespace namnd {
 
@@ -13,9 +20,10 @@ struct BudgetImport {
   Cube cube;
 };
 
-// Columns: ar (YYYY) or period (YYYYMM), ansvar, konto, belopp (kr); optional verksamhet,
-// projekt. A row may use either: an empty period on a file with both columns means helår.
-// Throws InputError when the file is undecodable or lacks a required column.
-BudgetImport readBudget(const SourceFile& file);
+// Columns: ar (YYYY) or period (YYYYMM), ansvar, konto, belopp (kr); optional giltig_from
+// (YYYYMM or YYYY-MM-DD), version, verksamhet, projekt. Throws InputError when the source cannot
+// be read or lacks a column.
+BudgetImport readBudget(TabularSource& source, const std::string& fileHash,
+                        const PeriodisationKey& key);
 
 }  // namespace namnd

@@ -1,26 +1,23 @@
 #include "ingest/kontoplan_reader.hpp"
 
-#include "ingest/csv/csv_table.hpp"
-
 namespace namnd {
 
-AccountMap readAccountMap(const SourceFile& file) {
-  static const std::vector<ColumnSpec> kColumns = {
-      {"konto_fran", {"fran", "från", "fran konto", "från konto"}, true},
-      {"konto_till", {"till", "till konto"}, true},
-      {"rad", {"rapportrad", "rsum", "grupp"}, true},
-  };
-  CsvTable table(file.bytes, file.displayName, kColumns);
+AccountMap readAccountMap(TabularSource& source) {
+  static const TableSpec kSpec = {
+      {{"konto_fran", {"fran", "från", "fran konto", "från konto"}, true},
+       {"konto_till", {"till", "till konto"}, true},
+       {"rad", {"rapportrad", "rsum", "grupp"}, true}},
+      {}};
   AccountMap map;
-  while (table.next()) {
+  source.read(kSpec, [&](const Record& record) {
     AccountRange range;
-    range.from = std::string(table.field("konto_fran"));
-    range.to = std::string(table.field("konto_till"));
-    range.row = std::string(table.field("rad"));
-    range.source = {file.displayName, table.line(), ""};
-    if (range.row.empty()) throw InputError(table.at("rad"), "rad saknas");
+    range.from = std::string(record.text("konto_fran"));
+    range.to = std::string(record.text("konto_till"));
+    range.row = std::string(record.text("rad"));
+    range.source = {source.displayName(), record.line(), ""};
+    if (range.row.empty()) throw InputError(record.at("rad"), "rad saknas");
     map.add(std::move(range));
-  }
+  });
   return map;
 }
 

@@ -2,11 +2,11 @@
 // The kontoplan file (konto ranges → report rows) → an AccountMap. Every problem throws.
 
 #include "core/account_map.hpp"
-#include "ingest/source_file.hpp"
+#include "ingest/table/tabular_source.hpp"
 
 namespace namnd {
 
 // Columns: konto_fran, konto_till, rad. Throws InputError naming file, line and column.
-AccountMap readAccountMap(const SourceFile& file);
+AccountMap readAccountMap(TabularSource& source);
 
 }  // namespace namnd

@@ -2,9 +2,11 @@
 // Huvudbok (ledger) rows → the file's cube of utfall. Bad rows are rejected with a reason and
 // counted; the file is refused whole only when it cannot be read at all.
 
+#include <string>
+
 #include "core/cube.hpp"
 #include "core/import_summary.hpp"
-#include "ingest/source_file.hpp"
+#include "ingest/table/tabular_source.hpp"
 
 namespace namnd {
 
@@ -13,8 +15,8 @@ struct LedgerImport {
   Cube cube;
 };
 
-// Columns: period (YYYYMM) or datum, konto, ansvar, belopp (kr); optional verksamhet, projekt.
-// Throws InputError when the file is undecodable or lacks a required column.
-LedgerImport readLedger(const SourceFile& file);
+// Columns: period (YYYYMM) or datum, konto (or "konto text"), ansvar, belopp (kr); optional
+// verksamhet, projekt. Throws InputError when the source cannot be read or lacks a column.
+LedgerImport readLedger(TabularSource& source, const std::string& fileHash);
 
 }  // namespace namnd

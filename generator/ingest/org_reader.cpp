@@ -1,51 +1,60 @@
 #include "ingest/org_reader.hpp"
 
 #include "core/number_parse.hpp"
-#include "ingest/csv/csv_table.hpp"
 
 namespace namnd {
 namespace {
 
-int requireInt(const CsvTable& table, std::string_view column) {
-  const std::string_view text = table.field(column);
-  std::string error;
-  const auto value = parseWholeNumber(text, &error);
+int requireInt(const Record& record, std::string_view column) {
+  const std::string_view text = record.text(column);
+  const auto value = parseWholeNumber(text);
   if (!value || *value < 0 || *value > 1'000'000)
-    throw InputError(table.at(column), "ogiltigt heltal \"" + std::string(text) + "\"");
+    throw InputError(record.at(column), "ogiltigt heltal \"" + std::string(text) + "\"");
   return static_cast<int>(*value);
+}
+
+std::optional<Period> optionalMonth(const Record& record, std::string_view column) {
+  if (record.text(column).empty()) return std::nullopt;
+  if (const auto period = Period::parse(record.text(column))) return period;
+  const std::string date = record.dateText(column);
+  if (const auto period = Period::fromIsoDate(date)) return period;
+  throw InputError(record.at(column),
+                   "ogiltig månad \"" + date + "\" (ÅÅÅÅMM eller ÅÅÅÅ-MM-DD väntades)");
 }
 
 }  // namespace
 
-OrgTree readOrgTree(const SourceFile& file) {
-  static const std::vector<ColumnSpec> kColumns = {
-      {"kod", {"orgkod", "ansvar", "id"}, true},
-      {"namn", {"benamning", "benämning", "text"}, true},
-      {"foralder", {"förälder", "parent", "overordnad", "överordnad"}, true},
-      {"niva", {"nivå", "level"}, true},
-      {"ordning", {"sortering", "ordningsfoljd", "ordningsföljd"}, false},
-  };
-  CsvTable table(file.bytes, file.displayName, kColumns);
+OrgTree readOrgTree(TabularSource& source) {
+  static const TableSpec kSpec = {
+      {{"kod", {"orgkod", "ansvar", "id"}, true},
+       {"namn", {"benamning", "benämning", "text"}, true},
+       {"foralder", {"förälder", "parent", "overordnad", "överordnad"}, true},
+       {"niva", {"nivå", "level"}, true},
+       {"ordning", {"sortering", "ordningsfoljd", "ordningsföljd"}, false},
+       {"giltig_from", {"giltigfrom", "galler fran", "gäller från"}, false},
+       {"giltig_tom", {"giltigtom", "galler till", "gäller till"}, false}},
+      {}};
   OrgTree tree;
   int position = 0;
-  while (table.next()) {
+  source.read(kSpec, [&](const Record& record) {
     ++position;
-    if (table.ragged())
-      throw InputError({file.displayName, table.line(), ""},
-                       "raden har " + std::to_string(table.fieldCount()) +
-                           " fält men rubrikraden har " + std::to_string(table.headerSize()));
+    if (auto problem = record.shapeProblem())
+      throw InputError({source.displayName(), record.line(), ""}, *problem);
     OrgNode node;
-    node.code = std::string(table.field("kod"));
-    if (node.code.empty()) throw InputError(table.at("kod"), "kod saknas");
-    node.name = std::string(table.field("namn"));
-    if (node.name.empty()) throw InputError(table.at("namn"), "namn saknas");
-    node.parent = std::string(table.field("foralder"));
-    node.level = requireInt(table, "niva");
-    node.order = table.field("ordning").empty() ? position : requireInt(table, "ordning");
-    node.source = {file.displayName, table.line(), ""};
+    node.code = std::string(record.text("kod"));
+    if (node.code.empty()) throw InputError(record.at("kod"), "kod saknas");
+    node.name = std::string(record.text("namn"));
+    if (node.name.empty()) throw InputError(record.at("namn"), "namn saknas");
+    node.parent = std::string(record.text("foralder"));
+    node.level = requireInt(record, "niva");
+    node.order = record.text("ordning").empty() ? position : requireInt(record, "ordning");
+    node.validFrom = optionalMonth(record, "giltig_from");
+    node.validTo = optionalMonth(record, "giltig_tom");
+    node.source = {source.displayName(), record.line(), ""};
     tree.add(std::move(node));
-  }
-  if (tree.size() == 0) throw InputError({file.displayName, 0, ""}, "organisationsfilen är tom");
+  });
+  if (tree.size() == 0)
+    throw InputError({source.displayName(), 0, ""}, "organisationsfilen är tom");
   tree.validate();
   return tree;
 }

@@ -2,59 +2,47 @@
 
 #include <map>
 
-#include "ingest/csv/csv_table.hpp"
-#include "ingest/row_checks.hpp"
+#include "ingest/row_check.hpp"
 
 namespace namnd {
 
-PrognosImport readPrognos(const SourceFile& file) {
-  static const std::vector<ColumnSpec> kColumns = {
-      {"prognosperiod", {"period", "prognosmanad"}, true},
-      {"ansvar", {"enhet", "kod", "org", "orgkod", "ansvarskod"}, true},
-      {"prognos", {"helarsprognos", "prognos helar", "prognos helår"}, false},
-      {"avvikelse", {"prognosavvikelse", "avvikelse helar", "avvikelse helår"}, false},
-      {"kommentar", {"kommentarer"}, false},
-      {"atgard", {"åtgärd", "atgarder", "åtgärder"}, false},
-  };
-  CsvTable table(file.bytes, file.displayName, kColumns);
-  if (!table.has("prognos") && !table.has("avvikelse"))
-    table.failHeader("kolumnen prognos eller avvikelse saknas i rubrikraden");
+PrognosImport readPrognos(TabularSource& source, const std::string& fileHash) {
+  static const TableSpec kSpec = {
+      {{"prognosperiod", {"period", "prognosmanad"}, true},
+       {"ansvar", {"enhet", "kod", "org", "orgkod", "ansvarskod"}, true},
+       {"prognos", {"helarsprognos", "prognos helar", "prognos helår"}, false},
+       {"avvikelse", {"prognosavvikelse", "avvikelse helar", "avvikelse helår"}, false},
+       {"kommentar", {"kommentarer"}, false},
+       {"atgard", {"åtgärd", "atgarder", "åtgärder"}, false}},
+      {{"prognos", "avvikelse"}}};
 
   PrognosImport result;
   ImportSummary& summary = result.summary;
   summary.kind = SourceKind::Prognos;
-  summary.sourcePath = file.displayName;
-  summary.fileHash = file.sha256;
+  summary.sourcePath = source.displayName();
+  summary.fileHash = fileHash;
   std::map<int, PrognosSnapshot> byPeriod;
-  while (table.next()) {
-    ++summary.rowsRead;
-    if (!checkFieldCount(table, summary)) continue;
-    const auto period = requirePeriod(table, "prognosperiod", "", summary);
-    if (!period) continue;
-    const auto node = requireCode(table, "ansvar", summary);
-    if (!node) continue;
-    const bool hasPrognos = !table.field("prognos").empty();
-    const bool hasAvvikelse = !table.field("avvikelse").empty();
-    if (hasPrognos == hasAvvikelse) {
-      summary.rejected.push_back({{file.displayName, table.line(), ""},
-                                  hasPrognos
-                                      ? "både prognos och avvikelse är ifyllda; ange en av dem"
-                                      : "varken prognos eller avvikelse är ifylld"});
-      continue;
-    }
-    const auto ore = requireAmountOre(table, hasPrognos ? "prognos" : "avvikelse", summary);
-    if (!ore) continue;
+  source.read(kSpec, [&](const Record& record) {
+    RowCheck row(record, summary);
+    const bool hasPrognos = !record.text("prognos").empty();
+    const bool hasAvvikelse = !record.text("avvikelse").empty();
+    if (hasPrognos == hasAvvikelse)
+      row.fail({source.displayName(), record.line(), ""},
+               hasPrognos ? "både prognos och avvikelse är ifyllda; ange en av dem"
+                          : "varken prognos eller avvikelse är ifylld");
+    const auto ore = row.ok() ? row.amount(hasPrognos ? "prognos" : "avvikelse") : std::nullopt;
+    const auto period = row.period("prognosperiod");
+    const auto node = row.code("ansvar");
+    if (!row.accept(ore)) return;
 
     PrognosEntry entry;
     entry.node = std::string(*node);
     (hasPrognos ? entry.prognosOre : entry.avvikelseOre) = *ore;
-    entry.kommentar = std::string(table.field("kommentar"));
-    entry.atgard = std::string(table.field("atgard"));
+    entry.kommentar = std::string(record.text("kommentar"));
+    entry.atgard = std::string(record.text("atgard"));
     auto [it, inserted] = byPeriod.try_emplace(period->code(), PrognosSnapshot{*period, {}});
     it->second.entries.push_back(std::move(entry));
-    ++summary.rowsAccepted;
-    summary.acceptedOre += *ore;
-  }
+  });
   for (auto& [code, snapshot] : byPeriod) result.snapshots.push_back(std::move(snapshot));
   return result;
 }

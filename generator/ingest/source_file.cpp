@@ -4,23 +4,46 @@
 #include <Poco/SHA2Engine.h>
 
 #include <fstream>
-#include <iterator>
+#include <vector>
 
 #include "core/errors.hpp"
 
 namespace namnd {
+namespace {
 
-SourceFile readSourceFile(const std::filesystem::path& path, const std::string& displayName) {
+// Reads the file block by block, handing each block to `onBlock`.
+template <typename OnBlock>
+void readBlocks(const std::filesystem::path& path, const std::string& displayName,
+                OnBlock onBlock) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({displayName, 0, ""}, "filen kan inte öppnas");
-  SourceFile file;
-  file.displayName = displayName;
-  file.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) throw InputError({displayName, 0, ""}, "filen kan inte läsas");
+  std::vector<char> block(1 << 20);
+  while (in) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (in.bad()) throw InputError({displayName, 0, ""}, "filen kan inte läsas");
+    if (got > 0) onBlock(block.data(), got);
+  }
+}
+
+}  // namespace
+
+SourceFile hashSourceFile(const std::filesystem::path& path, const std::string& displayName) {
   Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
-  sha.update(file.bytes.data(), static_cast<unsigned>(file.bytes.size()));
-  file.sha256 = Poco::DigestEngine::digestToHex(sha.digest());
-  return file;
+  readBlocks(path, displayName, [&](const char* data, std::size_t size) {
+    sha.update(data, static_cast<unsigned>(size));
+  });
+  return {path, displayName, Poco::DigestEngine::digestToHex(sha.digest()), {}};
+}
+
+SourceFile readSourceFile(const std::filesystem::path& path, const std::string& displayName) {
+  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+  std::string bytes;
+  readBlocks(path, displayName, [&](const char* data, std::size_t size) {
+    sha.update(data, static_cast<unsigned>(size));
+    bytes.append(data, size);
+  });
+  return {path, displayName, Poco::DigestEngine::digestToHex(sha.digest()), std::move(bytes)};
 }
 
 }  // namespace namnd

@@ -1,6 +1,6 @@
 #pragma once
-// The raw bytes of one input file and their SHA-256, read once: the hash decides whether an
-// import is a repeat, the bytes feed the parser.
+// One input file as the import sees it: its name for messages and the SHA-256 of its bytes,
+// which decides whether an import is a repeat. Hashing streams; parsers open the file again.
 
 #include <filesystem>
 #include <string>
@@ -8,12 +8,16 @@
 namespace namnd {
 
 struct SourceFile {
+  std::filesystem::path path;
   std::string displayName;
-  std::string bytes;
   std::string sha256;  // lower-case hex
+  std::string bytes;   // the whole file, only when read with readSourceFile
 };
 
-// Throws InputError (Swedish, naming displayName) when the file cannot be read.
+// Hashes the file in blocks without keeping it. Throws InputError when it cannot be read.
+SourceFile hashSourceFile(const std::filesystem::path& path, const std::string& displayName);
+
+// Reads the whole file (for formats that need it all: XLSX, SIE) and hashes it.
 SourceFile readSourceFile(const std::filesystem::path& path, const std::string& displayName);
 
 }  // namespace namnd

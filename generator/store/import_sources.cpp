@@ -1,56 +1,94 @@
 #include "store/import_sources.hpp"
 
+#include <functional>
+#include <set>
+
 #include "ingest/budget_reader.hpp"
 #include "ingest/ledger_reader.hpp"
 #include "ingest/prognos_reader.hpp"
+#include "ingest/sie/sie_reader.hpp"
 #include "ingest/source_file.hpp"
+#include "ingest/table/open_source.hpp"
 
 namespace namnd {
 namespace {
 
-ImportOutcome skipped(SourceKind kind, const SourceFile& file) {
-  ImportOutcome outcome;
-  outcome.skipped = true;
-  outcome.summary.kind = kind;
-  outcome.summary.sourcePath = file.displayName;
-  outcome.summary.fileHash = file.sha256;
-  return outcome;
+SieImport readSieInput(const InputFile& input) {
+  SieDimensionMap dims;
+  for (const auto& [name, number] : input.sieDimensions)
+    (name == "ansvar"       ? dims.ansvar
+     : name == "verksamhet" ? dims.verksamhet
+                            : dims.projekt) = number;
+  return readSie(readSourceFile(input.path, input.displayName), dims);
+}
+
+// An SIE file's part (ledger or budget), with the months it covers taken from its cube (SIE
+// has no rows per month to count, so the count is the number of cells).
+ImportSummary saveSie(Store& store, ImportSummary summary, const Cube& cube, Measure measure,
+                      const std::vector<std::string>& notes) {
+  summary.periodTotals.clear();
+  cube.forEachSorted([&](const CubeCell& cell) {
+    if (cell.measure == measure) summary.addToPeriod(cell.period.code(), cell.ore);
+  });
+  summary.warnings.insert(summary.warnings.end(), notes.begin(), notes.end());
+  store.saveCubeImport(summary, cube);
+  return summary;
 }
 
 }  // namespace
 
 std::vector<ImportOutcome> importSources(const RunConfig& config, Store& store) {
+  std::set<std::pair<SourceKind, std::string>> imported;  // (kind, path) already in the store
+  for (const ImportSummary& entry : store.importLog())
+    imported.emplace(entry.kind, entry.sourcePath);
+
   std::vector<ImportOutcome> outcomes;
-  for (const InputFile& input : config.huvudbok) {
-    const SourceFile file = readSourceFile(input.path, input.displayName);
-    if (store.hasImport(SourceKind::Huvudbok, file.sha256)) {
-      outcomes.push_back(skipped(SourceKind::Huvudbok, file));
-      continue;
+  // Hashes each file; skips it when these bytes are in the store, else reads and saves it.
+  const auto each =
+      [&](const std::vector<InputFile>& inputs, SourceKind kind,
+          const std::function<ImportSummary(const InputFile&, const SourceFile&)>& readAndSave) {
+        for (const InputFile& input : inputs) {
+          const SourceFile file = hashSourceFile(input.path, input.displayName);
+          ImportOutcome outcome;
+          if (store.hasImport(kind, file.sha256)) {
+            outcome.skipped = true;
+            outcome.summary.kind = kind;
+            outcome.summary.sourcePath = file.displayName;
+            outcome.summary.fileHash = file.sha256;
+          } else {
+            outcome.replaced = imported.count({kind, input.displayName}) > 0;
+            outcome.summary = readAndSave(input, file);
+          }
+          outcomes.push_back(std::move(outcome));
+        }
+      };
+
+  each(config.huvudbok, SourceKind::Huvudbok, [&](const InputFile& input, const SourceFile& file) {
+    if (inputFormat(input) == "sie") {
+      SieImport sie = readSieInput(input);
+      return saveSie(store, std::move(sie.ledger), sie.utfall, Measure::Utfall, sie.notes);
     }
-    LedgerImport ledger = readLedger(file);
+    auto source = openTabularSource(input);
+    LedgerImport ledger = readLedger(*source, file.sha256);
     store.saveCubeImport(ledger.summary, ledger.cube);
-    outcomes.push_back({std::move(ledger.summary), false});
-  }
-  for (const InputFile& input : config.budget) {
-    const SourceFile file = readSourceFile(input.path, input.displayName);
-    if (store.hasImport(SourceKind::Budget, file.sha256)) {
-      outcomes.push_back(skipped(SourceKind::Budget, file));
-      continue;
+    return std::move(ledger.summary);
+  });
+  each(config.budget, SourceKind::Budget, [&](const InputFile& input, const SourceFile& file) {
+    if (inputFormat(input) == "sie") {
+      SieImport sie = readSieInput(input);
+      return saveSie(store, std::move(sie.budget), sie.budgetCube, Measure::Budget, sie.notes);
     }
-    BudgetImport budget = readBudget(file);
+    auto source = openTabularSource(input);
+    BudgetImport budget = readBudget(*source, file.sha256, input.periodisation);
     store.saveCubeImport(budget.summary, budget.cube);
-    outcomes.push_back({std::move(budget.summary), false});
-  }
-  for (const InputFile& input : config.prognos) {
-    const SourceFile file = readSourceFile(input.path, input.displayName);
-    if (store.hasImport(SourceKind::Prognos, file.sha256)) {
-      outcomes.push_back(skipped(SourceKind::Prognos, file));
-      continue;
-    }
-    PrognosImport prognos = readPrognos(file);
+    return std::move(budget.summary);
+  });
+  each(config.prognos, SourceKind::Prognos, [&](const InputFile& input, const SourceFile& file) {
+    auto source = openTabularSource(input);
+    PrognosImport prognos = readPrognos(*source, file.sha256);
     store.savePrognosImport(prognos.summary, prognos.snapshots);
-    outcomes.push_back({std::move(prognos.summary), false});
-  }
+    return std::move(prognos.summary);
+  });
   return outcomes;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Brings the inputs a config names into the store: each file is read once, hashed, and imported
-// in one transaction unless exactly these bytes were imported before.
+// Brings the inputs a config names into the store: each file is hashed, and imported in one
+// transaction unless exactly these bytes were imported before. A changed file replaces its
+// earlier import whole.
 
 #include <string>
 #include <vector>
@@ -13,7 +14,8 @@ namespace namnd {
 
 struct ImportOutcome {
   ImportSummary summary;
-  bool skipped = false;  // the same bytes were already in the store
+  bool skipped = false;   // the same bytes were already in the store
+  bool replaced = false;  // an earlier, different version of this file was replaced
 };
 
 // Imports every huvudbok, budget and prognos file of the config, in config order.

@@ -17,7 +17,7 @@ namespace {
 // Codes and texts are TEXT; periods (YYYYMM), measures and every amount (öre) are INTEGER,
 // which SQLite stores as int64. Child rows carry their import's id so that replacing an
 // import is a delete by id.
-constexpr std::array<std::string_view, 12> kCreateStatements = {
+constexpr std::string_view kCreateStatements[] = {
     "CREATE TABLE schema_version (version INTEGER NOT NULL)",
     "CREATE TABLE import_log ("
     " id INTEGER PRIMARY KEY AUTOINCREMENT,"
@@ -27,6 +27,7 @@ constexpr std::array<std::string_view, 12> kCreateStatements = {
     " rows_read INTEGER NOT NULL,"
     " rows_accepted INTEGER NOT NULL,"
     " accepted_ore INTEGER NOT NULL,"
+    " rejected_ore INTEGER NOT NULL DEFAULT 0,"
     " UNIQUE (kind, source_path))",
     "CREATE INDEX import_log_hash ON import_log (kind, file_hash)",
     "CREATE TABLE rejected_row ("
@@ -65,6 +66,18 @@ constexpr std::array<std::string_view, 12> kCreateStatements = {
     " kommentar TEXT NOT NULL,"
     " atgard TEXT NOT NULL)",
     "CREATE INDEX prognos_entry_import ON prognos_entry (import_id, period, position)",
+    // Version 2: which months a file covers, and its warnings.
+    "CREATE TABLE import_period ("
+    " import_id INTEGER NOT NULL REFERENCES import_log (id),"
+    " period INTEGER NOT NULL,"
+    " rows INTEGER NOT NULL,"
+    " ore INTEGER NOT NULL,"
+    " PRIMARY KEY (import_id, period))",
+    "CREATE TABLE import_warning ("
+    " import_id INTEGER NOT NULL REFERENCES import_log (id),"
+    " position INTEGER NOT NULL,"
+    " text TEXT NOT NULL)",
+    "CREATE INDEX import_warning_import ON import_warning (import_id, position)",
 };
 
 std::int64_t countTables(Poco::Data::Session& session, const std::string& name) {
@@ -81,6 +94,21 @@ void createSchema(Poco::Data::Session& session) {
     for (std::string_view sql : kCreateStatements) session << std::string(sql), now;
     std::int64_t version = kSqliteSchemaVersion;
     session << "INSERT INTO schema_version (version) VALUES (?)", use(version), now;
+    session.commit();
+  } catch (...) {
+    session.rollback();
+    throw;
+  }
+}
+
+void migrateFrom1To2(Poco::Data::Session& session) {
+  session.begin();
+  try {
+    session << "ALTER TABLE import_log ADD COLUMN rejected_ore INTEGER NOT NULL DEFAULT 0", now;
+    // The last three statements create version 2's tables.
+    for (std::size_t i = std::size(kCreateStatements) - 3; i < std::size(kCreateStatements); ++i)
+      session << std::string(kCreateStatements[i]), now;
+    session << "UPDATE schema_version SET version = 2", now;
     session.commit();
   } catch (...) {
     session.rollback();
@@ -107,6 +135,10 @@ void ensureSqliteSchema(Poco::Data::Session& session, const std::string& path) {
 
   std::vector<std::int64_t> versions;
   session << "SELECT version FROM schema_version", into(versions), now;
+  if (versions.size() == 1 && versions.front() == 1) {
+    migrateFrom1To2(session);
+    versions.front() = 2;
+  }
   if (versions.size() != 1 || versions.front() != kSqliteSchemaVersion) {
     const std::string found = versions.size() == 1 ? std::to_string(versions.front()) : "okänd";
     throw OutputError("Lagret " + path + " har schemaversion " + found +

@@ -8,13 +8,16 @@
 
 namespace namnd {
 
-// The layout this program reads and writes. A store with another version is refused rather
-// than guessed at.
-inline constexpr std::int64_t kSqliteSchemaVersion = 1;
+// The layout this program reads and writes. An older store is migrated in one transaction; a
+// newer one is refused rather than guessed at.
+//   1: first layout
+//   2: import_log.rejected_ore (Σ of rejected rows whose amount could be read),
+//      import_period (rows and Σ per month of a file), import_warning
+inline constexpr std::int64_t kSqliteSchemaVersion = 2;
 
 // Creates the schema in an empty database, or checks that an existing one is a Nämndrapport
-// store of kSqliteSchemaVersion. Throws OutputError (Swedish, naming `path`) otherwise; Poco
-// exceptions from the connection propagate to the caller.
+// store and migrates it to kSqliteSchemaVersion. Throws OutputError (Swedish, naming `path`)
+// otherwise; Poco exceptions from the connection propagate to the caller.
 void ensureSqliteSchema(Poco::Data::Session& session, const std::string& path);
 
 }  // namespace namnd

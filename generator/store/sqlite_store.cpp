@@ -182,7 +182,9 @@ std::int64_t SqliteStore::replaceImport(const ImportSummary& summary) {
          {"DELETE FROM cube_cell WHERE import_id = ?",
           "DELETE FROM prognos_entry WHERE import_id = ?",
           "DELETE FROM prognos_snapshot WHERE import_id = ?",
-          "DELETE FROM rejected_row WHERE import_id = ?", "DELETE FROM import_log WHERE id = ?"})
+          "DELETE FROM rejected_row WHERE import_id = ?",
+          "DELETE FROM import_period WHERE import_id = ?",
+          "DELETE FROM import_warning WHERE import_id = ?", "DELETE FROM import_log WHERE id = ?"})
       session_ << sql, use(id), now;
   }
 
@@ -190,10 +192,11 @@ std::int64_t SqliteStore::replaceImport(const ImportSummary& summary) {
   std::int64_t rowsRead = summary.rowsRead;
   std::int64_t rowsAccepted = summary.rowsAccepted;
   std::int64_t acceptedOre = summary.acceptedOre;
+  std::int64_t rejectedOre = summary.rejectedOre;
   session_ << "INSERT INTO import_log (kind, source_path, file_hash, rows_read, rows_accepted,"
-              " accepted_ore) VALUES (?, ?, ?, ?, ?, ?)",
+              " accepted_ore, rejected_ore) VALUES (?, ?, ?, ?, ?, ?, ?)",
       use(kindName), use(sourcePath), use(fileHash), use(rowsRead), use(rowsAccepted),
-      use(acceptedOre), now;
+      use(acceptedOre), use(rejectedOre), now;
   std::int64_t importId = 0;
   session_ << "SELECT last_insert_rowid()", into(importId), now;
 
@@ -212,6 +215,25 @@ std::int64_t SqliteStore::replaceImport(const ImportSummary& summary) {
     session_ << "INSERT INTO rejected_row (import_id, position, file, line, column_name, reason)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
         use(ids), use(positions), use(files), use(lines), use(columns), use(reasons), now;
+  }
+  if (!summary.periodTotals.empty()) {
+    const std::size_t n = summary.periodTotals.size();
+    std::vector<std::int64_t> ids(n, importId), periods(n), rows(n), ores(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      periods[i] = summary.periodTotals[i].period;
+      rows[i] = summary.periodTotals[i].rows;
+      ores[i] = summary.periodTotals[i].ore;
+    }
+    session_ << "INSERT INTO import_period (import_id, period, rows, ore) VALUES (?, ?, ?, ?)",
+        use(ids), use(periods), use(rows), use(ores), now;
+  }
+  if (!summary.warnings.empty()) {
+    const std::size_t n = summary.warnings.size();
+    std::vector<std::int64_t> ids(n, importId), positions(n);
+    std::vector<std::string> texts = summary.warnings;
+    for (std::size_t i = 0; i < n; ++i) positions[i] = static_cast<std::int64_t>(i);
+    session_ << "INSERT INTO import_warning (import_id, position, text) VALUES (?, ?, ?)", use(ids),
+        use(positions), use(texts), now;
   }
   return importId;
 }
@@ -349,12 +371,12 @@ std::vector<Period> SqliteStore::prognosPeriods() const {
 
 std::vector<ImportSummary> SqliteStore::importLog() const {
   return reading(path_, [&] {
-    std::vector<std::int64_t> ids, rowsRead, rowsAccepted, acceptedOre;
+    std::vector<std::int64_t> ids, rowsRead, rowsAccepted, acceptedOre, rejectedOre;
     std::vector<std::string> kinds, sourcePaths, hashes;
-    session_ << "SELECT id, kind, source_path, file_hash, rows_read, rows_accepted, accepted_ore"
-                " FROM import_log",
+    session_ << "SELECT id, kind, source_path, file_hash, rows_read, rows_accepted, accepted_ore,"
+                " rejected_ore FROM import_log",
         into(ids), into(kinds), into(sourcePaths), into(hashes), into(rowsRead), into(rowsAccepted),
-        into(acceptedOre), now;
+        into(acceptedOre), into(rejectedOre), now;
 
     std::vector<ImportSummary> log(ids.size());
     std::unordered_map<std::int64_t, std::size_t> indexOfId;
@@ -365,7 +387,8 @@ std::vector<ImportSummary> SqliteStore::importLog() const {
                              rowsRead[i],
                              rowsAccepted[i],
                              {},
-                             acceptedOre[i]};
+                             acceptedOre[i],
+                             rejectedOre[i]};
       indexOfId.emplace(ids[i], i);
     }
 
@@ -381,6 +404,22 @@ std::vector<ImportSummary> SqliteStore::importLog() const {
           {SourceLocation{std::move(files[i]), lines[i], std::move(columns[i])},
            std::move(reasons[i])});
     }
+
+    std::vector<std::int64_t> periodImportIds, periods, periodRows, periodOre;
+    session_ << "SELECT import_id, period, rows, ore FROM import_period ORDER BY import_id, period",
+        into(periodImportIds), into(periods), into(periodRows), into(periodOre), now;
+    for (std::size_t i = 0; i < periodImportIds.size(); ++i)
+      if (const auto owner = indexOfId.find(periodImportIds[i]); owner != indexOfId.end())
+        log[owner->second].periodTotals.push_back(
+            {static_cast<int>(periods[i]), periodRows[i], periodOre[i]});
+
+    std::vector<std::int64_t> warningImportIds;
+    std::vector<std::string> warnings;
+    session_ << "SELECT import_id, text FROM import_warning ORDER BY import_id, position",
+        into(warningImportIds), into(warnings), now;
+    for (std::size_t i = 0; i < warningImportIds.size(); ++i)
+      if (const auto owner = indexOfId.find(warningImportIds[i]); owner != indexOfId.end())
+        log[owner->second].warnings.push_back(std::move(warnings[i]));
 
     // Kind in enum order, then path byte-wise: stable across runs and engines.
     std::sort(log.begin(), log.end(), [](const ImportSummary& a, const ImportSummary& b) {

@@ -40,6 +40,12 @@ void writeFile(const std::filesystem::path& file, const std::string& bytes) {
   if (!out) throw std::runtime_error("cannot write " + file.string());
 }
 
+int entriesIn(const std::filesystem::path& folder) {
+  int n = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder)) ++n;
+  return n;
+}
+
 std::filesystem::path repoPath(const std::string& relative) {
   return std::filesystem::path(NAMND_SOURCE_DIR) / relative;
 }
@@ -86,6 +92,20 @@ std::vector<std::vector<XlsxCell>> readSheet(const std::filesystem::path& workbo
 
 std::vector<std::string> sheetNames(const std::filesystem::path& workbook) {
   return XlsxWorkbook::open(workbook, workbook.filename().string()).sheetNames();
+}
+
+bool contains(std::string_view text, std::string_view fragment) {
+  return text.find(fragment) != std::string_view::npos;
+}
+
+::testing::AssertionResult mentions(std::string_view message,
+                                    std::initializer_list<std::string_view> fragments) {
+  std::string missing;
+  for (const std::string_view fragment : fragments) {
+    if (!contains(message, fragment)) missing += " \"" + std::string(fragment) + "\"";
+  }
+  if (missing.empty()) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "missing" << missing << " from: " << message;
 }
 
 }  // namespace namnd::testing

@@ -1,9 +1,15 @@
 #pragma once
 // Helpers shared by tests: temp folders, reading files, running the namnd binary as a user
-// would, and reading a written workbook back through the XLSX reader.
+// would, reading a written workbook back through the XLSX reader, and checking what an error says.
+
+#include <gtest/gtest.h>
 
 #include <filesystem>
+#include <initializer_list>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ingest/xlsx/xlsx_row.hpp"
@@ -26,6 +32,8 @@ class TempDir {
 
 std::string readFile(const std::filesystem::path& file);
 void writeFile(const std::filesystem::path& file, const std::string& bytes);
+// How many files and folders `folder` holds directly.
+int entriesIn(const std::filesystem::path& folder);
 // Copies every file of a fixture folder (tests/fixtures/<name>) into `to`.
 void copyFixture(const std::string& name, const std::filesystem::path& to);
 std::filesystem::path repoPath(const std::string& relative);
@@ -41,5 +49,32 @@ RunResult runNamnd(const std::vector<std::string>& args);
 std::vector<std::vector<XlsxCell>> readSheet(const std::filesystem::path& workbook,
                                              const std::string& sheet = "");
 std::vector<std::string> sheetNames(const std::filesystem::path& workbook);
+
+bool contains(std::string_view text, std::string_view fragment);
+
+// The E that `action` throws, or nothing when it returns normally. Other exceptions pass through,
+// so the test fails on them as it would without the helper.
+template <typename E, typename Action>
+std::optional<E> thrown(Action&& action) {
+  try {
+    std::forward<Action>(action)();
+  } catch (const E& error) {
+    return error;
+  }
+  return std::nullopt;
+}
+
+// Success when `message` contains every fragment; the failure names each one missing.
+// For EXPECT_TRUE, so that a failure points at the test's own line.
+::testing::AssertionResult mentions(std::string_view message,
+                                    std::initializer_list<std::string_view> fragments);
+
+// Success when an error was thrown and its message contains every fragment.
+template <typename E>
+::testing::AssertionResult mentions(const std::optional<E>& error,
+                                    std::initializer_list<std::string_view> fragments) {
+  if (!error) return ::testing::AssertionFailure() << "the expected error was not thrown";
+  return mentions(std::string_view(error->what()), fragments);
+}
 
 }  // namespace namnd::testing

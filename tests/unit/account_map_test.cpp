@@ -9,6 +9,7 @@
 #include "aggregate/account_coverage.hpp"
 #include "core/cube.hpp"
 #include "ingest/kontoplan_reader.hpp"
+#include "support/csv_text_source.hpp"
 
 namespace namnd {
 namespace {
@@ -115,7 +116,14 @@ TEST(AccountCoverage, KontonWithoutARowInTheRange) {
   EXPECT_EQ(missing, expected);
 }
 
-SourceFile kontoplanFile(std::string bytes) { return {"kontoplan.csv", std::move(bytes), ""}; }
+struct KontoplanText {
+  std::string text;
+};
+KontoplanText kontoplanFile(std::string text) { return {std::move(text)}; }
+AccountMap readAccountMap(const KontoplanText& kontoplan) {
+  testing::CsvTextSource source(kontoplan.text, "kontoplan.csv");
+  return readAccountMap(source);
+}
 
 TEST(KontoplanReader, ReadsRangesWithFoldedHeaders) {
   const AccountMap map = readAccountMap(kontoplanFile(

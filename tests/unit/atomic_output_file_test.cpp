@@ -2,54 +2,30 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-#include <fstream>
-#include <sstream>
+#include <filesystem>
 #include <string>
 
 #include "core/errors.hpp"
+#include "support/test_support.hpp"
 
 namespace namnd {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::entriesIn;
+using testing::readFile;
+using testing::writeFile;
 
-std::string readFile(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-void writeFile(const fs::path& file, const std::string& content) {
-  std::ofstream(file, std::ios::binary) << content;
-}
-
-int filesIn(const fs::path& folder) {
-  int n = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(folder)) ++n;
-  return n;
-}
-
-class AtomicOutputFileTest : public testing::Test {
+class AtomicOutputFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* test = testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("namnd-atomic-" + std::to_string(::getpid()) + "-" + test->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  fs::path dir_;
+  testing::TempDir dir_;
 };
 
 TEST_F(AtomicOutputFileTest, CommitRenamesTheTempFileOverTheTarget) {
   const fs::path target = dir_ / "rapport.html";
   {
     AtomicOutputFile out(target);
-    EXPECT_EQ(out.tempPath().parent_path(), dir_);  // same folder: rename stays atomic
+    EXPECT_EQ(out.tempPath().parent_path(), dir_.path());  // same folder: rename stays atomic
     EXPECT_NE(out.tempPath(), target);
     out.write("<p>Hej</p>");
     EXPECT_FALSE(fs::exists(target));  // nothing visible before commit
@@ -57,7 +33,7 @@ TEST_F(AtomicOutputFileTest, CommitRenamesTheTempFileOverTheTarget) {
     EXPECT_FALSE(fs::exists(out.tempPath()));
   }
   EXPECT_EQ(readFile(target), "<p>Hej</p>");
-  EXPECT_EQ(filesIn(dir_), 1);
+  EXPECT_EQ(entriesIn(dir_.path()), 1);
 }
 
 TEST_F(AtomicOutputFileTest, WithoutCommitNothingIsLeftBehind) {
@@ -68,7 +44,7 @@ TEST_F(AtomicOutputFileTest, WithoutCommitNothingIsLeftBehind) {
     EXPECT_TRUE(fs::exists(out.tempPath()));
   }
   EXPECT_FALSE(fs::exists(target));
-  EXPECT_EQ(filesIn(dir_), 0);
+  EXPECT_EQ(entriesIn(dir_.path()), 0);
 }
 
 TEST_F(AtomicOutputFileTest, WithoutCommitAnExistingTargetIsUntouched) {
@@ -79,7 +55,7 @@ TEST_F(AtomicOutputFileTest, WithoutCommitAnExistingTargetIsUntouched) {
     out.write("ny men avbruten");
   }
   EXPECT_EQ(readFile(target), "förra körningen");
-  EXPECT_EQ(filesIn(dir_), 1);
+  EXPECT_EQ(entriesIn(dir_.path()), 1);
 }
 
 TEST_F(AtomicOutputFileTest, CommitReplacesAnExistingTarget) {
@@ -90,7 +66,7 @@ TEST_F(AtomicOutputFileTest, CommitReplacesAnExistingTarget) {
   EXPECT_EQ(readFile(target), "gammal");
   out.commit();
   EXPECT_EQ(readFile(target), "ny");
-  EXPECT_EQ(filesIn(dir_), 1);
+  EXPECT_EQ(entriesIn(dir_.path()), 1);
 }
 
 TEST_F(AtomicOutputFileTest, CreatesMissingFolders) {
@@ -120,13 +96,8 @@ TEST_F(AtomicOutputFileTest, CommitWithoutContentFailsAndKeepsTheTarget) {
 TEST_F(AtomicOutputFileTest, AFolderThatCannotBeCreatedIsAnOutputErrorNamingIt) {
   writeFile(dir_ / "upptagen", "en fil, ingen mapp");
   const fs::path target = dir_ / "upptagen" / "rapport.html";
-  try {
-    AtomicOutputFile out(target);
-    FAIL() << "expected OutputError";
-  } catch (const OutputError& e) {
-    EXPECT_NE(std::string(e.what()).find((dir_ / "upptagen").string()), std::string::npos)
-        << e.what();
-  }
+  const auto error = testing::thrown<OutputError>([&] { AtomicOutputFile out(target); });
+  EXPECT_TRUE(testing::mentions(error, {(dir_ / "upptagen").string()}));
 }
 
 TEST_F(AtomicOutputFileTest, TwoWritersOfTheSameTargetUseDifferentTempFiles) {

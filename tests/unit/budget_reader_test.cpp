@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/csv_text_source.hpp"
+
 #include <map>
 #include <string>
 #include <vector>
@@ -11,7 +13,16 @@
 namespace namnd {
 namespace {
 
-SourceFile budgetFile(std::string bytes) { return {"budget.csv", std::move(bytes), "f00d"}; }
+// The budget text as the file budget.csv with hash "f00d", read through the real CsvSource,
+// periodised linearly.
+struct BudgetText {
+  std::string text;
+};
+BudgetText budgetFile(std::string text) { return {std::move(text)}; }
+BudgetImport readBudget(const BudgetText& budget) {
+  testing::CsvTextSource source(budget.text, "budget.csv");
+  return readBudget(source, "f00d", PeriodisationKey{});
+}
 
 // öre per month (1..12) of one ansvar and konto in the given year.
 std::vector<std::int64_t> months(const Cube& cube, std::string_view ansvar, std::string_view konto,

@@ -2,93 +2,24 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-#include <cmath>
-#include <fstream>
-#include <limits>
-#include <sstream>
+#include <filesystem>
 #include <string>
 
 #include "core/errors.hpp"
+#include "support/sample_document.hpp"
+#include "support/test_support.hpp"
 
 namespace namnd {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::contains;
+using testing::readFile;
+using testing::sampleDocument;
+using testing::writeFile;
 
-const fs::path kTemplates = fs::path(NAMND_SOURCE_DIR) / "templates";
+const fs::path kTemplates = testing::repoPath("templates");
 const std::string kNbsp = "\xC2\xA0";
-
-// A small report: a table with items, a subtotal and a total (whose budget, 150 452, is not the
-// sum of the rounded rows, 150 450), negative amounts, a percent, empty cells and hostile names.
-Document sampleDocument() {
-  Document doc;
-  doc.kind = "testrapport";  // no own template: the generic one is used
-  doc.title = "Månadsrapport oktober 2025";
-  doc.meta = {"Exempelkommun",   "Socialnämnden", "Socialförvaltningen",
-              "Anna Controller", "Oktober 2025",  "2025-10-31"};
-
-  Table t;
-  t.id = "omraden";
-  t.title = "Verksamhetsområden";
-  t.unitNote = "Belopp i tkr";
-  t.columns = {{"Område", ColumnKind::Text, 0},       {"Ack budget", ColumnKind::Amount, 0},
-               {"Ack utfall", ColumnKind::Amount, 0}, {"Avvikelse", ColumnKind::Amount, 0},
-               {"Förbrukat", ColumnKind::Percent, 1}, {"Antal", ColumnKind::Count, 0}};
-  const auto nan = std::numeric_limits<double>::quiet_NaN();
-  t.rows = {
-      {RowKind::Item,
-       1,
-       {std::string("Äldreomsorg <script>alert(1)</script> & \"citat\""), std::int64_t{100'225},
-        std::int64_t{123'379}, std::int64_t{-23'154}, 1.231, std::int64_t{1'042}}},
-      {RowKind::Item,
-       1,
-       {std::string("Individ- och familjeomsorg"), std::int64_t{50'225}, std::int64_t{38'512},
-        std::int64_t{11'713}, std::monostate{}, std::string("–")}},
-      {RowKind::Item,
-       2,
-       {std::string("=2+3"), std::int64_t{0}, std::int64_t{-62'876}, std::int64_t{62'876}, nan,
-        std::int64_t{3}}},
-      {RowKind::Subtotal,
-       0,
-       {std::string("Summa verksamhet"), std::int64_t{150'451}, std::int64_t{99'015},
-        std::int64_t{51'436}, 0.658, std::int64_t{1'045}}},
-      {RowKind::Total,
-       0,
-       {std::string("Nämnden totalt"), std::int64_t{150'452}, std::int64_t{99'015},
-        std::int64_t{51'437}, -0.0154, std::int64_t{1'045}}},
-  };
-  t.footnotes = {"Prognosen lämnades 202508.", "Färre än 5 personer visas som –."};
-  doc.sections.emplace_back(t);
-
-  doc.sections.emplace_back(TextSection{"kommentar",
-                                        "Kommentar",
-                                        {"Prognosen visar ett underskott på 23 mnkr."},
-                                        {"Åtgärdsplan <b>beslutad</b>"}});
-  doc.sections.emplace_back(
-      CheckSection{"kontroller",
-                   "Kontroller",
-                   {{"Σ huvudbok = Σ redovisat", "173 605 400,00 kr", CheckStatus::Ok},
-                    {"Ej mappade konton", "2 konton", CheckStatus::Warning},
-                    {"Periodens budget saknas", "ansvar 4100", CheckStatus::Error}}});
-  return doc;
-}
-
-std::string readFile(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-void writeFile(const fs::path& file, const std::string& content) {
-  fs::create_directories(file.parent_path());
-  std::ofstream(file, std::ios::binary) << content;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 std::size_t count(const std::string& haystack, const std::string& needle) {
   std::size_t n = 0;
@@ -99,24 +30,15 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
   return n;
 }
 
-class HtmlRenderTest : public testing::Test {
+class HtmlRenderTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* test = testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("namnd-html-" + std::to_string(::getpid()) + "-" + test->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   std::string render(const Document& doc, const fs::path& templates = kTemplates) {
     const fs::path out = dir_ / "ut" / "rapport.html";
     renderHtml(doc, templates, out);
     return readFile(out);
   }
 
-  fs::path dir_;
+  testing::TempDir dir_;
 };
 
 TEST_F(HtmlRenderTest, IsASwedishSelfContainedPage) {
@@ -250,13 +172,8 @@ TEST_F(HtmlRenderTest, AKindWithItsOwnTemplateUsesIt) {
 TEST_F(HtmlRenderTest, AMissingTemplateIsAnOutputErrorNamingIt) {
   const fs::path templates = dir_ / "mallar";
   writeFile(templates / "html" / "style.css", "");
-  try {
-    render(sampleDocument(), templates);
-    FAIL() << "expected OutputError";
-  } catch (const OutputError& e) {
-    EXPECT_TRUE(contains(e.what(), (templates / "html" / "document.mustache").string()))
-        << e.what();
-  }
+  const auto error = testing::thrown<OutputError>([&] { render(sampleDocument(), templates); });
+  EXPECT_TRUE(testing::mentions(error, {(templates / "html" / "document.mustache").string()}));
   EXPECT_FALSE(fs::exists(dir_ / "ut" / "rapport.html"));
 }
 
@@ -264,24 +181,15 @@ TEST_F(HtmlRenderTest, ATemplateThatDoesNotParseIsAnOutputErrorNamingIt) {
   const fs::path templates = dir_ / "mallar";
   writeFile(templates / "html" / "style.css", "");
   writeFile(templates / "html" / "document.mustache", "<h1>{{title}}</h1>{{#sections}}");
-  try {
-    render(sampleDocument(), templates);
-    FAIL() << "expected OutputError";
-  } catch (const OutputError& e) {
-    EXPECT_TRUE(contains(e.what(), (templates / "html" / "document.mustache").string()))
-        << e.what();
-  }
+  const auto error = testing::thrown<OutputError>([&] { render(sampleDocument(), templates); });
+  EXPECT_TRUE(testing::mentions(error, {(templates / "html" / "document.mustache").string()}));
 }
 
 TEST_F(HtmlRenderTest, AMissingStyleSheetIsAnOutputErrorNamingIt) {
   const fs::path templates = dir_ / "mallar";
   writeFile(templates / "html" / "document.mustache", "{{title}}");
-  try {
-    render(sampleDocument(), templates);
-    FAIL() << "expected OutputError";
-  } catch (const OutputError& e) {
-    EXPECT_TRUE(contains(e.what(), (templates / "html" / "style.css").string())) << e.what();
-  }
+  const auto error = testing::thrown<OutputError>([&] { render(sampleDocument(), templates); });
+  EXPECT_TRUE(testing::mentions(error, {(templates / "html" / "style.css").string()}));
 }
 
 }  // namespace

@@ -7,11 +7,25 @@
 #include <vector>
 
 #include "core/errors.hpp"
+#include "ingest/source_file.hpp"
+#include "support/csv_text_source.hpp"
 
 namespace namnd {
 namespace {
 
-SourceFile ledgerFile(std::string bytes) { return {"huvudbok.csv", std::move(bytes), "abc123"}; }
+// The ledger text as the file huvudbok.csv with hash "abc123", read through the real CsvSource.
+struct LedgerText {
+  std::string text;
+};
+LedgerText ledgerFile(std::string text) { return {std::move(text)}; }
+LedgerImport readLedger(const LedgerText& ledger) {
+  testing::CsvTextSource source(ledger.text, "huvudbok.csv");
+  return readLedger(source, "abc123");
+}
+LedgerImport readLedger(const SourceFile& file) {
+  CsvSource source(file.path, file.displayName);
+  return readLedger(source, file.sha256);
+}
 
 // Cells as "ansvar|konto|verksamhet|projekt|period=öre" (a ledger has only utfall).
 std::vector<std::string> cells(const Cube& cube) {

@@ -6,12 +6,25 @@
 #include <vector>
 
 #include "core/errors.hpp"
+#include "ingest/source_file.hpp"
+#include "support/csv_text_source.hpp"
 #include "support/test_support.hpp"
 
 namespace namnd {
 namespace {
 
-SourceFile orgFile(std::string bytes) { return {"org.csv", std::move(bytes), ""}; }
+struct OrgText {
+  std::string text;
+};
+OrgText orgFile(std::string text) { return {std::move(text)}; }
+OrgTree readOrgTree(const OrgText& org) {
+  testing::CsvTextSource source(org.text, "org.csv");
+  return readOrgTree(source);
+}
+OrgTree readOrgTree(const SourceFile& file) {
+  CsvSource source(file.path, file.displayName);
+  return readOrgTree(source);
+}
 
 std::vector<std::string> codes(const std::vector<const OrgNode*>& nodes) {
   std::vector<std::string> result;
@@ -57,13 +70,13 @@ TEST(OrgReader, OrdningColumnAndSwedishHeaders) {
   EXPECT_EQ(codes(tree.nodesAtLevel(2)), (std::vector<std::string>{"AO", "IFO"}));
 }
 
-TEST(OrgReader, MissingParentNamesTheRow) {
-  const InputError e = orgError(kHeader +
-                                "SN;Socialnämnden;;1\n"
-                                "AO;Äldreomsorg;SN;2\n"
-                                "HT;Hemtjänst;XO;3\n");
-  EXPECT_EQ(e.where().file, "org.csv");
-  EXPECT_EQ(e.where().line, 4);
+TEST(OrgReader, MissingParentIsListedWithItsRow) {
+  const OrgTree tree = readOrgTree(orgFile(kHeader + "SN;Socialnämnden;;1\n"
+                                                     "AO;Äldreomsorg;SN;2\n"
+                                                     "HT;Hemtjänst;XO;3\n"));
+  ASSERT_EQ(tree.problems().size(), 1u);
+  EXPECT_NE(tree.problems()[0].find("org.csv rad 4"), std::string::npos) << tree.problems()[0];
+  EXPECT_NE(tree.problems()[0].find("XO"), std::string::npos) << tree.problems()[0];
 }
 
 TEST(OrgReader, WrongLevelNamesTheRow) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/csv_text_source.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,7 +13,14 @@
 namespace namnd {
 namespace {
 
-SourceFile prognosFile(std::string bytes) { return {"prognos.csv", std::move(bytes), "beef"}; }
+struct PrognosText {
+  std::string text;
+};
+PrognosText prognosFile(std::string text) { return {std::move(text)}; }
+PrognosImport readPrognos(const PrognosText& prognos) {
+  testing::CsvTextSource source(prognos.text, "prognos.csv");
+  return readPrognos(source, "beef");
+}
 
 TEST(PrognosReader, SnapshotsGroupedByPeriodInAscendingOrder) {
   const PrognosImport prognos = readPrognos(

@@ -91,7 +91,7 @@ TEST_F(RunConfigTest, ValidConfigWithPathsRelativeToTheConfigFile) {
   EXPECT_EQ(config.huvudbok[1].path, base / "in" / "huvudbok-2025.csv");
   ASSERT_EQ(config.budget.size(), 1u);
   EXPECT_EQ(config.budget[0].path, base / "in" / "budget.csv");
-  EXPECT_EQ(config.budget[0].periodisation, Periodisation::Linear);
+  EXPECT_EQ(config.budget[0].periodisation.name, "linjar");
   ASSERT_EQ(config.prognos.size(), 1u);  // a single path instead of a list
   EXPECT_EQ(config.prognos[0].path, base / "in" / "prognos.csv");
   EXPECT_EQ(config.manadsrapportPrognos, "senaste");

@@ -5,48 +5,21 @@
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 
-#include <atomic>
-#include <chrono>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <random>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "core/errors.hpp"
+#include "support/test_support.hpp"
 
 namespace namnd {
 namespace {
 
 namespace fs = std::filesystem;
 using namespace Poco::Data::Keywords;
-
-// A fresh folder per test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-    path_ =
-        fs::temp_directory_path() / ("namnd-sqlite-" + std::to_string(std::random_device{}()) +
-                                     "-" + std::to_string(stamp) + "-" + std::to_string(counter++));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using testing::TempDir;
 
 // A second connection to a store file, for looking under the hood or planting a fault.
 Poco::Data::Session rawSession(const std::string& path) {
@@ -102,7 +75,7 @@ const std::vector<Row> kLedgerRows = {
 
 TEST(SqliteStoreCube, RoundTripKeepsEveryCell) {
   TempDir dir;
-  auto store = openSqliteStore(dir.file("lager.db"));
+  auto store = openSqliteStore((dir / "lager.db").string());
   store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube());
 
   EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), kLedgerRows);
@@ -110,7 +83,7 @@ TEST(SqliteStoreCube, RoundTripKeepsEveryCell) {
 
 TEST(SqliteStoreCube, LoadsOnlyPeriodsInTheRange) {
   TempDir dir;
-  auto store = openSqliteStore(dir.file("lager.db"));
+  auto store = openSqliteStore((dir / "lager.db").string());
   store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube());
 
   const std::vector<Row> february = {
@@ -124,7 +97,7 @@ TEST(SqliteStoreCube, LoadsOnlyPeriodsInTheRange) {
 
 TEST(SqliteStoreCube, ResavingTheSameFileChangesNothing) {
   TempDir dir;
-  auto store = openSqliteStore(dir.file("lager.db"));
+  auto store = openSqliteStore((dir / "lager.db").string());
   const ImportSummary s = summary(SourceKind::Huvudbok, "huvudbok.csv", "aa");
   store->saveCubeImport(s, ledgerCube());
   store->saveCubeImport(s, ledgerCube());
@@ -135,7 +108,7 @@ TEST(SqliteStoreCube, ResavingTheSameFileChangesNothing) {
 
 TEST(SqliteStoreCube, ChangedFileReplacesItsOldCells) {
   TempDir dir;
-  auto store = openSqliteStore(dir.file("lager.db"));
+  auto store = openSqliteStore((dir / "lager.db").string());
   store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube());
 
   // The same export a month later: January corrected, March added, February gone.
@@ -155,7 +128,7 @@ TEST(SqliteStoreCube, ChangedFileReplacesItsOldCells) {
 
 TEST(SqliteStoreCube, CellsOfDifferentFilesAreSummed) {
   TempDir dir;
-  auto store = openSqliteStore(dir.file("lager.db"));
+  auto store = openSqliteStore((dir / "lager.db").string());
   Cube ledger2024;
   ledger2024.add("Äldreomsorg", "4560", "", "", Period(2025, 1), Measure::Utfall, 1'000);
   ledger2024.add("IFO", "4560", "", "", Period(2025, 1), Measure::Utfall, 5);
@@ -177,7 +150,7 @@ TEST(SqliteStoreCube, CellsOfDifferentFilesAreSummed) {
 
 TEST(SqliteStoreCube, FailedSaveLeavesTheStoreAsBefore) {
   TempDir dir;
-  const std::string path = dir.file("lager.db");
+  const std::string path = (dir / "lager.db").string();
   auto store = openSqliteStore(path);
   ImportSummary first = summary(SourceKind::Huvudbok, "huvudbok.csv", "aa");
   first.rowsRead = 5;
@@ -200,13 +173,8 @@ TEST(SqliteStoreCube, FailedSaveLeavesTheStoreAsBefore) {
   ImportSummary second = summary(SourceKind::Huvudbok, "huvudbok.csv", "bb");
   second.rejected.push_back({{"huvudbok.csv", 7, "belopp"}, "Beloppet går inte att läsa"});
 
-  try {
-    store->saveCubeImport(second, broken);
-    FAIL() << "saveCubeImport should have thrown";
-  } catch (const OutputError& e) {
-    EXPECT_NE(std::string(e.what()).find("huvudbok.csv"), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
-  }
+  const auto error = testing::thrown<OutputError>([&] { store->saveCubeImport(second, broken); });
+  EXPECT_TRUE(testing::mentions(error, {"huvudbok.csv", path}));
 
   EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), kLedgerRows);
   EXPECT_TRUE(store->hasImport(SourceKind::Huvudbok, "aa"));
@@ -227,7 +195,7 @@ TEST(SqliteStoreCube, FailedSaveLeavesTheStoreAsBefore) {
 
 TEST(SqliteStoreCube, LargeCubeRoundTrips) {
   TempDir dir;
-  auto store = openSqliteStore(dir.file("lager.db"));
+  auto store = openSqliteStore((dir / "lager.db").string());
   // 400 ansvar × 25 konton × 12 months = 120 000 cells; cell (a, k, m) holds a·10 000 + k·100 + m
   // öre, negated for odd a.
   Cube cube;
@@ -277,7 +245,7 @@ void expectSameEntries(const std::vector<PrognosEntry>& actual,
 
 TEST(SqliteStorePrognos, RoundTripKeepsBothVariantsAndOptionalTexts) {
   TempDir dir;
-  auto store = openSqliteStore(dir.file("lager.db"));
+  auto store = openSqliteStore((dir / "lager.db").string());
   const std::vector<PrognosEntry> august = {
       prognos("Äldreomsorg", 123'456'700, "Ökade kostnader för inhyrd personal",
               "Rekrytering av sjuksköterskor"),
@@ -303,7 +271,7 @@ TEST(SqliteStorePrognos, RoundTripKeepsBothVariantsAndOptionalTexts) {
 
 TEST(SqliteStorePrognos, EmptySnapshotStillCountsAsSubmitted) {
   TempDir dir;
-  auto store = openSqliteStore(dir.file("lager.db"));
+  auto store = openSqliteStore((dir / "lager.db").string());
   store->savePrognosImport(summary(SourceKind::Prognos, "prognos.csv", "pp"),
                            {{Period(2025, 5), {}}});
 
@@ -315,7 +283,7 @@ TEST(SqliteStorePrognos, EmptySnapshotStillCountsAsSubmitted) {
 
 TEST(SqliteStorePrognos, LatestSavedFileWinsForAMonth) {
   TempDir dir;
-  auto store = openSqliteStore(dir.file("lager.db"));
+  auto store = openSqliteStore((dir / "lager.db").string());
   const std::vector<PrognosEntry> first = {prognos("IFO", 100)};
   const std::vector<PrognosEntry> second = {prognos("IFO", 200), prognos("LSS", 300)};
   store->savePrognosImport(summary(SourceKind::Prognos, "prognos-a.csv", "a1"),
@@ -338,7 +306,7 @@ TEST(SqliteStorePrognos, LatestSavedFileWinsForAMonth) {
 
 TEST(SqliteStorePrognos, FailedSaveLeavesTheStoreAsBefore) {
   TempDir dir;
-  const std::string path = dir.file("lager.db");
+  const std::string path = (dir / "lager.db").string();
   auto store = openSqliteStore(path);
   const std::vector<PrognosEntry> august = {prognos("IFO", 100, "Som budget")};
   store->savePrognosImport(summary(SourceKind::Prognos, "prognos.csv", "p1"),
@@ -362,7 +330,7 @@ TEST(SqliteStorePrognos, FailedSaveLeavesTheStoreAsBefore) {
 
 TEST(SqliteStoreImportLog, ListsImportsByKindThenPathWithTheirRejectedRows) {
   TempDir dir;
-  auto store = openSqliteStore(dir.file("lager.db"));
+  auto store = openSqliteStore((dir / "lager.db").string());
   ImportSummary ledger = summary(SourceKind::Huvudbok, "ekonomi/huvudbok.csv", "h1");
   ledger.rowsRead = 10;
   ledger.rowsAccepted = 8;
@@ -414,7 +382,7 @@ TEST(SqliteStoreImportLog, ListsImportsByKindThenPathWithTheirRejectedRows) {
 
 TEST(SqliteStoreImportLog, HasImportMatchesKindAndHash) {
   TempDir dir;
-  auto store = openSqliteStore(dir.file("lager.db"));
+  auto store = openSqliteStore((dir / "lager.db").string());
   store->saveCubeImport(summary(SourceKind::Budget, "budget.csv", "abc123"), Cube{});
 
   EXPECT_TRUE(store->hasImport(SourceKind::Budget, "abc123"));
@@ -424,7 +392,7 @@ TEST(SqliteStoreImportLog, HasImportMatchesKindAndHash) {
 
 TEST(SqliteStoreOpen, ReopeningKeepsTheDataAndCreatesMissingFolders) {
   TempDir dir;
-  const std::string path = dir.file("nya/mappar/lager.db");
+  const std::string path = (dir / "nya/mappar/lager.db").string();
   {
     auto store = openSqliteStore(path);
     store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube());
@@ -441,80 +409,93 @@ TEST(SqliteStoreOpen, ReopeningKeepsTheDataAndCreatesMissingFolders) {
   EXPECT_EQ(reopened->importLog().size(), 2u);
 }
 
-TEST(SqliteStoreOpen, NewStoreRecordsSchemaVersionOne) {
+TEST(SqliteStoreOpen, NewStoreRecordsTheCurrentSchemaVersion) {
   TempDir dir;
-  const std::string path = dir.file("lager.db");
+  const std::string path = (dir / "lager.db").string();
   openSqliteStore(path);
 
   Poco::Data::Session raw = rawSession(path);
   std::vector<std::int64_t> versions;
   raw << "SELECT version FROM schema_version", into(versions), now;
-  EXPECT_EQ(versions, std::vector<std::int64_t>{1});
+  EXPECT_EQ(versions, std::vector<std::int64_t>{2});
 }
 
-std::string readAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+TEST(SqliteStoreOpen, VersionOneStoreIsMigrated) {
+  TempDir dir;
+  const std::string path = (dir / "lager.db").string();
+  openSqliteStore(path);
+  {  // Turn the new store back into a version 1 store.
+    Poco::Data::Session raw = rawSession(path);
+    raw << "DROP TABLE import_period", now;
+    raw << "DROP TABLE import_warning", now;
+    raw << "ALTER TABLE import_log DROP COLUMN rejected_ore", now;
+    raw << "UPDATE schema_version SET version = 1", now;
+  }
+  const auto store = openSqliteStore(path);
+  ImportSummary summary;
+  summary.sourcePath = "huvudbok.csv";
+  summary.fileHash = "ab";
+  summary.rejectedOre = 1'234;
+  summary.addToPeriod(202501, 500);
+  summary.warnings = {"Rad 7 är identisk med rad 3"};
+  Cube cube;
+  cube.add("100", "5011", "", "", Period(2025, 1), Measure::Utfall, 500);
+  store->saveCubeImport(summary, cube);
+  const auto log = store->importLog();
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].rejectedOre, 1'234);
+  ASSERT_EQ(log[0].periodTotals.size(), 1u);
+  EXPECT_EQ(log[0].periodTotals[0].period, 202501);
+  EXPECT_EQ(log[0].periodTotals[0].ore, 500);
+  EXPECT_EQ(log[0].warnings, std::vector<std::string>{"Rad 7 är identisk med rad 3"});
+  Poco::Data::Session raw = rawSession(path);
+  std::vector<std::int64_t> versions;
+  raw << "SELECT version FROM schema_version", into(versions), now;
+  EXPECT_EQ(versions, std::vector<std::int64_t>{2});
 }
 
 TEST(SqliteStoreOpen, TextFileIsRefusedAndLeftAlone) {
   TempDir dir;
-  const std::string path = dir.file("anteckningar.txt");
+  const std::string path = (dir / "anteckningar.txt").string();
   const std::string text = "Det här är ingen databas, bara anteckningar inför nämndmötet.\n";
-  std::ofstream(path, std::ios::binary) << text;
+  testing::writeFile(path, text);
 
-  try {
-    openSqliteStore(path);
-    FAIL() << "a text file must not open as a store";
-  } catch (const OutputError& e) {
-    EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
-  }
-  EXPECT_EQ(readAll(path), text);
+  const auto error = testing::thrown<OutputError>([&] { openSqliteStore(path); });
+  EXPECT_TRUE(testing::mentions(error, {path})) << "a text file must not open as a store";
+  EXPECT_EQ(testing::readFile(path), text);
 }
 
 TEST(SqliteStoreOpen, OtherSqliteDatabaseIsRefused) {
   TempDir dir;
-  const std::string path = dir.file("annat.db");
+  const std::string path = (dir / "annat.db").string();
   {
     Poco::Data::Session raw = rawSession(path);
     raw << "CREATE TABLE kunder (namn TEXT)", now;
   }
-  try {
-    openSqliteStore(path);
-    FAIL() << "a foreign database must not open as a store";
-  } catch (const OutputError& e) {
-    EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("Nämndrapport"), std::string::npos) << e.what();
-  }
+  const auto error = testing::thrown<OutputError>([&] { openSqliteStore(path); });
+  EXPECT_TRUE(testing::mentions(error, {path, "Nämndrapport"}))
+      << "a foreign database must not open as a store";
 }
 
 TEST(SqliteStoreOpen, OtherSchemaVersionIsRefused) {
   TempDir dir;
-  const std::string path = dir.file("lager.db");
+  const std::string path = (dir / "lager.db").string();
   openSqliteStore(path);
   {
     Poco::Data::Session raw = rawSession(path);
-    raw << "UPDATE schema_version SET version = 2", now;
+    raw << "UPDATE schema_version SET version = 3", now;
   }
-  try {
-    openSqliteStore(path);
-    FAIL() << "a store of another schema version must not open";
-  } catch (const OutputError& e) {
-    EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("version 2"), std::string::npos) << e.what();
-  }
+  const auto error = testing::thrown<OutputError>([&] { openSqliteStore(path); });
+  EXPECT_TRUE(testing::mentions(error, {path, "version 3"}))
+      << "a store of another schema version must not open";
 }
 
 TEST(SqliteStoreOpen, FolderInsteadOfFileIsRefused) {
   TempDir dir;
-  const std::string path = dir.file("en-mapp");
+  const std::string path = (dir / "en-mapp").string();
   fs::create_directories(path);
-  try {
-    openSqliteStore(path);
-    FAIL() << "a folder must not open as a store";
-  } catch (const OutputError& e) {
-    EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
-  }
+  const auto error = testing::thrown<OutputError>([&] { openSqliteStore(path); });
+  EXPECT_TRUE(testing::mentions(error, {path})) << "a folder must not open as a store";
 }
 
 }  // namespace

@@ -4,13 +4,10 @@
 #include <Poco/Path.h>
 #include <Poco/Zip/Compress.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <filesystem>
 #include <fstream>
-#include <functional>
-#include <initializer_list>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -23,6 +20,7 @@
 #include "ingest/xlsx/cell_reference.hpp"
 #include "ingest/xlsx/excel_date.hpp"
 #include "ingest/xlsx/relationships.hpp"
+#include "support/test_support.hpp"
 
 namespace namnd {
 namespace {
@@ -30,6 +28,10 @@ namespace {
 namespace fs = std::filesystem;
 using Type = XlsxCell::Type;
 using Part = std::pair<std::string, std::string>;  // zip entry name, content
+using testing::mentions;
+using testing::readFile;
+using testing::thrown;
+using testing::writeFile;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -38,37 +40,6 @@ std::vector<XlsxRow> readRows(const XlsxWorkbook& book, std::string_view sheet =
   std::vector<XlsxRow> rows;
   book.readSheet(sheet, [&](const XlsxRow& row) { rows.push_back(row); });
   return rows;
-}
-
-std::optional<InputError> captureInputError(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const InputError& error) {
-    return error;
-  }
-  return std::nullopt;
-}
-
-void expectMessageMentions(const std::optional<InputError>& error,
-                           std::initializer_list<std::string_view> fragments) {
-  ASSERT_TRUE(error.has_value()) << "expected an InputError";
-  const std::string message = error->what();
-  for (const std::string_view fragment : fragments) {
-    EXPECT_NE(message.find(fragment), std::string::npos)
-        << "\"" << fragment << "\" missing from: " << message;
-  }
-}
-
-std::string readFileBytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-void writeFileBytes(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 struct ZipOptions {
@@ -123,15 +94,6 @@ std::vector<Part> oneSheetPackage(const std::string& sheetXml,
 
 class XlsxReaderTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("namnd_xlsx_" + std::string(test->name()) + "_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   fs::path path(const std::string& name) const { return dir_ / name; }
 
   // A workbook with one sheet "Utfall" holding a small committee table, written by
@@ -151,7 +113,7 @@ class XlsxReaderTest : public ::testing::Test {
   }
 
  private:
-  fs::path dir_;
+  testing::TempDir dir_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -393,7 +355,7 @@ TEST_F(XlsxReaderTest, ReadsInlineStringsOfConstantMemoryWorkbooks) {
 
 TEST_F(XlsxReaderTest, ReadsWorkbookFromMemory) {
   const fs::path file = writeUtfallWorkbook("minne.xlsx");
-  auto bytes = std::make_shared<const std::string>(readFileBytes(file));
+  auto bytes = std::make_shared<const std::string>(readFile(file));
   const XlsxWorkbook workbook = XlsxWorkbook::openBytes(bytes, "minne.xlsx");
   const std::vector<XlsxRow> rows = readRows(workbook, "Utfall");
   ASSERT_EQ(rows.size(), 3u);
@@ -502,25 +464,25 @@ TEST_F(XlsxReaderTest, ReadsThe1904DateSystemFlag) {
 // Files that must be refused, each with a message naming the file
 
 TEST_F(XlsxReaderTest, RefusesAFileThatIsNoZip) {
-  writeFileBytes(path("budget.xlsx"), "ansvar;konto;belopp\n1100;4010;-500\n");
-  expectMessageMentions(
-      captureInputError([&] { XlsxWorkbook::open(path("budget.xlsx"), "budget.xlsx"); }),
-      {"budget.xlsx", "zip"});
+  writeFile(path("budget.xlsx"), "ansvar;konto;belopp\n1100;4010;-500\n");
+  EXPECT_TRUE(
+      mentions(thrown<InputError>([&] { XlsxWorkbook::open(path("budget.xlsx"), "budget.xlsx"); }),
+               {"budget.xlsx", "zip"}));
 }
 
 TEST_F(XlsxReaderTest, RefusesAMissingFile) {
-  expectMessageMentions(
-      captureInputError([&] { XlsxWorkbook::open(path("finns_inte.xlsx"), "finns_inte.xlsx"); }),
-      {"finns_inte.xlsx"});
+  EXPECT_TRUE(mentions(
+      thrown<InputError>([&] { XlsxWorkbook::open(path("finns_inte.xlsx"), "finns_inte.xlsx"); }),
+      {"finns_inte.xlsx"}));
 }
 
 TEST_F(XlsxReaderTest, RefusesATruncatedZip) {
-  const std::string bytes = readFileBytes(writeUtfallWorkbook("hel.xlsx"));
+  const std::string bytes = readFile(writeUtfallWorkbook("hel.xlsx"));
   for (const std::size_t keep : {bytes.size() / 2, bytes.size() - 10}) {
-    writeFileBytes(path("avkortad.xlsx"), bytes.substr(0, keep));
-    expectMessageMentions(
-        captureInputError([&] { XlsxWorkbook::open(path("avkortad.xlsx"), "avkortad.xlsx"); }),
-        {"avkortad.xlsx"});
+    writeFile(path("avkortad.xlsx"), bytes.substr(0, keep));
+    EXPECT_TRUE(mentions(
+        thrown<InputError>([&] { XlsxWorkbook::open(path("avkortad.xlsx"), "avkortad.xlsx"); }),
+        {"avkortad.xlsx"}));
   }
 }
 
@@ -529,33 +491,33 @@ TEST_F(XlsxReaderTest, RefusesAnEntryWhoseChecksumDoesNotMatch) {
            oneSheetPackage(worksheetXml(
                "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>MARKERING</t></is></c></row>")),
            {.method = Poco::Zip::ZipCommon::CM_STORE});
-  std::string bytes = readFileBytes(path("skadad.xlsx"));
+  std::string bytes = readFile(path("skadad.xlsx"));
   const std::size_t marker = bytes.find("MARKERING");
   ASSERT_NE(marker, std::string::npos);
   bytes[marker] = 'N';  // still well-formed XML: only the CRC can tell
-  writeFileBytes(path("skadad.xlsx"), bytes);
+  writeFile(path("skadad.xlsx"), bytes);
 
   const XlsxWorkbook workbook = XlsxWorkbook::open(path("skadad.xlsx"), "skadad.xlsx");
-  expectMessageMentions(captureInputError([&] { readRows(workbook); }),
-                        {"skadad.xlsx", "xl/worksheets/sheet1.xml"});
+  EXPECT_TRUE(mentions(thrown<InputError>([&] { readRows(workbook); }),
+                       {"skadad.xlsx", "xl/worksheets/sheet1.xml"}));
 }
 
 TEST_F(XlsxReaderTest, RefusesAPackageWithoutWorkbookPart) {
   std::vector<Part> parts = oneSheetPackage(worksheetXml(""));
   parts.erase(parts.begin() + 2);  // xl/workbook.xml
   writeZip(path("utan_arbetsbok.xlsx"), parts);
-  expectMessageMentions(captureInputError([&] {
-                          XlsxWorkbook::open(path("utan_arbetsbok.xlsx"), "utan_arbetsbok.xlsx");
-                        }),
-                        {"utan_arbetsbok.xlsx", "xl/workbook.xml"});
+  EXPECT_TRUE(mentions(thrown<InputError>([&] {
+                         XlsxWorkbook::open(path("utan_arbetsbok.xlsx"), "utan_arbetsbok.xlsx");
+                       }),
+                       {"utan_arbetsbok.xlsx", "xl/workbook.xml"}));
 }
 
 TEST_F(XlsxReaderTest, RefusesMalformedXml) {
   writeZip(path("trasig.xlsx"),
            oneSheetPackage(worksheetXml("<row r=\"1\"><c r=\"A1\"><v>1</v></row>")));
   const XlsxWorkbook workbook = XlsxWorkbook::open(path("trasig.xlsx"), "trasig.xlsx");
-  expectMessageMentions(captureInputError([&] { readRows(workbook); }),
-                        {"trasig.xlsx", "xl/worksheets/sheet1.xml", "felaktig XML"});
+  EXPECT_TRUE(mentions(thrown<InputError>([&] { readRows(workbook); }),
+                       {"trasig.xlsx", "xl/worksheets/sheet1.xml", "felaktig XML"}));
 }
 
 TEST_F(XlsxReaderTest, RefusesEntityExpansion) {
@@ -573,8 +535,8 @@ TEST_F(XlsxReaderTest, RefusesEntityExpansion) {
       "</sheetData></worksheet>";
   writeZip(path("skratt.xlsx"), oneSheetPackage(billionLaughs));
   const XlsxWorkbook workbook = XlsxWorkbook::open(path("skratt.xlsx"), "skratt.xlsx");
-  expectMessageMentions(captureInputError([&] { readRows(workbook); }),
-                        {"skratt.xlsx", "xl/worksheets/sheet1.xml", "DTD"});
+  EXPECT_TRUE(mentions(thrown<InputError>([&] { readRows(workbook); }),
+                       {"skratt.xlsx", "xl/worksheets/sheet1.xml", "DTD"}));
 }
 
 TEST_F(XlsxReaderTest, RefusesExternalEntitiesInSharedStrings) {
@@ -584,9 +546,9 @@ TEST_F(XlsxReaderTest, RefusesExternalEntitiesInSharedStrings) {
                    "\"file:///etc/passwd\">]><sst xmlns=\"" +
                        std::string(kMainNs) + "\"><si><t>&xxe;</t></si></sst>"});
   writeZip(path("extern.xlsx"), parts);
-  expectMessageMentions(
-      captureInputError([&] { XlsxWorkbook::open(path("extern.xlsx"), "extern.xlsx"); }),
-      {"extern.xlsx", "xl/sharedStrings.xml", "DTD"});
+  EXPECT_TRUE(
+      mentions(thrown<InputError>([&] { XlsxWorkbook::open(path("extern.xlsx"), "extern.xlsx"); }),
+               {"extern.xlsx", "xl/sharedStrings.xml", "DTD"}));
 }
 
 TEST_F(XlsxReaderTest, RefusesAnEntryThatInflatesBeyondTheLimit) {
@@ -597,15 +559,15 @@ TEST_F(XlsxReaderTest, RefusesAnEntryThatInflatesBeyondTheLimit) {
   ZipLimits small;
   small.maxEntryBytes = 256 * 1024;
   const XlsxWorkbook tooLarge = XlsxWorkbook::open(path("stor.xlsx"), "stor.xlsx", small);
-  expectMessageMentions(captureInputError([&] { readRows(tooLarge); }),
-                        {"stor.xlsx", "xl/worksheets/sheet1.xml", "zip-bomb"});
+  EXPECT_TRUE(mentions(thrown<InputError>([&] { readRows(tooLarge); }),
+                       {"stor.xlsx", "xl/worksheets/sheet1.xml", "zip-bomb"}));
 
   ZipLimits strictRatio;
   strictRatio.ratioCheckFromBytes = 64 * 1024;
   strictRatio.maxCompressionRatio = 100;
   const XlsxWorkbook tooDense = XlsxWorkbook::open(path("stor.xlsx"), "stor.xlsx", strictRatio);
-  expectMessageMentions(captureInputError([&] { readRows(tooDense); }),
-                        {"stor.xlsx", "xl/worksheets/sheet1.xml", "100:1"});
+  EXPECT_TRUE(mentions(thrown<InputError>([&] { readRows(tooDense); }),
+                       {"stor.xlsx", "xl/worksheets/sheet1.xml", "100:1"}));
 
   // Within the limits the same file is fine.
   EXPECT_EQ(readRows(XlsxWorkbook::open(path("stor.xlsx"), "stor.xlsx")).size(), 1u);
@@ -614,8 +576,8 @@ TEST_F(XlsxReaderTest, RefusesAnEntryThatInflatesBeyondTheLimit) {
 TEST_F(XlsxReaderTest, RefusesAnUnknownSheetNamingTheOnesThatExist) {
   const XlsxWorkbook workbook =
       XlsxWorkbook::open(writeUtfallWorkbook("utfall.xlsx"), "utfall.xlsx");
-  expectMessageMentions(captureInputError([&] { readRows(workbook, "Budget"); }),
-                        {"utfall.xlsx", "\"Budget\"", "\"Utfall\""});
+  EXPECT_TRUE(mentions(thrown<InputError>([&] { readRows(workbook, "Budget"); }),
+                       {"utfall.xlsx", "\"Budget\"", "\"Utfall\""}));
 }
 
 TEST_F(XlsxReaderTest, RefusesAValueThatIsNoNumberNamingRowAndColumn) {
@@ -623,8 +585,8 @@ TEST_F(XlsxReaderTest, RefusesAValueThatIsNoNumberNamingRowAndColumn) {
            oneSheetPackage(worksheetXml("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
                                         "<row r=\"2\"><c r=\"B2\"><v>12,5</v></c></row>")));
   const XlsxWorkbook workbook = XlsxWorkbook::open(path("tal.xlsx"), "tal.xlsx");
-  const std::optional<InputError> error = captureInputError([&] { readRows(workbook); });
-  expectMessageMentions(error, {"tal.xlsx", "12,5", "\"Data\""});
+  const auto error = thrown<InputError>([&] { readRows(workbook); });
+  EXPECT_TRUE(mentions(error, {"tal.xlsx", "12,5", "\"Data\""}));
   ASSERT_TRUE(error);
   EXPECT_EQ(error->where().line, 2);
   EXPECT_EQ(error->where().column, "B");
@@ -637,8 +599,8 @@ TEST_F(XlsxReaderTest, RefusesASharedStringIndexOutOfRange) {
                    std::string("<sst xmlns=\"") + kMainNs + "\"><si><t>bara en</t></si></sst>"});
   writeZip(path("index.xlsx"), parts);
   const XlsxWorkbook workbook = XlsxWorkbook::open(path("index.xlsx"), "index.xlsx");
-  const std::optional<InputError> error = captureInputError([&] { readRows(workbook); });
-  expectMessageMentions(error, {"index.xlsx"});
+  const auto error = thrown<InputError>([&] { readRows(workbook); });
+  EXPECT_TRUE(mentions(error, {"index.xlsx"}));
   ASSERT_TRUE(error);
   EXPECT_EQ(error->where().line, 3);
   EXPECT_EQ(error->where().column, "C");
@@ -648,7 +610,7 @@ TEST_F(XlsxReaderTest, RefusesABadCellReference) {
   writeZip(path("ref.xlsx"),
            oneSheetPackage(worksheetXml("<row r=\"1\"><c r=\"A0\"><v>1</v></c></row>")));
   const XlsxWorkbook workbook = XlsxWorkbook::open(path("ref.xlsx"), "ref.xlsx");
-  expectMessageMentions(captureInputError([&] { readRows(workbook); }), {"ref.xlsx", "A0"});
+  EXPECT_TRUE(mentions(thrown<InputError>([&] { readRows(workbook); }), {"ref.xlsx", "A0"}));
 }
 
 }  // namespace

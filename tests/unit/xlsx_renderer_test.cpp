@@ -4,9 +4,8 @@
 #include <Poco/Zip/ZipStream.h>
 #include <gtest/gtest.h>
 
-#include <unistd.h>
+#include <filesystem>
 #include <fstream>
-#include <limits>
 #include <map>
 #include <optional>
 #include <regex>
@@ -15,68 +14,19 @@
 #include <vector>
 
 #include "core/errors.hpp"
+#include "support/sample_document.hpp"
+#include "support/test_support.hpp"
 
 namespace namnd {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::contains;
+using testing::readFile;
+using testing::sampleDocument;
+using testing::writeFile;
 
-const fs::path kTemplates = fs::path(NAMND_SOURCE_DIR) / "templates";
-
-// A small report: a table with items, a subtotal and a total (whose budget, 150 452, is not the
-// sum of the rounded rows, 150 450), negative amounts, a percent, empty cells and hostile names.
-Document sampleDocument() {
-  Document doc;
-  doc.kind = "testrapport";  // no own layout: templates/xlsx/document.json alone
-  doc.title = "Månadsrapport oktober 2025";
-  doc.meta = {"Exempelkommun",   "Socialnämnden", "Socialförvaltningen",
-              "Anna Controller", "Oktober 2025",  "2025-10-31"};
-
-  Table t;
-  t.id = "omraden";
-  t.title = "Verksamhetsområden";
-  t.unitNote = "Belopp i tkr";
-  t.columns = {{"Område", ColumnKind::Text, 0},       {"Ack budget", ColumnKind::Amount, 0},
-               {"Ack utfall", ColumnKind::Amount, 0}, {"Avvikelse", ColumnKind::Amount, 0},
-               {"Förbrukat", ColumnKind::Percent, 1}, {"Antal", ColumnKind::Count, 0}};
-  const auto nan = std::numeric_limits<double>::quiet_NaN();
-  t.rows = {
-      {RowKind::Item,
-       1,
-       {std::string("Äldreomsorg <script>alert(1)</script> & \"citat\""), std::int64_t{100'225},
-        std::int64_t{123'379}, std::int64_t{-23'154}, 1.231, std::int64_t{1'042}}},
-      {RowKind::Item,
-       1,
-       {std::string("Individ- och familjeomsorg"), std::int64_t{50'225}, std::int64_t{38'512},
-        std::int64_t{11'713}, std::monostate{}, std::string("–")}},
-      {RowKind::Item,
-       2,
-       {std::string("=2+3"), std::int64_t{0}, std::int64_t{-62'876}, std::int64_t{62'876}, nan,
-        std::int64_t{3}}},
-      {RowKind::Subtotal,
-       0,
-       {std::string("Summa verksamhet"), std::int64_t{150'451}, std::int64_t{99'015},
-        std::int64_t{51'436}, 0.658, std::int64_t{1'045}}},
-      {RowKind::Total,
-       0,
-       {std::string("Nämnden totalt"), std::int64_t{150'452}, std::int64_t{99'015},
-        std::int64_t{51'437}, -0.0154, std::int64_t{1'045}}},
-  };
-  t.footnotes = {"Prognosen lämnades 202508.", "Färre än 5 personer visas som –."};
-  doc.sections.emplace_back(t);
-
-  doc.sections.emplace_back(TextSection{"kommentar",
-                                        "Kommentar",
-                                        {"Prognosen visar ett underskott på 23 mnkr."},
-                                        {"Åtgärdsplan <b>beslutad</b>"}});
-  doc.sections.emplace_back(
-      CheckSection{"kontroller",
-                   "Kontroller",
-                   {{"Σ huvudbok = Σ redovisat", "173 605 400,00 kr", CheckStatus::Ok},
-                    {"Ej mappade konton", "2 konton", CheckStatus::Warning},
-                    {"Periodens budget saknas", "ansvar 4100", CheckStatus::Error}}});
-  return doc;
-}
+const fs::path kTemplates = testing::repoPath("templates");
 
 Table tableTitled(const std::string& title) {
   Table t;
@@ -86,18 +36,6 @@ Table tableTitled(const std::string& title) {
 }
 
 // ---- Reading the package back, independently of the code under test ----
-
-std::string readFile(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-void writeFile(const fs::path& file, const std::string& content) {
-  fs::create_directories(file.parent_path());
-  std::ofstream(file, std::ios::binary) << content;
-}
 
 struct Package {
   std::map<std::string, std::string> parts;  // zip entry name → content
@@ -239,21 +177,8 @@ std::vector<std::string> sheetNames(const Package& p) {
   return names;
 }
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-class XlsxRenderTest : public testing::Test {
+class XlsxRenderTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* test = testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("namnd-xlsx-" + std::to_string(::getpid()) + "-" + test->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   fs::path render(const Document& doc, const std::string& name = "rapport.xlsx",
                   const fs::path& templates = kTemplates) {
     const fs::path out = dir_ / "ut" / name;
@@ -261,7 +186,7 @@ class XlsxRenderTest : public testing::Test {
     return out;
   }
 
-  fs::path dir_;
+  testing::TempDir dir_;
 };
 
 #define EXPECT_CELL(sheet, ref, expectedType, expectedValue) \
@@ -448,24 +373,17 @@ TEST_F(XlsxRenderTest, AKindLayoutOverridesTheGenericOne) {
 TEST_F(XlsxRenderTest, AnUnusableLayoutIsAnOutputErrorNamingTheFile) {
   const fs::path templates = dir_ / "mallar";
   writeFile(templates / "xlsx" / "document.json", R"({"paper": "A5"})");
-  try {
-    render(sampleDocument(), "rapport.xlsx", templates);
-    FAIL() << "expected OutputError";
-  } catch (const OutputError& e) {
-    EXPECT_TRUE(contains(e.what(), (templates / "xlsx" / "document.json").string())) << e.what();
-    EXPECT_TRUE(contains(e.what(), "paper")) << e.what();
-  }
+  const auto error =
+      testing::thrown<OutputError>([&] { render(sampleDocument(), "rapport.xlsx", templates); });
+  EXPECT_TRUE(testing::mentions(error, {(templates / "xlsx" / "document.json").string(), "paper"}));
   EXPECT_FALSE(fs::exists(dir_ / "ut" / "rapport.xlsx"));
 }
 
 TEST_F(XlsxRenderTest, AMissingLayoutIsAnOutputErrorNamingTheFile) {
   const fs::path templates = dir_ / "tom";
-  try {
-    render(sampleDocument(), "rapport.xlsx", templates);
-    FAIL() << "expected OutputError";
-  } catch (const OutputError& e) {
-    EXPECT_TRUE(contains(e.what(), (templates / "xlsx" / "document.json").string())) << e.what();
-  }
+  const auto error =
+      testing::thrown<OutputError>([&] { render(sampleDocument(), "rapport.xlsx", templates); });
+  EXPECT_TRUE(testing::mentions(error, {(templates / "xlsx" / "document.json").string()}));
 }
 
 TEST_F(XlsxRenderTest, AMalformedDocumentDateIsAnOutputErrorAndWritesNothing) {
@@ -493,9 +411,7 @@ TEST_F(XlsxRenderTest, ExistingReportIsReplaced) {
 TEST_F(XlsxRenderTest, AnOutputPathThatIsAFolderIsAnOutputErrorAndLeavesNoTempFile) {
   fs::create_directories(dir_ / "ut" / "rapport.xlsx");
   EXPECT_THROW(render(sampleDocument()), OutputError);
-  int files = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_ / "ut")) ++files;
-  EXPECT_EQ(files, 1);  // just the folder that was in the way
+  EXPECT_EQ(testing::entriesIn(dir_ / "ut"), 1);  // just the folder that was in the way
 }
 
 }  // namespace

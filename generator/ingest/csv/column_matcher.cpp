@@ -48,8 +48,13 @@ ColumnMatcher::ColumnMatcher(const std::vector<std::string_view>& header,
   for (std::string_view h : header) folded.push_back(foldColumnName(h));
 
   for (const ColumnSpec& spec : specs) {
-    std::vector<std::string> names{foldColumnName(spec.name)};
-    for (const std::string& alias : spec.aliases) names.push_back(foldColumnName(alias));
+    std::vector<std::string> names;
+    if (!spec.exportHeader.empty()) {
+      names.push_back(foldColumnName(spec.exportHeader));
+    } else {
+      names.push_back(foldColumnName(spec.name));
+      for (const std::string& alias : spec.aliases) names.push_back(foldColumnName(alias));
+    }
     std::optional<std::size_t> match;
     for (std::size_t i = 0; i < folded.size(); ++i) {
       if (std::find(names.begin(), names.end(), folded[i]) == names.end()) continue;
@@ -64,9 +69,10 @@ ColumnMatcher::ColumnMatcher(const std::vector<std::string_view>& header,
     } else if (spec.required) {
       std::string present;
       for (const std::string& h : header_) present += (present.empty() ? "" : ", ") + h;
-      throw InputError(
-          {displayName, headerLine, ""},
-          "kolumnen " + spec.name + " saknas i rubrikraden (filen har: " + present + ")");
+      const std::string wanted =
+          spec.exportHeader.empty() ? spec.name : spec.name + " (\"" + spec.exportHeader + "\")";
+      throw InputError({displayName, headerLine, ""},
+                       "kolumnen " + wanted + " saknas i rubrikraden (filen har: " + present + ")");
     }
   }
 }

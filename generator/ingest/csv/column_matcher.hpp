@@ -16,6 +16,8 @@ struct ColumnSpec {
   std::string name;                  // canonical, as the design's input contract spells it
   std::vector<std::string> aliases;  // other names in real exports
   bool required = true;
+  // Set from config for one export ("Belopp SEK"): then only this header matches the column.
+  std::string exportHeader;
 };
 
 // "Konto från" → "kontofran".

@@ -24,68 +24,107 @@ char detectSeparator(std::string_view text) {
   return tabs >= commas ? '\t' : ',';
 }
 
-CsvReader::CsvReader(std::string_view text, char separator, std::string displayName)
-    : text_(text), separator_(separator), displayName_(std::move(displayName)) {}
+CsvReader::CsvReader(char separator, std::string displayName)
+    : separator_(separator), displayName_(std::move(displayName)) {}
 
-std::string_view CsvReader::readQuoted(std::size_t fieldIndex) {
+CsvReader::CsvReader(std::string_view text, char separator, std::string displayName)
+    : buffer_(text), finished_(true), separator_(separator), displayName_(std::move(displayName)) {}
+
+void CsvReader::append(std::string_view text) {
+  // Drop what earlier records consumed, so the buffer holds about one block.
+  if (pos_ > 0) {
+    buffer_.erase(0, pos_);
+    pos_ = 0;
+  }
+  buffer_.append(text);
+}
+
+CsvReader::FieldEnd CsvReader::readQuoted(std::size_t fieldIndex, std::string_view& field) {
   if (unescaped_.size() <= fieldIndex) unescaped_.resize(fieldIndex + 1);
   std::string& out = unescaped_[fieldIndex];
   out.clear();
-  const std::int64_t openedOn = line_;
-  ++pos_;  // opening quote
+  std::size_t at = pos_ + 1;  // after the opening quote
   while (true) {
-    const std::size_t quote = text_.find('"', pos_);
-    if (quote == std::string_view::npos)
-      throw InputError({displayName_, openedOn, std::to_string(fieldIndex + 1)},
+    const std::size_t quote = buffer_.find('"', at);
+    if (quote == std::string::npos) {
+      if (!finished_) return FieldEnd::Incomplete;
+      throw InputError({displayName_, line_, std::to_string(fieldIndex + 1)},
                        "citattecknet som öppnas här stängs aldrig");
-    for (std::size_t i = pos_; i < quote; ++i) line_ += text_[i] == '\n';
-    out.append(text_.substr(pos_, quote - pos_));
-    pos_ = quote + 1;
-    if (pos_ < text_.size() && text_[pos_] == '"') {  // "" is a literal quote
+    }
+    out.append(buffer_, at, quote - at);
+    at = quote + 1;
+    if (at >= buffer_.size() && !finished_) return FieldEnd::Incomplete;  // maybe ""
+    if (at < buffer_.size() && buffer_[at] == '"') {                      // "" is a literal quote
       out += '"';
-      ++pos_;
+      ++at;
       continue;
     }
     break;
   }
-  if (pos_ < text_.size() && text_[pos_] != separator_ && text_[pos_] != '\n' &&
-      text_[pos_] != '\r')
-    throw InputError({displayName_, line_, std::to_string(fieldIndex + 1)},
+  if (at < buffer_.size() && buffer_[at] == '\r') {
+    if (at + 1 >= buffer_.size() && !finished_) return FieldEnd::Incomplete;
+    if (at + 1 < buffer_.size() && buffer_[at + 1] == '\n') ++at;
+  }
+  const bool atEnd = at >= buffer_.size();
+  if (!atEnd && buffer_[at] != separator_ && buffer_[at] != '\n')
+    throw InputError({displayName_, line_ + std::count(out.begin(), out.end(), '\n'),
+                      std::to_string(fieldIndex + 1)},
                      "text efter ett avslutande citattecken");
-  return out;
+  line_ += std::count(out.begin(), out.end(), '\n');
+  field = out;
+  pos_ = atEnd ? at : at + 1;
+  if (atEnd || buffer_[at] == '\n') {
+    line_ += atEnd ? 0 : 1;
+    return FieldEnd::Record;
+  }
+  return FieldEnd::Separator;
 }
 
-bool CsvReader::next() {
+CsvReader::FieldEnd CsvReader::readPlain(std::string_view& field) {
+  std::size_t end = pos_;
+  while (end < buffer_.size() && buffer_[end] != separator_ && buffer_[end] != '\n') ++end;
+  if (end >= buffer_.size() && !finished_) return FieldEnd::Incomplete;
+  field = std::string_view(buffer_).substr(pos_, end - pos_);
+  if (end >= buffer_.size()) {
+    pos_ = end;
+    if (!field.empty() && field.back() == '\r') field.remove_suffix(1);
+    return FieldEnd::Record;
+  }
+  pos_ = end + 1;
+  if (buffer_[end] == '\n') {
+    ++line_;
+    if (!field.empty() && field.back() == '\r') field.remove_suffix(1);
+    return FieldEnd::Record;
+  }
+  return FieldEnd::Separator;
+}
+
+CsvReader::Step CsvReader::step() {
   fields_.clear();
   // Skip empty lines (also "\r\n").
-  while (pos_ < text_.size() && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
-    line_ += text_[pos_] == '\n';
+  while (pos_ < buffer_.size() && (buffer_[pos_] == '\n' || buffer_[pos_] == '\r')) {
+    if (buffer_[pos_] == '\r' && pos_ + 1 >= buffer_.size() && !finished_) return Step::NeedMore;
+    line_ += buffer_[pos_] == '\n';
     ++pos_;
   }
-  if (pos_ >= text_.size()) return false;
+  if (pos_ >= buffer_.size()) return finished_ ? Step::End : Step::NeedMore;
+
+  const std::size_t recordStart = pos_;
+  const std::int64_t startLine = line_;
   recordLine_ = line_;
   while (true) {
     std::string_view field;
-    if (pos_ < text_.size() && text_[pos_] == '"') {
-      field = readQuoted(fields_.size());
-    } else {
-      const std::size_t start = pos_;
-      while (pos_ < text_.size() && text_[pos_] != separator_ && text_[pos_] != '\n') ++pos_;
-      field = text_.substr(start, pos_ - start);
-      if (!field.empty() && field.back() == '\r' && (pos_ >= text_.size() || text_[pos_] == '\n'))
-        field.remove_suffix(1);
+    const FieldEnd end = pos_ < buffer_.size() && buffer_[pos_] == '"'
+                             ? readQuoted(fields_.size(), field)
+                             : readPlain(field);
+    if (end == FieldEnd::Incomplete) {
+      pos_ = recordStart;  // read the whole record again once more text has arrived
+      line_ = startLine;
+      fields_.clear();
+      return Step::NeedMore;
     }
     fields_.push_back(field);
-    if (pos_ < text_.size() && text_[pos_] == separator_) {
-      ++pos_;
-      continue;
-    }
-    if (pos_ < text_.size() && text_[pos_] == '\r') ++pos_;
-    if (pos_ < text_.size() && text_[pos_] == '\n') {
-      ++pos_;
-      ++line_;
-    }
-    return true;
+    if (end == FieldEnd::Record) return Step::Record;
   }
 }
 

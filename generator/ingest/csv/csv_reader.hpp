@@ -1,6 +1,7 @@
 #pragma once
-// RFC 4180 records over UTF-8 text held in memory, with the line each record starts on.
-// Unquoted fields are views into the text; quoted ones are unescaped into reused buffers.
+// RFC 4180 records with the line each record starts on. Text arrives in blocks (append), so a
+// file of any size streams through a buffer that holds about one block; unquoted fields are
+// views into that buffer, quoted ones are unescaped into reused strings.
 
 #include <cstdint>
 #include <deque>
@@ -10,29 +11,44 @@
 
 namespace namnd {
 
-// The field separator of a file: ';', ',' or '\t', detected from the header line.
+// The field separator of a file: ';', ',' or '\t', detected from the first non-empty line.
 char detectSeparator(std::string_view text);
 
 class CsvReader {
  public:
+  enum class Step { Record, NeedMore, End };
+
+  // Streaming: append() text as it is decoded, call step() until NeedMore, and finish() after
+  // the last block.
+  CsvReader(char separator, std::string displayName);
+  // The whole text at once.
   CsvReader(std::string_view text, char separator, std::string displayName);
 
-  // Advances to the next record; false at the end. Empty lines are skipped. Throws InputError
-  // for a quote that is never closed (naming the line where it opened) or text after a closing
-  // quote.
-  bool next();
-  // Valid until the next call to next().
+  void append(std::string_view text);
+  void finish() { finished_ = true; }
+
+  // Reads the next record. NeedMore: the buffer ends inside a record; append more (or finish)
+  // and call again. Empty lines are skipped. Throws InputError for a quote that is never closed
+  // (naming the line where it opened) or text after a closing quote.
+  Step step();
+  // For whole-text readers: true for a record, false at the end.
+  bool next() { return step() == Step::Record; }
+
+  // Valid until the next call to step()/append().
   const std::vector<std::string_view>& fields() const { return fields_; }
   std::int64_t line() const { return recordLine_; }  // 1-based line where the record starts
   const std::string& displayName() const { return displayName_; }
 
  private:
-  std::string_view readQuoted(std::size_t fieldIndex);
+  enum class FieldEnd { Separator, Record, Incomplete };
+  FieldEnd readQuoted(std::size_t fieldIndex, std::string_view& field);
+  FieldEnd readPlain(std::string_view& field);
 
-  std::string_view text_;
+  std::string buffer_;
+  std::size_t pos_ = 0;
+  bool finished_ = false;
   char separator_;
   std::string displayName_;
-  std::size_t pos_ = 0;
   std::int64_t line_ = 1;
   std::int64_t recordLine_ = 0;
   std::vector<std::string_view> fields_;

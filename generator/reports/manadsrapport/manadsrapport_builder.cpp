@@ -7,7 +7,7 @@
 #include "core/errors.hpp"
 #include "core/money.hpp"
 #include "core/number_format.hpp"
-#include "reports/checks/input_checks.hpp"
+#include "reports/checks/data_quality.hpp"
 
 namespace namnd {
 namespace {
@@ -175,7 +175,6 @@ Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& 
                               ? "per cell: varje tkr-belopp avrundas för sig (halva från noll)"
                               : "additivt: största-rest-metoden, raderna summerar till totalen",
                           CheckStatus::Ok});
-  addReconciliationChecks(checks, rollup);
   addRoundingChecks(checks, columns, rowNames, totalName, input.rounding);
   if (input.prognos) {
     checks.items.push_back({"Prognos",
@@ -189,11 +188,8 @@ Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& 
            "avvikelse " + formatOreAsKronor(ore) + "\xC2\xA0kr ingår inte i tabellen",
            CheckStatus::Warning});
   }
-  for (const auto& [konto, ore] : input.unmappedAccounts)
-    checks.items.push_back({"Konto " + konto + " saknar rad i kontoplanen",
-                            formatOreAsKronor(ore) + "\xC2\xA0kr kan inte fördelas på kostnadsslag",
-                            CheckStatus::Warning});
-  addImportChecks(checks, input.importLog);
+  addDataQualityChecks(checks, {rollup, input.tree, input.importLog, input.unmappedAccounts,
+                                input.movesThisYear, input.movesSinceLastYear});
   doc.sections.push_back(std::move(checks));
   return doc;
 }

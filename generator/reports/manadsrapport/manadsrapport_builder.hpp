@@ -23,8 +23,12 @@ struct ManadsrapportInput {
   RoundingMode rounding = RoundingMode::PerCell;
   OrgRollup rollup;                      // the report level's rows for the period
   std::optional<PrognosRollup> prognos;  // the snapshot shown, if any
+  // What the check section says about the inputs (see reports/checks/data_quality.hpp).
+  const OrgTree& tree;  // the period's tree, which rollup's rows point into
   std::vector<ImportSummary> importLog;
   std::map<std::string, std::int64_t, std::less<>> unmappedAccounts;  // konto → öre, ack range
+  std::vector<OrgMove> movesThisYear;
+  std::vector<OrgMove> movesSinceLastYear;
 };
 
 // Throws ConfigError when a text template is missing a key or names an unknown placeholder.

@@ -1,0 +1,40 @@
+#pragma once
+// What every report command needs before it builds anything: the config, the store with this
+// run's inputs imported, the organisation of the period, the year's cube rolled up to the
+// report level, and what the data-quality checks look at.
+
+#include <map>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "aggregate/org_rollup.hpp"
+#include "core/account_map.hpp"
+#include "core/cube.hpp"
+#include "core/org_tree.hpp"
+#include "core/run_config.hpp"
+#include "store/import_sources.hpp"
+#include "store/store.hpp"
+
+namespace namnd {
+
+struct ReportContext {
+  RunConfig config;
+  Period period;
+  std::unique_ptr<Store> store;
+  OrgTree tree;  // as of the period
+  AccountMap accounts;
+  Cube cube;  // the period's year
+  OrgRollup rollup;
+  std::vector<ImportSummary> importLog;
+  std::map<std::string, std::int64_t, std::less<>> unmappedAccounts;  // ack range
+  std::vector<OrgMove> movesThisYear;
+  std::vector<OrgMove> movesSinceLastYear;
+};
+
+// Loads the config, imports what changed (telling `out` what it did), and prepares the period.
+std::unique_ptr<ReportContext> loadReportContext(const std::string& configPath, Period period,
+                                                 std::ostream& out);
+
+}  // namespace namnd

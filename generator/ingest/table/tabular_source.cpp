@@ -1,0 +1,24 @@
+#include "ingest/table/tabular_source.hpp"
+
+#include <algorithm>
+
+namespace namnd {
+
+TableSpec withColumnNames(TableSpec spec,
+                          const std::vector<std::pair<std::string, std::string>>& names,
+                          const std::string& displayName) {
+  for (const auto& [canonical, header] : names) {
+    const auto column = std::find_if(spec.columns.begin(), spec.columns.end(),
+                                     [&](const ColumnSpec& c) { return c.name == canonical; });
+    if (column == spec.columns.end()) {
+      std::string known;
+      for (const ColumnSpec& c : spec.columns) known += (known.empty() ? "" : ", ") + c.name;
+      throw ConfigError(displayName + ": \"kolumner\" nämner \"" + canonical +
+                        "\", som inte är en kolumn i denna indatatyp (" + known + ")");
+    }
+    column->exportHeader = header;
+  }
+  return spec;
+}
+
+}  // namespace namnd

@@ -1,0 +1,128 @@
+// CsvSource streams a file in blocks: whatever the block size, the records, their line numbers
+// and the encoding come out the same as when the whole file is read at once.
+
+#include "ingest/table/csv_source.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "support/test_support.hpp"
+
+namespace namnd {
+namespace {
+
+const TableSpec kSpec = {
+    {{"period", {}, true}, {"ansvar", {}, true}, {"belopp", {}, true}, {"text", {}, false}}, {}};
+
+struct Seen {
+  std::int64_t line;
+  std::string period, ansvar, belopp, text;
+  bool operator==(const Seen&) const = default;
+};
+
+std::vector<Seen> readAll(const std::filesystem::path& file, std::size_t blockBytes) {
+  std::vector<Seen> seen;
+  CsvSource source(file, "fil.csv", blockBytes);
+  source.read(kSpec, [&](const Record& r) {
+    seen.push_back({r.line(), std::string(r.text("period")), std::string(r.text("ansvar")),
+                    std::string(r.text("belopp")), std::string(r.text("text"))});
+  });
+  return seen;
+}
+
+TEST(CsvSource, EveryBlockSizeGivesTheSameRecords) {
+  testing::TempDir dir;
+  // CRLF, a quoted field with ; and a newline and a doubled quote, å/ä/ö (multi-byte UTF-8 that
+  // a block boundary can split), an empty line, and no newline at the end.
+  const std::string text =
+      "\xEF\xBB\xBFperiod;ansvar;belopp;text\r\n"
+      "202501;1100;-11\xC2\xA0"
+      "639,50;\"Lön; januari\"\r\n"
+      "\r\n"
+      "202502;Äldreomsorg;1,05;\"två\r\nrader med \"\"citat\"\"\"\r\n"
+      "202503;Öppenvård;100;sista";
+  testing::writeFile(dir / "fil.csv", text);
+  const std::vector<Seen> expected = {
+      {2, "202501", "1100",
+       "-11\xC2\xA0"
+       "639,50",
+       "Lön; januari"},
+      {4, "202502", "Äldreomsorg", "1,05", "två\r\nrader med \"citat\""},
+      {6, "202503", "Öppenvård", "100", "sista"},
+  };
+  for (std::size_t block : {1u, 2u, 3u, 5u, 7u, 64u, 1u << 20})
+    EXPECT_EQ(readAll(dir / "fil.csv", block), expected) << "block " << block;
+}
+
+TEST(CsvSource, Windows1252IsDecodedAcrossBlocks) {
+  testing::TempDir dir;
+  // "Äldreomsorg" and "Öppenvård" in Windows-1252 (Ä = 0xC4, Ö = 0xD6, å = 0xE5), tab separated.
+  testing::writeFile(
+      dir / "fil.csv",
+      "period\tansvar\tbelopp\n202501\t\xC4ldreomsorg\t5\n202502\t\xD6ppenv\xE5rd\t6\n");
+  for (std::size_t block : {1u, 4u, 1u << 20}) {
+    const auto seen = readAll(dir / "fil.csv", block);
+    ASSERT_EQ(seen.size(), 2u) << block;
+    EXPECT_EQ(seen[0].ansvar, "Äldreomsorg") << block;
+    EXPECT_EQ(seen[1].ansvar, "Öppenvård") << block;
+  }
+}
+
+TEST(CsvSource, UtfEightThenAnotherEncodingIsRefusedWithItsLine) {
+  testing::TempDir dir;
+  // Valid UTF-8 "Ä" on line 2, then a lone Windows-1252 byte 0xE5 on line 3: mixed encodings.
+  testing::writeFile(dir / "fil.csv", "period;ansvar;belopp\n202501;\xC3\x84;1\n202502;\xE5;2\n");
+  try {
+    readAll(dir / "fil.csv", 4);
+    FAIL() << "mixed encodings must be refused";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().file, "fil.csv");
+    EXPECT_EQ(e.where().line, 3);
+    EXPECT_NE(std::string(e.what()).find("0xE5"), std::string::npos) << e.what();
+  }
+}
+
+TEST(CsvSource, UnclosedQuoteAtTheEndNamesItsLine) {
+  testing::TempDir dir;
+  testing::writeFile(dir / "fil.csv", "period;ansvar;belopp\n202501;1100;1\n202502;\"1200;2\n");
+  for (std::size_t block : {3u, 1u << 20}) {
+    try {
+      readAll(dir / "fil.csv", block);
+      FAIL() << "an unclosed quote must be an error";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.where().line, 3) << block;
+    }
+  }
+}
+
+TEST(CsvSource, AtLeastOneOfIsCheckedOnTheHeaderLine) {
+  testing::TempDir dir;
+  testing::writeFile(dir / "fil.csv", "\nansvar;belopp\n1100;1\n");
+  CsvSource source(dir / "fil.csv", "fil.csv");
+  const TableSpec spec = {{{"period", {}, false}, {"datum", {}, false}, {"ansvar", {}, true}},
+                          {{"period", "datum"}}};
+  try {
+    source.read(spec, [](const Record&) {});
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().line, 2);
+    EXPECT_NE(std::string(e.what()).find("period eller datum"), std::string::npos) << e.what();
+  }
+}
+
+TEST(CsvSource, ColumnNamesFromConfigReplaceTheAliases) {
+  testing::TempDir dir;
+  // The export calls the amount "Summa SEK" and also has a column "belopp" that is something else.
+  testing::writeFile(dir / "fil.csv", "period;ansvar;belopp;Summa SEK\n202501;1100;x;42,50\n");
+  CsvSource source(dir / "fil.csv", "fil.csv");
+  const TableSpec mapped = withColumnNames(kSpec, {{"belopp", "Summa SEK"}}, "fil.csv");
+  std::string amount;
+  source.read(mapped, [&](const Record& r) { amount = std::string(r.text("belopp")); });
+  EXPECT_EQ(amount, "42,50");
+  EXPECT_THROW(withColumnNames(kSpec, {{"beloop", "Summa SEK"}}, "fil.csv"), ConfigError);
+}
+
+}  // namespace
+}  // namespace namnd
