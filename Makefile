@@ -23,6 +23,7 @@ exempeldata: build
 
 report: exempeldata
 	$(NAMND) manadsrapport --config $(EXEMPEL)/namnd.json --period $(PERIOD)
+	$(NAMND) kontroll --config $(EXEMPEL)/namnd.json --period $(PERIOD)
 	@echo "Rapporterna finns i output/."
 
 test: build

@@ -46,8 +46,9 @@ Avvisade rader räknas upp med fil, rad och kolumn.
       {"exempeldata", "skriver exempelkommunens genererade indata",
        R"(Användning: namnd exempeldata --ut MAPP
 
-Skriver exempelkommunens huvudbok, budget och prognoser (CSV) till MAPP. Resultatet är
-detsamma byte för byte vid varje körning.
+Skriver exempelkommunens huvudbok (SIE 4 för 2024, CSV för 2025), budget (helårs-,
+månads- och ombudgeteringsrader) och prognoser (Excel) till MAPP. Resultatet är detsamma
+byte för byte vid varje körning.
 
   --ut MAPP   mappen att skriva till (t.ex. data/exempel/genererat)
   --help      visa denna hjälp

@@ -1190,12 +1190,16 @@ void writePrognosXlsx(const fs::path& target, int year, const std::vector<Progno
     sheet.writeString(1, 0,
                       "Belopp i kronor. Prognosavvikelse = helårsbudget minus prognostiserat "
                       "helårsutfall; positivt belopp är överskott.");
-    const char* const headers[] = {"Period",    "Enhet", "Benämning", "Prognosavvikelse helår (kr)",
-                                   "Kommentar", "Åtgärd"};
-    const double widths[] = {10, 8, 28, 16, 60, 60};
+    struct Column {
+      const char* header;
+      double width;
+    };
+    static constexpr Column kColumns[] = {{"Period", 10},    {"Enhet", 8},
+                                          {"Benämning", 28}, {"Prognosavvikelse helår (kr)", 16},
+                                          {"Kommentar", 60}, {"Åtgärd", 60}};
     for (int col = 0; col < 6; ++col) {
-      sheet.writeString(3, col, headers[col], header);
-      sheet.setColumnWidth(col, widths[col]);
+      sheet.writeString(3, col, kColumns[col].header, header);
+      sheet.setColumnWidth(col, kColumns[col].width);
     }
     int r = 4;
     for (const PrognosRow& row : rows) {

@@ -19,6 +19,7 @@ void printImportOutcomes(std::ostream& out, const std::vector<ImportOutcome>& ou
     for (std::size_t i = 0; i < s.rejected.size() && i < kShownRejects; ++i)
       out << "  avvisad: " << s.rejected[i].where.describe() << ": " << s.rejected[i].reason
           << "\n";
+    for (const std::string& note : s.notes) out << "  " << note << "\n";
     for (std::size_t i = 0; i < s.warnings.size() && i < kShownRejects; ++i)
       out << "  att granska: " << s.warnings[i] << "\n";
     if (s.rejected.size() > kShownRejects)

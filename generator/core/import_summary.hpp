@@ -36,9 +36,10 @@ struct ImportSummary {
     std::int64_t ore = 0;
   };
   std::vector<PeriodTotal> periodTotals;
-  // Things a controller should know that are not rejections (Swedish): duplicate vouchers,
-  // what an SIE reader chose to use …
+  // Things to look into that are not rejections (Swedish): identical rows …
   std::vector<std::string> warnings;
+  // What the reader chose, for the record (Swedish): "Utfallet kommer från #TRANS …".
+  std::vector<std::string> notes;
 
   void addToPeriod(int period, std::int64_t ore);
 };

@@ -30,7 +30,7 @@ ImportSummary saveSie(Store& store, ImportSummary summary, const Cube& cube, Mea
   cube.forEachSorted([&](const CubeCell& cell) {
     if (cell.measure == measure) summary.addToPeriod(cell.period.code(), cell.ore);
   });
-  summary.warnings.insert(summary.warnings.end(), notes.begin(), notes.end());
+  summary.notes = notes;
   store.saveCubeImport(summary, cube);
   return summary;
 }

@@ -76,6 +76,7 @@ constexpr std::string_view kCreateStatements[] = {
     "CREATE TABLE import_warning ("
     " import_id INTEGER NOT NULL REFERENCES import_log (id),"
     " position INTEGER NOT NULL,"
+    " is_note INTEGER NOT NULL,"  // 0 = a warning, 1 = a note
     " text TEXT NOT NULL)",
     "CREATE INDEX import_warning_import ON import_warning (import_id, position)",
 };

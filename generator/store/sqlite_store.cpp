@@ -227,13 +227,19 @@ std::int64_t SqliteStore::replaceImport(const ImportSummary& summary) {
     session_ << "INSERT INTO import_period (import_id, period, rows, ore) VALUES (?, ?, ?, ?)",
         use(ids), use(periods), use(rows), use(ores), now;
   }
-  if (!summary.warnings.empty()) {
-    const std::size_t n = summary.warnings.size();
-    std::vector<std::int64_t> ids(n, importId), positions(n);
-    std::vector<std::string> texts = summary.warnings;
-    for (std::size_t i = 0; i < n; ++i) positions[i] = static_cast<std::int64_t>(i);
-    session_ << "INSERT INTO import_warning (import_id, position, text) VALUES (?, ?, ?)", use(ids),
-        use(positions), use(texts), now;
+  if (!summary.warnings.empty() || !summary.notes.empty()) {
+    std::vector<std::int64_t> ids, positions, isNote;
+    std::vector<std::string> texts;
+    for (const auto* list : {&summary.warnings, &summary.notes})
+      for (const std::string& text : *list) {
+        ids.push_back(importId);
+        positions.push_back(static_cast<std::int64_t>(positions.size()));
+        isNote.push_back(list == &summary.notes ? 1 : 0);
+        texts.push_back(text);
+      }
+    session_ << "INSERT INTO import_warning (import_id, position, is_note, text)"
+                " VALUES (?, ?, ?, ?)",
+        use(ids), use(positions), use(isNote), use(texts), now;
   }
   return importId;
 }
@@ -413,13 +419,15 @@ std::vector<ImportSummary> SqliteStore::importLog() const {
         log[owner->second].periodTotals.push_back(
             {static_cast<int>(periods[i]), periodRows[i], periodOre[i]});
 
-    std::vector<std::int64_t> warningImportIds;
+    std::vector<std::int64_t> warningImportIds, warningIsNote;
     std::vector<std::string> warnings;
-    session_ << "SELECT import_id, text FROM import_warning ORDER BY import_id, position",
-        into(warningImportIds), into(warnings), now;
+    session_ << "SELECT import_id, is_note, text FROM import_warning ORDER BY import_id, position",
+        into(warningImportIds), into(warningIsNote), into(warnings), now;
     for (std::size_t i = 0; i < warningImportIds.size(); ++i)
-      if (const auto owner = indexOfId.find(warningImportIds[i]); owner != indexOfId.end())
-        log[owner->second].warnings.push_back(std::move(warnings[i]));
+      if (const auto owner = indexOfId.find(warningImportIds[i]); owner != indexOfId.end()) {
+        ImportSummary& entry = log[owner->second];
+        (warningIsNote[i] ? entry.notes : entry.warnings).push_back(std::move(warnings[i]));
+      }
 
     // Kind in enum order, then path byte-wise: stable across runs and engines.
     std::sort(log.begin(), log.end(), [](const ImportSummary& a, const ImportSummary& b) {

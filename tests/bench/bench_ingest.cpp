@@ -317,6 +317,9 @@ Floor lineCountFloor(const fs::path& path, int repetitions) {
   return {median(seconds), lines};
 }
 
+// Per second, or 0 for a time too short to measure.
+double rate(double amount, double seconds) { return seconds > 0 ? amount / seconds : 0; }
+
 std::string decimal(double value, int decimals) { return formatDecimal(value, decimals, " "); }
 std::string integer(std::int64_t value) { return formatInteger(value, " "); }
 std::string mb(double bytes) { return decimal(bytes / 1e6, 1); }
@@ -353,9 +356,10 @@ void printTable(const std::vector<FormatResult>& results, std::int64_t rows) {
     line +=
         pad(decimal(m.medianSeconds, 3), 9) + " " + pad(decimal(m.minSeconds, 3), 8) + " " +
         pad(decimal(m.maxSeconds, 3), 8) + " " +
-        pad(integer(static_cast<std::int64_t>(static_cast<double>(rows) / m.medianSeconds)), 11) +
-        " " + pad(decimal(static_cast<double>(r.file.bytes) / 1e6 / m.medianSeconds, 1), 7) + " " +
-        pad(decimal(static_cast<double>(m.peakRssKb) / 1024.0, 1), 12) + " " +
+        pad(integer(static_cast<std::int64_t>(rate(static_cast<double>(rows), m.medianSeconds))),
+            11) +
+        " " + pad(decimal(rate(static_cast<double>(r.file.bytes) / 1e6, m.medianSeconds), 1), 7) +
+        " " + pad(decimal(static_cast<double>(m.peakRssKb) / 1024.0, 1), 12) + " " +
         pad(integer(m.cells), 10) + " " + pad(integer(m.totalOre), 18);
     std::cout << line << "\n";
   }
@@ -443,11 +447,12 @@ int run(const Options& options) {
     const Floor floor = lineCountFloor(r.file.path, options.repetitions);
     std::cout << "Golv för CSV (memchr-räkning av radslut som wc -l, " << integer(floor.lines)
               << " rader): " << decimal(floor.seconds, 3) << " s, "
-              << decimal(static_cast<double>(r.file.bytes) / 1e6 / floor.seconds, 1) << " MB/s, "
-              << integer(
-                     static_cast<std::int64_t>(static_cast<double>(options.rows) / floor.seconds))
+              << decimal(rate(static_cast<double>(r.file.bytes) / 1e6, floor.seconds), 1)
+              << " MB/s, "
+              << integer(static_cast<std::int64_t>(
+                     rate(static_cast<double>(options.rows), floor.seconds)))
               << " rader/s";
-    if (r.m.ok && r.m.medianSeconds > 0)
+    if (r.m.ok && floor.seconds > 0)
       std::cout << "; inläsningen tar " << decimal(r.m.medianSeconds / floor.seconds, 1)
                 << " gånger golvets tid";
     std::cout << ".\n";
@@ -491,6 +496,10 @@ int main(int argc, char** argv) {
     if (!e.message.empty()) std::cerr << "namnd_bench_ingest: " << e.message << "\n\n";
     std::cerr << kUsage;
     return e.message.empty() ? 0 : 2;
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::cerr << "namnd_bench_ingest: filen " << e.path1().string()
+              << " kan inte skrivas eller läsas (" << e.code().message() << ")\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "namnd_bench_ingest: " << e.what() << "\n";
     return 1;

@@ -100,7 +100,7 @@ echo
 grep -h "^Golv för CSV" "$work/csv-$rows-$reps.out" || true
 sha=$(for format in csv xlsx sie; do
   sed -n 's/^SHA-256 av filen.*: \(.*\)\.$/\1/p' "$work/$format-$rows-$reps.out"
-done | paste -sd, - | sed 's/,/, /g')
+done | paste -sd';' - | sed 's/;/, /g')
 echo "SHA-256 av filen (importen hashar varje fil innan den läses; ingår inte i tiderna): $sha."
 
 # The same cube from every format: Σ öre and the cube's fingerprint must agree.

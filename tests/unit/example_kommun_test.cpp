@@ -493,6 +493,8 @@ TEST(ExampleKommunSie, WritesSwedishLettersInCodePage437) {
   EXPECT_NE(text.find("\"Bj\x94rkg\x86rden\""), std::string::npos);
   EXPECT_NE(text.find("\"\x99ppenv\x86rden\""), std::string::npos);
   EXPECT_EQ(text.find('\xC3'), std::string::npos);
+  // No character was replaced for want of a CP437 code.
+  EXPECT_EQ(text.find('?'), std::string::npos);
 }
 
 TEST(ExampleKommunSie, TransAddsUpToTheCsvVariantPerAnsvarAndKonto) {

@@ -57,6 +57,8 @@ void addFileChecks(CheckSection& checks, const std::vector<ImportSummary>& log,
     }
     for (const std::string& warning : file.warnings)
       add(checks, "Att granska i " + file.sourcePath, warning, CheckStatus::Warning);
+    for (const std::string& note : file.notes)
+      add(checks, "Om inläsningen av " + file.sourcePath, note, CheckStatus::Ok);
   }
 }
 
