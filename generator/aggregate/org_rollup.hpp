@@ -28,7 +28,9 @@ struct OrgRollup {
   Figures under(const OrgTree& tree, std::string_view code) const;
 };
 
-// `yearCube` holds (at least) the whole year of `through`; other periods are ignored.
+// `yearCube` holds (at least) the whole year of `through`; other periods are ignored. The
+// rollup's rows point into `tree`, which must outlive it (so a temporary tree is refused).
 OrgRollup rollUpToLevel(const Cube& yearCube, const OrgTree& tree, int level, Period through);
+OrgRollup rollUpToLevel(const Cube& yearCube, OrgTree&& tree, int level, Period through) = delete;
 
 }  // namespace namnd
