@@ -158,6 +158,24 @@ TEST_F(FargelandaManadsrapport, SecondRunImportsNothingAndWritesIdenticalFiles) 
   EXPECT_EQ(testing::readFile(dir / "ut" / "manadsrapport-202510.html"), firstHtml);
 }
 
+TEST_F(FargelandaManadsrapport, AChangedFileReplacesItsEarlierImportAndSaysSo) {
+  ASSERT_EQ(report().exitCode, 0);
+  // A corrected export of the same file: Omsorgskontor gets 100 000 kr more in March.
+  testing::writeFile(dir / "huvudbok-2025.csv", testing::readFile(dir / "huvudbok-2025.csv") +
+                                                    "202503;1200;5110;100000,00;Rättelse\r\n");
+  const auto run = report();
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  EXPECT_NE(
+      run.output.find("Ändrad fil, ersätter tidigare inläsning av huvudbok: huvudbok-2025.csv"),
+      std::string::npos)
+      << run.output;
+  // Replaced, not added: 7 660 100 + 100 000 kr = 7 760 tkr, and the total 173 705.
+  const auto rows = tableRows();
+  ASSERT_GE(rows.size(), 9u);
+  EXPECT_EQ(rows[3][2].text, "7760");
+  EXPECT_EQ(rows[8][2].text, "173705");
+}
+
 TEST_F(FargelandaManadsrapport, AdditiveRoundingMakesRowsSumToTheTotals) {
   testing::writeFile(dir / "namnd.json", configJson("additiv"));
   ASSERT_EQ(report().exitCode, 0);
