@@ -101,6 +101,10 @@ class SiePass {
   void finish();
   void finishUtfall();
   void finishBudget();
+  void addPeriodRowsWithNotes(const std::string& label, std::string note,
+                              const std::vector<SiePeriodRow>& rows,
+                              const std::vector<RejectedRow>& rejected, Measure measure, Cube& cube,
+                              ImportSummary& summary);
   void noteResReconciliation();
   void notePsaldoAgainstTrans(const SiePeriodRowsAdded& psaldo);
   void noteCounts();
@@ -524,17 +528,37 @@ void SiePass::finishUtfall() {
     return;
   }
   utfallSource_ = UtfallSource::Psaldo;
-  const SiePeriodRowsAdded added = addPeriodRows(psaldo_, Measure::Utfall, result_.utfall);
-  summary.rejected.insert(summary.rejected.end(), psaldoRejected_.begin(), psaldoRejected_.end());
+  addPeriodRowsWithNotes("#PSALDO",
+                         "#PSALDO användes eftersom filen saknar verifikationer (#VER): ", psaldo_,
+                         psaldoRejected_, Measure::Utfall, result_.utfall, result_.ledger);
+}
+
+void SiePass::finishBudget() {
+  if (pbudget_.empty() && pbudgetRejected_.empty()) {
+    result_.notes.push_back("Filen har ingen budget (#PBUDGET) för räkenskapsåret.");
+    return;
+  }
+  addPeriodRowsWithNotes("#PBUDGET", "Budgeten kommer från #PBUDGET: ", pbudget_, pbudgetRejected_,
+                         Measure::Budget, result_.budgetCube, result_.budget);
+}
+
+// #PSALDO and #PBUDGET alike: the rows into the cube, the counts into the summary, and a note
+// on which rows were used (per ansvar or the {} totals) so that nothing counts twice.
+void SiePass::addPeriodRowsWithNotes(const std::string& label, std::string note,
+                                     const std::vector<SiePeriodRow>& rows,
+                                     const std::vector<RejectedRow>& rejected, Measure measure,
+                                     Cube& cube, ImportSummary& summary) {
+  const SiePeriodRowsAdded added = addPeriodRows(rows, measure, cube);
+  summary.rejected.insert(summary.rejected.end(), rejected.begin(), rejected.end());
   summary.rowsAccepted = added.ansvarRows + added.totalRows;
-  summary.rowsRead = summary.rowsAccepted + static_cast<std::int64_t>(psaldoRejected_.size());
+  summary.rowsRead = summary.rowsAccepted + static_cast<std::int64_t>(rejected.size());
   summary.acceptedOre = added.addedOre;
-  std::string note = "#PSALDO användes eftersom filen saknar verifikationer (#VER): ";
+  const std::string perAnsvar =
+      "raderna per ansvar (dimension " + std::to_string(dims_.ansvar) + ")";
   if (added.ansvarRows > 0 && added.totalRows > 0)
-    note += "raderna per ansvar (dimension " + std::to_string(dims_.ansvar) +
-            "), och totalraderna {} för konton och månader utan sådana rader.";
+    note += perAnsvar + ", och totalraderna {} för konton och månader utan sådana rader.";
   else if (added.ansvarRows > 0)
-    note += "raderna per ansvar (dimension " + std::to_string(dims_.ansvar) + ").";
+    note += perAnsvar + ".";
   else
     note += "totalraderna {} (utan ansvar).";
   if (added.replacedTotalRows > 0)
@@ -545,38 +569,7 @@ void SiePass::finishUtfall() {
             " rader för andra dimensioner användes inte (de delar upp samma belopp på annat sätt).";
   result_.notes.push_back(note);
   if (added.restCells > 0)
-    result_.notes.push_back("Totalraderna {} i #PSALDO är större än summan per ansvar för " +
-                            formatInteger(added.restCells, " ") + " konton och månader; " +
-                            kronor(added.restOre) + " lades på tomt ansvar (oplacerat).");
-}
-
-void SiePass::finishBudget() {
-  ImportSummary& summary = result_.budget;
-  if (pbudget_.empty() && pbudgetRejected_.empty()) {
-    result_.notes.push_back("Filen har ingen budget (#PBUDGET) för räkenskapsåret.");
-    return;
-  }
-  const SiePeriodRowsAdded added = addPeriodRows(pbudget_, Measure::Budget, result_.budgetCube);
-  summary.rejected = pbudgetRejected_;
-  summary.rowsAccepted = added.ansvarRows + added.totalRows;
-  summary.rowsRead = summary.rowsAccepted + static_cast<std::int64_t>(pbudgetRejected_.size());
-  summary.acceptedOre = added.addedOre;
-  std::string note = "Budgeten kommer från #PBUDGET: ";
-  if (added.ansvarRows > 0 && added.totalRows > 0)
-    note += "raderna per ansvar, och totalraderna {} för konton och månader utan sådana rader.";
-  else if (added.ansvarRows > 0)
-    note += "raderna per ansvar (dimension " + std::to_string(dims_.ansvar) + ").";
-  else
-    note += "totalraderna {} (utan ansvar).";
-  if (added.replacedTotalRows > 0)
-    note += " " + formatInteger(added.replacedTotalRows, " ") +
-            " totalrader {} ersattes av raderna per ansvar.";
-  if (added.otherRows > 0)
-    note +=
-        " " + formatInteger(added.otherRows, " ") + " rader för andra dimensioner användes inte.";
-  result_.notes.push_back(note);
-  if (added.restCells > 0)
-    result_.notes.push_back("Totalraderna {} i #PBUDGET är större än summan per ansvar för " +
+    result_.notes.push_back("Totalraderna {} i " + label + " är större än summan per ansvar för " +
                             formatInteger(added.restCells, " ") + " konton och månader; " +
                             kronor(added.restOre) + " lades på tomt ansvar (oplacerat).");
 }
