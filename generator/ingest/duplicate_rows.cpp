@@ -31,9 +31,8 @@ void DuplicateRows::add(std::string_view vernr, const std::vector<std::string_vi
   seen_.push_back({fingerprint(fields), line});
 }
 
-std::vector<std::string> DuplicateRows::report(const std::string& file,
-                                               std::size_t maxListed) const {
-  std::vector<Seen> sorted = seen_;
+std::vector<std::string> DuplicateRows::report(const std::string& file, std::size_t maxListed) {
+  std::vector<Seen>& sorted = seen_;
   std::sort(sorted.begin(), sorted.end(), [](const Seen& a, const Seen& b) {
     return a.fingerprint != b.fingerprint ? a.fingerprint < b.fingerprint : a.line < b.line;
   });

@@ -1,8 +1,9 @@
 #pragma once
 // Finds ledger rows that occur twice in one file with every field equal (voucher number, period,
 // konto, ansvar, amount, text …): the sign of a period exported twice, or two exports pasted
-// together. Rows are compared by a 64-bit fingerprint, so memory is 16 bytes per row, and the
-// check covers at most kMaxRows rows (it says so when a file has more).
+// together. Rows are compared by a 64-bit fingerprint (16 bytes per row with its line), and the
+// check covers at most kMaxRows rows (16 MB; it says so when a file has more), so that memory
+// stays bounded however large the file.
 
 #include <cstdint>
 #include <string>
@@ -13,13 +14,14 @@ namespace namnd {
 
 class DuplicateRows {
  public:
-  static constexpr std::size_t kMaxRows = 4'000'000;
+  static constexpr std::size_t kMaxRows = 1'000'000;
 
   // `fields`: the row's values in a fixed order. Rows without a voucher number are not checked
   // (without it, two equal rows may well be two real bookings).
   void add(std::string_view vernr, const std::vector<std::string_view>& fields, std::int64_t line);
   // Swedish lines: one per duplicated row (the first `maxListed`), then a count.
-  std::vector<std::string> report(const std::string& file, std::size_t maxListed = 20) const;
+  // Sorts what it has seen in place: call once, at the end.
+  std::vector<std::string> report(const std::string& file, std::size_t maxListed = 20);
 
  private:
   struct Seen {

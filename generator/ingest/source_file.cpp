@@ -36,13 +36,19 @@ SourceFile hashSourceFile(const std::filesystem::path& path, const std::string& 
   return {path, displayName, Poco::DigestEngine::digestToHex(sha.digest()), {}};
 }
 
-SourceFile readSourceFile(const std::filesystem::path& path, const std::string& displayName) {
-  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+std::string readFileBytes(const std::filesystem::path& path, const std::string& displayName) {
   std::string bytes;
-  readBlocks(path, displayName, [&](const char* data, std::size_t size) {
-    sha.update(data, static_cast<unsigned>(size));
-    bytes.append(data, size);
-  });
+  std::error_code ignored;
+  if (const auto size = std::filesystem::file_size(path, ignored); !ignored) bytes.reserve(size);
+  readBlocks(path, displayName,
+             [&](const char* data, std::size_t size) { bytes.append(data, size); });
+  return bytes;
+}
+
+SourceFile readSourceFile(const std::filesystem::path& path, const std::string& displayName) {
+  std::string bytes = readFileBytes(path, displayName);
+  Poco::SHA2Engine sha(Poco::SHA2Engine::SHA_256);
+  sha.update(bytes.data(), static_cast<unsigned>(bytes.size()));
   return {path, displayName, Poco::DigestEngine::digestToHex(sha.digest()), std::move(bytes)};
 }
 

@@ -20,4 +20,7 @@ SourceFile hashSourceFile(const std::filesystem::path& path, const std::string& 
 // Reads the whole file (for formats that need it all: XLSX, SIE) and hashes it.
 SourceFile readSourceFile(const std::filesystem::path& path, const std::string& displayName);
 
+// The whole file's bytes, without hashing (when the hash is already known).
+std::string readFileBytes(const std::filesystem::path& path, const std::string& displayName);
+
 }  // namespace namnd

@@ -13,13 +13,15 @@
 namespace namnd {
 namespace {
 
-SieImport readSieInput(const InputFile& input) {
+// `file` is the hashed file; its bytes are read here (SIE is read whole).
+SieImport readSieInput(const InputFile& input, SourceFile file) {
   SieDimensionMap dims;
   for (const auto& [name, number] : input.sieDimensions)
     (name == "ansvar"       ? dims.ansvar
      : name == "verksamhet" ? dims.verksamhet
                             : dims.projekt) = number;
-  return readSie(readSourceFile(input.path, input.displayName), dims);
+  file.bytes = readFileBytes(input.path, input.displayName);
+  return readSie(file, dims);
 }
 
 // An SIE file's part (ledger or budget), with the months it covers taken from its cube (SIE
@@ -65,7 +67,7 @@ std::vector<ImportOutcome> importSources(const RunConfig& config, Store& store) 
 
   each(config.huvudbok, SourceKind::Huvudbok, [&](const InputFile& input, const SourceFile& file) {
     if (inputFormat(input) == "sie") {
-      SieImport sie = readSieInput(input);
+      SieImport sie = readSieInput(input, file);
       return saveSie(store, std::move(sie.ledger), sie.utfall, Measure::Utfall, sie.notes);
     }
     auto source = openTabularSource(input);
@@ -75,7 +77,7 @@ std::vector<ImportOutcome> importSources(const RunConfig& config, Store& store) 
   });
   each(config.budget, SourceKind::Budget, [&](const InputFile& input, const SourceFile& file) {
     if (inputFormat(input) == "sie") {
-      SieImport sie = readSieInput(input);
+      SieImport sie = readSieInput(input, file);
       return saveSie(store, std::move(sie.budget), sie.budgetCube, Measure::Budget, sie.notes);
     }
     auto source = openTabularSource(input);

@@ -87,7 +87,7 @@ echo "Inläsning av huvudbok, $(awk "$awk_lib BEGIN { print grp($rows) }") rader
 echo
 {
   printf 'format\tfil MB\trader\tmedian s\tmin s\tmax s\trader/s\tMB/s\tVmHWM MB\ttime -v MB\tkubceller\tΣ öre\n'
-  while IFS=$'\t' read -r format n bytes med lo hi hwm start cells ore fp; do
+  while IFS=$'\t' read -r format n bytes med lo hi hwm _ cells ore _; do
     awk -v f="$format" -v n="$n" -v b="$bytes" -v med="$med" -v lo="$lo" -v hi="$hi" \
       -v hwm="$hwm" -v tv="$(rss "$format" "$n" "$reps")" -v cells="$cells" -v ore="$ore" \
       "$awk_lib"'BEGIN {
@@ -117,7 +117,7 @@ echo
 echo "Minne, CSV, en upprepning per process (ska vara platt upp till kuben):"
 {
   printf 'rader\tVmHWM MB\ttime -v MB\tkubceller\n'
-  while IFS=$'\t' read -r format n bytes med lo hi hwm start cells ore fp; do
+  while IFS=$'\t' read -r format n bytes med lo hi hwm _ cells ore _; do
     awk -v n="$n" -v hwm="$hwm" -v tv="$(rss "$format" "$n" 1)" -v cells="$cells" \
       "$awk_lib"'BEGIN { printf "%s\t%s\t%s\t%s\n", grp(n), mb(hwm), mb(tv), grp(cells) }'
   done <"$memory"

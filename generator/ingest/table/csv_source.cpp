@@ -63,9 +63,10 @@ void CsvSource::read(const TableSpec& spec, const std::function<void(const Recor
   std::string text;
   std::string head;  // text read before the separator is known
   bool endOfFile = false;
+  bool needText = true;  // read a block only when the buffered text holds no whole record
 
   while (true) {
-    if (!endOfFile) {
+    if (needText && !endOfFile) {
       in.read(block.data(), static_cast<std::streamsize>(block.size()));
       const auto got = static_cast<std::size_t>(in.gcount());
       if (in.bad()) throw InputError({displayName_, 0, ""}, "filen kan inte läsas");
@@ -87,9 +88,13 @@ void CsvSource::read(const TableSpec& spec, const std::function<void(const Recor
         reader->append(text);
       }
       if (endOfFile) reader->finish();
+      needText = false;
     }
     const CsvReader::Step step = reader->step();
-    if (step == CsvReader::Step::NeedMore) continue;
+    if (step == CsvReader::Step::NeedMore) {
+      needText = true;
+      continue;
+    }
     if (step == CsvReader::Step::End) break;
     if (!columns) {
       headerSize = reader->fields().size();
