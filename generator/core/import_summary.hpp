@@ -42,6 +42,9 @@ struct ImportSummary {
   std::vector<std::string> notes;
 
   void addToPeriod(int period, std::int64_t ore);
+  // Adds what a reader of a later stretch of the same file found (counts, totals, rejected rows
+  // after this one's).
+  void absorb(ImportSummary&& later);
 };
 
 }  // namespace namnd

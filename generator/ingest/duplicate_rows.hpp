@@ -5,6 +5,7 @@
 // check covers at most kMaxRows rows (16 MB; it says so when a file has more), so that memory
 // stays bounded however large the file.
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -20,6 +21,14 @@ class DuplicateRows {
   // (without it, two equal rows may well be two real bookings).
   void add(std::string_view vernr, const std::vector<std::string_view>& fields, std::int64_t line);
   // Swedish lines: one per duplicated row (the first `maxListed`), then a count.
+  // Takes over what a reader of another stretch of the same file has seen.
+  void absorb(DuplicateRows&& other) {
+    const std::size_t room = kMaxRows > seen_.size() ? kMaxRows - seen_.size() : 0;
+    const std::size_t taken = std::min(room, other.seen_.size());
+    seen_.insert(seen_.end(), other.seen_.begin(),
+                 other.seen_.begin() + static_cast<std::ptrdiff_t>(taken));
+    unchecked_ += other.unchecked_ + static_cast<std::int64_t>(other.seen_.size() - taken);
+  }
   // Sorts what it has seen in place: call once, at the end.
   std::vector<std::string> report(const std::string& file, std::size_t maxListed = 20);
 

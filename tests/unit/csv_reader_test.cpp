@@ -7,7 +7,6 @@
 
 #include "core/errors.hpp"
 #include "ingest/csv/column_matcher.hpp"
-#include "ingest/csv/csv_table.hpp"
 #include "support/test_support.hpp"
 
 namespace namnd {
@@ -200,90 +199,6 @@ TEST(ColumnMatcher, TwoCellsForOneColumnAreAnError) {
   // A name and an alias of the same column count as two cells too.
   const std::vector<std::string_view> aliasTwice = {"Ansvar", "Ansvarskod", "Konto från", "Belopp"};
   EXPECT_THROW(ColumnMatcher(aliasTwice, kSpecs, "fil.csv", 1), InputError);
-}
-
-TEST(CsvTable, DetectsEncodingAndSeparatorAndMatchesTheHeader) {
-  const CsvTable table("Konto fr\xE5n\tAnsvarskod\tBelopp SEK\n5011\t 100 \t1 234,50\n", "fil.csv",
-                       kSpecs);
-  EXPECT_EQ(table.encoding(), TextEncoding::Windows1252);
-  EXPECT_EQ(table.separator(), '\t');
-  EXPECT_EQ(table.headerSize(), 3u);
-  EXPECT_TRUE(table.has("ansvar"));
-  EXPECT_FALSE(table.has("text"));
-}
-
-TEST(CsvTable, FieldsAreTrimmedAndAbsentColumnsEmpty) {
-  CsvTable table("konto_fran;ansvar;belopp\n5011; 100\u00a0;\"  -5 \"\n", "fil.csv", kSpecs);
-  ASSERT_TRUE(table.next());
-  EXPECT_EQ(table.line(), 2);
-  EXPECT_EQ(table.field("konto_fran"), "5011");
-  EXPECT_EQ(table.field("ansvar"), "100");
-  EXPECT_EQ(table.field("belopp"), "-5");
-  EXPECT_EQ(table.field("text"), "");
-  EXPECT_FALSE(table.ragged());
-  EXPECT_FALSE(table.next());
-}
-
-TEST(CsvTable, RaggedRecords) {
-  CsvTable table("konto_fran;ansvar;belopp\n5011;100\n5011;100;5;extra\n", "fil.csv", kSpecs);
-  ASSERT_TRUE(table.next());
-  EXPECT_TRUE(table.ragged());
-  EXPECT_EQ(table.fieldCount(), 2u);
-  EXPECT_EQ(table.field("belopp"), "");  // short record: the field is empty, not out of range
-  ASSERT_TRUE(table.next());
-  EXPECT_TRUE(table.ragged());
-  EXPECT_EQ(table.fieldCount(), 4u);
-}
-
-TEST(CsvTable, LocationNamesTheColumnAsTheFileWritesIt) {
-  CsvTable table(
-      "\xEF\xBB\xBF"
-      "Konto från,Ansvarskod,Belopp SEK\n\n5011,100,5\n",
-      "fil.csv", kSpecs);
-  EXPECT_EQ(table.encoding(), TextEncoding::Utf8WithBom);
-  EXPECT_EQ(table.separator(), ',');
-  ASSERT_TRUE(table.next());
-  const SourceLocation where = table.at("belopp");
-  EXPECT_EQ(where.file, "fil.csv");
-  EXPECT_EQ(where.line, 3);
-  EXPECT_EQ(where.column, "Belopp SEK");
-  EXPECT_EQ(where.describe(), "fil.csv rad 3, kolumn Belopp SEK");
-}
-
-TEST(CsvTable, QuotedHeader) {
-  CsvTable table("\"Konto från\";\"Ansvarskod\";\"Belopp SEK\"\n\"5011\";\"100\";\"5\"\n",
-                 "fil.csv", kSpecs);
-  ASSERT_TRUE(table.next());
-  EXPECT_EQ(table.field("konto_fran"), "5011");
-  EXPECT_EQ(table.field("ansvar"), "100");
-  EXPECT_EQ(table.field("belopp"), "5");
-}
-
-TEST(CsvTable, CommaHeaderAfterAnEmptyLine) {
-  CsvTable table("\nkonto_fran,ansvar,belopp\n5011,100,5\n", "fil.csv", kSpecs);
-  EXPECT_EQ(table.separator(), ',');
-  ASSERT_TRUE(table.next());
-  EXPECT_EQ(table.field("belopp"), "5");
-}
-
-TEST(CsvTable, EmptyFileIsAnInputError) {
-  EXPECT_THROW(CsvTable("", "fil.csv", kSpecs), InputError);
-  EXPECT_THROW(CsvTable("\n\n", "fil.csv", kSpecs), InputError);
-}
-
-TEST(CsvTable, MissingColumnIsAnInputError) {
-  EXPECT_THROW(CsvTable("konto_fran;belopp\n1;2\n", "fil.csv", kSpecs), InputError);
-}
-
-TEST(CsvTable, MissingColumnIsReportedOnTheHeadersOwnLine) {
-  // Two empty lines before the header: the header is on line 3, and so is the error.
-  const auto error = testing::thrown<InputError>([] {
-    CsvTable table("\n\nkonto;ansvar\n5011;100\n", "fil.csv",
-                   {{"belopp", {}, true}, {"konto", {}, true}});
-  });
-  ASSERT_TRUE(error) << "a missing column must be an error";
-  EXPECT_EQ(error->where().line, 3);
-  EXPECT_TRUE(testing::mentions(error, {"belopp"}));
 }
 
 }  // namespace

@@ -1,13 +1,16 @@
 // CsvSource streams a file in blocks: whatever the block size, the records, their line numbers
-// and the encoding come out the same as when the whole file is read at once.
+// and the encoding come out the same as when the whole file is read at once. It detects the
+// encoding and separator, matches the header and hands out trimmed fields with their locations.
 
 #include "ingest/table/csv_source.hpp"
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "support/csv_text_source.hpp"
 #include "support/test_support.hpp"
 
 namespace namnd {
@@ -122,6 +125,119 @@ TEST(CsvSource, ColumnNamesFromConfigReplaceTheAliases) {
   source.read(mapped, [&](const Record& r) { amount = std::string(r.text("belopp")); });
   EXPECT_EQ(amount, "42,50");
   EXPECT_THROW(withColumnNames(kSpec, {{"beloop", "Summa SEK"}}, "fil.csv"), ConfigError);
+}
+
+// A kontoplan-like spec with aliases, for the tests of header matching and field access below.
+const TableSpec kKontoSpec = {{{"konto_fran", {"från konto"}, true},
+                               {"ansvar", {"ansvarskod"}, true},
+                               {"belopp", {"belopp sek"}, true},
+                               {"text", {}, false}},
+                              {}};
+
+// What a record of kKontoSpec shows, copied out of the callback (a Record lives only there).
+struct KontoRow {
+  std::int64_t line = 0;
+  std::string kontoFran, ansvar, belopp, text;
+  bool hasAnsvar = false, hasText = false;
+  std::optional<std::string> shapeProblem;
+  SourceLocation kontoFranAt, beloppAt;
+};
+
+std::vector<KontoRow> readKontoRows(const std::string& text) {
+  testing::CsvTextSource source(text, "fil.csv");
+  std::vector<KontoRow> rows;
+  source.read(kKontoSpec, [&](const Record& r) {
+    rows.push_back({r.line(), std::string(r.text("konto_fran")), std::string(r.text("ansvar")),
+                    std::string(r.text("belopp")), std::string(r.text("text")), r.has("ansvar"),
+                    r.has("text"), r.shapeProblem(), r.at("konto_fran"), r.at("belopp")});
+  });
+  return rows;
+}
+
+TEST(CsvSourceHeader, DetectsEncodingAndSeparatorAndMatchesTheHeader) {
+  // Windows-1252 (å = 0xE5), tab separated, header named by aliases.
+  const auto rows = readKontoRows("Konto fr\xE5n\tAnsvarskod\tBelopp SEK\n5011\t 100 \t1 234,50\n");
+  ASSERT_EQ(rows.size(), 1u);
+  // Decoded as Windows-1252: the header reads back as UTF-8 "Konto från".
+  EXPECT_EQ(rows[0].kontoFranAt.column, "Konto från");
+  // Split on tabs: each column gets its own field (the amount keeps its inner space).
+  EXPECT_EQ(rows[0].kontoFran, "5011");
+  EXPECT_EQ(rows[0].ansvar, "100");
+  EXPECT_EQ(rows[0].belopp, "1 234,50");
+  // The header has 3 fields, as the record does.
+  EXPECT_FALSE(rows[0].shapeProblem.has_value());
+  EXPECT_TRUE(rows[0].hasAnsvar);
+  EXPECT_FALSE(rows[0].hasText);
+}
+
+TEST(CsvSourceHeader, FieldsAreTrimmedAndAbsentColumnsEmpty) {
+  const auto rows = readKontoRows("konto_fran;ansvar;belopp\n5011; 100\u00a0;\"  -5 \"\n");
+  ASSERT_EQ(rows.size(), 1u);  // one record, then the end
+  EXPECT_EQ(rows[0].line, 2);
+  EXPECT_EQ(rows[0].kontoFran, "5011");
+  EXPECT_EQ(rows[0].ansvar, "100");
+  EXPECT_EQ(rows[0].belopp, "-5");
+  EXPECT_EQ(rows[0].text, "");
+  EXPECT_FALSE(rows[0].shapeProblem.has_value());
+}
+
+TEST(CsvSourceHeader, RaggedRecords) {
+  const auto rows = readKontoRows("konto_fran;ansvar;belopp\n5011;100\n5011;100;5;extra\n");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].shapeProblem, "raden har 2 fält men rubrikraden har 3");
+  EXPECT_EQ(rows[0].belopp, "");  // short record: the field is empty, not out of range
+  EXPECT_EQ(rows[1].shapeProblem, "raden har 4 fält men rubrikraden har 3");
+}
+
+TEST(CsvSourceHeader, LocationNamesTheColumnAsTheFileWritesIt) {
+  const auto rows = readKontoRows(
+      "\xEF\xBB\xBF"
+      "Konto från,Ansvarskod,Belopp SEK\n\n5011,100,5\n");
+  ASSERT_EQ(rows.size(), 1u);
+  // The BOM is not part of the first header cell; the comma splits the fields.
+  EXPECT_EQ(rows[0].kontoFranAt.column, "Konto från");
+  EXPECT_EQ(rows[0].kontoFran, "5011");
+  const SourceLocation& where = rows[0].beloppAt;
+  EXPECT_EQ(where.file, "fil.csv");
+  EXPECT_EQ(where.line, 3);
+  EXPECT_EQ(where.column, "Belopp SEK");
+  EXPECT_EQ(where.describe(), "fil.csv rad 3, kolumn Belopp SEK");
+}
+
+TEST(CsvSourceHeader, QuotedHeader) {
+  const auto rows =
+      readKontoRows("\"Konto från\";\"Ansvarskod\";\"Belopp SEK\"\n\"5011\";\"100\";\"5\"\n");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].kontoFran, "5011");
+  EXPECT_EQ(rows[0].ansvar, "100");
+  EXPECT_EQ(rows[0].belopp, "5");
+}
+
+TEST(CsvSourceHeader, CommaHeaderAfterAnEmptyLine) {
+  const auto rows = readKontoRows("\nkonto_fran,ansvar,belopp\n5011,100,5\n");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].kontoFran, "5011");  // split on commas
+  EXPECT_EQ(rows[0].belopp, "5");
+}
+
+TEST(CsvSourceHeader, EmptyFileIsAnInputError) {
+  EXPECT_THROW(readKontoRows(""), InputError);
+  EXPECT_THROW(readKontoRows("\n\n"), InputError);
+}
+
+TEST(CsvSourceHeader, MissingColumnIsAnInputError) {
+  EXPECT_THROW(readKontoRows("konto_fran;belopp\n1;2\n"), InputError);
+}
+
+TEST(CsvSourceHeader, MissingColumnIsReportedOnTheHeadersOwnLine) {
+  // Two empty lines before the header: the header is on line 3, and so is the error.
+  const auto error = testing::thrown<InputError>([] {
+    testing::CsvTextSource source("\n\nkonto;ansvar\n5011;100\n", "fil.csv");
+    source.read({{{"belopp", {}, true}, {"konto", {}, true}}, {}}, [](const Record&) {});
+  });
+  ASSERT_TRUE(error) << "a missing column must be an error";
+  EXPECT_EQ(error->where().line, 3);
+  EXPECT_TRUE(testing::mentions(error, {"belopp"}));
 }
 
 }  // namespace

@@ -25,6 +25,8 @@ class CsvReader {
   CsvReader(std::string_view text, char separator, std::string displayName);
 
   void append(std::string_view text);
+  // For a reader that starts part-way into a file: the line number of its first line.
+  void startAtLine(std::int64_t line) { line_ = line; }
   void finish() { finished_ = true; }
 
   // Reads the next record. NeedMore: the buffer ends inside a record; append more (or finish)

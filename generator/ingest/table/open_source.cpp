@@ -20,6 +20,10 @@ class MappedSource final : public TabularSource {
   void read(const TableSpec& spec, const std::function<void(const Record&)>& onRecord) override {
     inner_->read(withColumnNames(spec, names_, displayName()), onRecord);
   }
+  int readSplit(const TableSpec& spec, int workers,
+                const std::function<void(int, const Record&)>& onRecord) override {
+    return inner_->readSplit(withColumnNames(spec, names_, displayName()), workers, onRecord);
+  }
 
  private:
   std::unique_ptr<TabularSource> inner_;

@@ -60,6 +60,14 @@ class TabularSource {
   // unreadable file, a missing header, a missing or duplicated column. An exception thrown by
   // onRecord propagates.
   virtual void read(const TableSpec& spec, const std::function<void(const Record&)>& onRecord) = 0;
+
+  // Like read(), but the records may be shared out among up to `workers` threads: onRecord(w, r)
+  // runs concurrently for different w, each worker gets a contiguous stretch of the file in
+  // order, and every record of worker w comes before those of worker w + 1 in the file. Returns
+  // how many workers were used (the default reads everything as worker 0). When several workers
+  // fail, the error of the earliest one in the file is thrown.
+  virtual int readSplit(const TableSpec& spec, int workers,
+                        const std::function<void(int worker, const Record&)>& onRecord);
 };
 
 }  // namespace namnd
