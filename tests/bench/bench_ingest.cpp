@@ -3,7 +3,7 @@
 // two loaded cores). What it does check is that every format gives the same cube.
 //
 //   namnd_bench_ingest --rader 1000000 --ut /tmp/bench [--upprepningar 3] [--format csv,xlsx,sie]
-//                      [--tsv resultat.tsv] [--bara-generera]
+//                      [--tsv resultat.tsv] [--bara-generera] [--korning --mallar MAPP]
 //
 // Each format is measured in a child process of its own, so that its peak RSS (VmHWM) is its
 // own and not the generator's or another format's.
@@ -40,9 +40,13 @@ using Clock = std::chrono::steady_clock;
 constexpr std::string_view kUsage =
     "Användning: namnd_bench_ingest --rader N --ut KATALOG [--upprepningar K]\n"
     "                               [--format csv,xlsx,sie] [--tsv FIL] [--bara-generera]\n"
+    "                               [--korning --mallar MAPP]\n"
     "Genererar en huvudbok med N rader i varje format (om filen inte redan finns), läser den K\n"
     "gånger (standard 3) per format i en egen process och skriver rader/s, MB/s och topp-RSS.\n"
-    "--tsv FIL lägger till en rad per format i FIL; --bara-generera skapar bara filerna.\n";
+    "--tsv FIL lägger till en rad per format i FIL; --bara-generera skapar bara filerna.\n"
+    "--korning skriver också KATALOG/korning-N/ med org, kontoplan, budget, hr, avvikelser,\n"
+    "facit (Σ öre per ansvar, rad och period) och namnd.json för en körning av namnd;\n"
+    "--mallar MAPP är mallmappen som namnd.json pekar på (standard: templates).\n";
 
 struct Options {
   std::int64_t rows = 0;
@@ -51,6 +55,8 @@ struct Options {
   std::vector<LedgerFormat> formats{LedgerFormat::Csv, LedgerFormat::Xlsx, LedgerFormat::Sie};
   std::optional<fs::path> tsv;
   bool generateOnly = false;
+  bool writeRun = false;
+  fs::path templates = "templates";
 };
 
 struct UsageError {
@@ -79,6 +85,10 @@ Options parseOptions(int argc, char** argv) {
       options.generateOnly = true;
       continue;
     }
+    if (flag == "--korning") {
+      options.writeRun = true;
+      continue;
+    }
     if (i + 1 >= argc) throw UsageError{flag + " saknar värde"};
     const std::string value = argv[++i];
     if (flag == "--rader") {
@@ -88,6 +98,8 @@ Options parseOptions(int argc, char** argv) {
     } else if (flag == "--upprepningar") {
       options.repetitions =
           static_cast<int>(std::min<std::int64_t>(positiveNumber(flag, value), 1000));
+    } else if (flag == "--mallar") {
+      options.templates = value;
     } else if (flag == "--tsv") {
       options.tsv = value;
     } else if (flag == "--format") {
@@ -422,6 +434,19 @@ int run(const Options& options) {
               << mb(static_cast<double>(file.bytes)) << " MB"
               << (file.reused ? "" : ", " + decimal(secondsSince(start), 1) + " s") << ")\n";
     results.push_back({format, std::move(file), {}});
+  }
+  if (options.writeRun) {
+    const Clock::time_point start = Clock::now();
+    const GeneratedRun generated = ensureRun(options.rows, options.dir, options.templates);
+    std::cerr << (generated.reused ? "Finns redan: " : "Genererad: ") << generated.dir.string()
+              << " (budget " << integer(generated.budgetRows) << " rader, hr "
+              << integer(generated.hrRows) << " rader, avvikelser "
+              << integer(generated.avvikelseRows) << " rader, facit "
+              << integer(generated.facitRows) << " rader"
+              << (generated.reused ? "" : ", " + decimal(secondsSince(start), 1) + " s") << ")\n";
+    std::cout << "korning\t" << generated.dir.string() << "\t" << generated.ledgerRows << "\t"
+              << generated.ledgerOre << "\t" << generated.budgetOre << "\t" << generated.facitRows
+              << "\n";
   }
   if (options.generateOnly) return 0;
   for (FormatResult& r : results) {

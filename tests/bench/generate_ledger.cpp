@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "core/errors.hpp"
@@ -303,6 +305,8 @@ struct AccountChoice {
 };
 
 struct Row {
+  std::size_t unit = 0;     // index into LedgerRows::units()
+  std::size_t account = 0;  // index into kAccounts
   std::string_view ansvar;
   std::string_view konto;
   std::string_view verksamhet;
@@ -344,6 +348,7 @@ class LedgerRows {
       weights.push_back(1 + static_cast<int>(master.below(4) * master.below(6)));
     }
     ansvarChoice_ = WeightedChoice(weights);
+    unitWeights_ = weights;
     for (int i = 1; i <= kProjektCount; ++i) projekt_.push_back("P" + std::to_string(2100 + i));
     monthLeft_ = rowsInMonth(1);
   }
@@ -385,6 +390,8 @@ class LedgerRows {
     const Area* area;
   };
   const std::vector<Unit>& units() const { return ansvar_; }
+  // Relative sizes of the units (how often the ledger books on each).
+  const std::vector<int>& unitWeights() const { return unitWeights_; }
 
  private:
   std::int64_t rowsInMonth(int month) const {
@@ -404,6 +411,8 @@ class LedgerRows {
   Row& add(Voucher& v, const Unit& unit, const Account& account, std::int64_t ore) {
     if (v.rows.size() <= v.size) v.rows.emplace_back();
     Row& row = v.rows[v.size++];
+    row.unit = static_cast<std::size_t>(&unit - ansvar_.data());
+    row.account = static_cast<std::size_t>(&account - kAccounts);
     row.ansvar = unit.code;
     row.verksamhet = unit.verksamhet;
     row.konto = account.konto;
@@ -494,6 +503,7 @@ class LedgerRows {
   WeightedChoice invoiceSizes_;
   WeightedChoice ansvarChoice_;
   std::vector<Unit> ansvar_;
+  std::vector<int> unitWeights_;
   std::vector<std::string> projekt_;
   int month_ = 1;
   std::int64_t monthLeft_ = 0;
@@ -800,6 +810,485 @@ void writeManifest(const GeneratedLedger& ledger) {
   std::filesystem::rename(temporary, path);
 }
 
+// ---- The rest of a `namnd` run: org, kontoplan, budget, hr, avvikelser, configs, facit ----
+
+// Bump when any file of a run changes, so that kept runs are regenerated.
+constexpr int kRunVersion = 1;
+
+// Kommun-Bas report rows by leading digits, as data/kommunbas/kontoplan.csv.
+struct KontoplanRange {
+  std::string_view from;
+  std::string_view to;
+  std::string_view rad;
+};
+constexpr KontoplanRange kKontoplan[] = {
+    {"3", "3", "Intäkter"},
+    {"5", "5", "Personalkostnader"},
+    {"60", "62", "Lokalkostnader energi VA"},
+    {"4", "4", "Övriga kostnader"},
+    {"63", "78", "Övriga kostnader"},
+    {"79", "79", "Kapitalkostnad"},
+    {"84", "84", "Kapitalkostnad"},
+};
+
+// The longest range whose leading digits hold konto; every generated konto has one.
+std::string_view radFor(std::string_view konto) {
+  const KontoplanRange* best = nullptr;
+  for (const KontoplanRange& r : kKontoplan) {
+    if (konto.size() < r.from.size()) continue;
+    const std::string_view prefix = konto.substr(0, r.from.size());
+    if (prefix < r.from || prefix > r.to) continue;
+    if (!best || r.from.size() > best->from.size()) best = &r;
+  }
+  if (!best) throw std::logic_error("generated konto outside the kontoplan");
+  return best->rad;
+}
+
+// The verksamhetsområden in the order of kAreas, and their enheter (12 ansvar each).
+struct OrgArea {
+  std::string_view code;
+  std::string_view name;
+  std::array<std::string_view, 7> enheter;
+};
+constexpr std::array<OrgArea, 5> kOrgAreas = {{
+    {"AO",
+     "Äldreomsorg",
+     {"Särskilt boende Norr", "Särskilt boende Söder", "Hemtjänst Centrum", "Hemtjänst Landsbygd",
+      "Korttid och växelvård", "Dagverksamhet", "Äldreomsorg gemensamt"}},
+    {"FS",
+     "Funktionsstöd",
+     {"Bostad med särskild service Öst", "Bostad med särskild service Väst", "Daglig verksamhet",
+      "Personlig assistans", "Korttid barn och unga", "Boendestöd", "Funktionsstöd gemensamt"}},
+    {"IFO",
+     "Individ- och familjeomsorg",
+     {"Barn och familj", "Familjehem", "Vuxen", "Försörjningsstöd", "Öppenvård", "Mottagning",
+      "IFO gemensamt"}},
+    {"HS",
+     "Hälso- och sjukvård",
+     {"Hemsjukvård Norr", "Hemsjukvård Söder", "Rehabilitering", "Hjälpmedel", "Nattpatrull",
+      "Kvalitet och MAS", "Hälso- och sjukvård gemensamt"}},
+    {"NF",
+     "Nämnd och förvaltningsledning",
+     {"Nämnd", "Förvaltningsledning", "Ekonomi", "HR", "IT och digitalisering",
+      "Kvalitet och utveckling", "Förvaltningsgemensamt"}},
+}};
+constexpr int kUnitsPerEnhet = kAnsvarCount / static_cast<int>(kOrgAreas.size()) / 7;  // 12
+
+// Unit i of LedgerRows: area i % 5, position i / 5 within the area (see the constructor).
+std::size_t areaOf(std::size_t unit) { return unit % kAreas.size(); }
+std::size_t positionOf(std::size_t unit) { return unit / kAreas.size(); }
+
+// The ledger's Σ öre and row count per (unit, konto, month), from the generator's own rows.
+class LedgerTally {
+ public:
+  explicit LedgerTally(std::int64_t rows) : cells_(kAnsvarCount * std::size(kAccounts) * 12) {
+    LedgerRows ledger(rows);
+    Voucher v;
+    while (ledger.next(v)) {
+      for (std::size_t i = 0; i < v.size; ++i) {
+        const Row& r = v.rows[i];
+        Cell& cell = at(r.unit, r.account, v.month);
+        cell.ore += r.ore;
+        ++cell.rows;
+        total_ += r.ore;
+      }
+    }
+    units_ = ledger.units();
+    unitWeights_ = ledger.unitWeights();
+  }
+  struct Cell {
+    std::int64_t ore = 0;
+    std::int64_t rows = 0;
+  };
+  const Cell& at(std::size_t unit, std::size_t account, int month) const {
+    return cells_[(unit * std::size(kAccounts) + account) * 12 +
+                  static_cast<std::size_t>(month - 1)];
+  }
+  std::int64_t total() const { return total_; }
+  const std::vector<LedgerRows::Unit>& units() const { return units_; }
+  const std::vector<int>& unitWeights() const { return unitWeights_; }
+
+ private:
+  Cell& at(std::size_t unit, std::size_t account, int month) {
+    return cells_[(unit * std::size(kAccounts) + account) * 12 +
+                  static_cast<std::size_t>(month - 1)];
+  }
+  std::vector<Cell> cells_;
+  std::int64_t total_ = 0;
+  std::vector<LedgerRows::Unit> units_;
+  std::vector<int> unitWeights_;
+};
+
+// Writes a small file through OutFile and a temporary name, like the ledgers.
+template <typename Write>
+void writeFile(const std::filesystem::path& path, Write&& write) {
+  const std::filesystem::path temporary = path.string() + ".tmp";
+  {
+    OutFile out(temporary);
+    write(out);
+    out.close();
+  }
+  std::filesystem::rename(temporary, path);
+}
+
+// "AO", "AO3", "41230": the org codes of area, enhet and unit.
+std::string enhetCode(std::size_t area, std::size_t enhet) {
+  return std::string(kOrgAreas[area].code) + std::to_string(enhet + 1);
+}
+
+void writeOrg(const std::filesystem::path& path, const std::vector<LedgerRows::Unit>& units) {
+  writeFile(path, [&](OutFile& out) {
+    std::string& b = out.buffer();
+    b += "kod;namn;foralder;niva;ordning\nSN;Socialnämnden;;1;1\n";
+    for (std::size_t a = 0; a < kOrgAreas.size(); ++a) {
+      const OrgArea& area = kOrgAreas[a];
+      b.append(area.code).append(";").append(area.name).append(";SN;2;");
+      appendNumber(b, static_cast<std::int64_t>(a + 1));
+      b += '\n';
+      for (std::size_t e = 0; e < area.enheter.size(); ++e) {
+        b.append(enhetCode(a, e)).append(";").append(area.enheter[e]).append(";");
+        b.append(area.code).append(";3;");
+        appendNumber(b, static_cast<std::int64_t>(e + 1));
+        b += '\n';
+        // The area's units in code order; each enhet holds kUnitsPerEnhet of them.
+        for (std::size_t u = a; u < units.size(); u += kAreas.size()) {
+          const std::size_t position = positionOf(u);
+          if (position / kUnitsPerEnhet != e) continue;
+          const std::int64_t within = static_cast<std::int64_t>(position % kUnitsPerEnhet) + 1;
+          b.append(units[u].code).append(";").append(area.enheter[e]).append(" ");
+          appendNumber(b, within);
+          b.append(";").append(enhetCode(a, e)).append(";4;");
+          appendNumber(b, within);
+          b += '\n';
+        }
+      }
+    }
+  });
+}
+
+void writeKontoplan(const std::filesystem::path& path) {
+  writeFile(path, [&](OutFile& out) {
+    std::string& b = out.buffer();
+    b += "konto_fran;konto_till;rad\n";
+    for (const KontoplanRange& r : kKontoplan)
+      b.append(r.from).append(";").append(r.to).append(";").append(r.rad).append("\n");
+  });
+}
+
+// Half away from zero, as the budget is set in whole kronor.
+std::int64_t divideRounded(std::int64_t numerator, std::int64_t denominator) {
+  const std::int64_t magnitude = (numerator < 0 ? -numerator : numerator) + denominator / 2;
+  return (numerator < 0 ? -1 : 1) * (magnitude / denominator);
+}
+
+struct BudgetTotals {
+  std::int64_t rows = 0;
+  std::int64_t ore = 0;
+};
+
+// Helår per ansvar and konto: the year's outcome of the cell, 6 % under to 7 % over.
+BudgetTotals writeBudget(const std::filesystem::path& path, const LedgerTally& tally) {
+  BudgetTotals totals;
+  Random random(kSeed ^ 0xb0d6e7ULL);
+  writeFile(path, [&](OutFile& out) {
+    std::string& b = out.buffer();
+    b += "ar;ansvar;konto;belopp\n";
+    for (std::size_t u = 0; u < tally.units().size(); ++u) {
+      for (std::size_t a = 0; a < std::size(kAccounts); ++a) {
+        std::int64_t ore = 0;
+        std::int64_t rows = 0;
+        for (int m = 1; m <= 12; ++m) {
+          ore += tally.at(u, a, m).ore;
+          rows += tally.at(u, a, m).rows;
+        }
+        const std::int64_t permille = random.between(940, 1070);
+        if (rows == 0) continue;
+        const std::int64_t kr = divideRounded(ore / 100 * permille, 1000);
+        if (kr == 0) continue;
+        appendNumber(b, kYear);
+        b.append(";").append(tally.units()[u].code).append(";").append(kAccounts[a].konto);
+        b += ';';
+        appendNumber(b, kr);
+        b += '\n';
+        ++totals.rows;
+        totals.ore += kr * 100;
+        out.lineDone();
+      }
+    }
+  });
+  return totals;
+}
+
+// One HR row: a person's hours of one kind in one month. Hours in hundredths; belopp = hours ×
+// the kind's hourly cost, empty for ej_tillsatt (unfilled hours cost nothing).
+struct HrKind {
+  std::string_view typ;
+  std::int64_t minHundredths, maxHundredths;
+  std::int64_t minKrPerHour, maxKrPerHour;
+};
+constexpr HrKind kHrKinds[] = {
+    {"arbetad", 800, 17333, 175, 265}, {"timavlonad", 200, 12000, 165, 215},
+    {"overtid", 50, 2500, 330, 480},   {"mertid", 50, 4000, 190, 260},
+    {"ej_tillsatt", 400, 16000, 0, 0}, {"inhyrd", 800, 16000, 650, 1100},
+};
+
+std::int64_t writeHr(const std::filesystem::path& path, std::int64_t rows,
+                     const LedgerTally& tally) {
+  Random random(kSeed ^ 0x4872ULL);
+  const WeightedChoice unitChoice(tally.unitWeights());
+  const WeightedChoice kindChoice({55, 15, 9, 8, 8, 5});
+  writeFile(path, [&](OutFile& out) {
+    std::string& b = out.buffer();
+    b += "period;ansvar;typ;timmar;belopp\n";
+    for (int month = 1; month <= 12; ++month) {
+      const std::int64_t inMonth = rows * month / 12 - rows * (month - 1) / 12;
+      for (std::int64_t i = 0; i < inMonth; ++i) {
+        const HrKind& kind = kHrKinds[kindChoice.pick(random)];
+        const std::int64_t hundredths = random.between(kind.minHundredths, kind.maxHundredths);
+        appendPeriod(b, month);
+        b.append(";").append(tally.units()[unitChoice.pick(random)].code).append(";");
+        b.append(kind.typ).append(";");
+        appendKronor(b, hundredths, ',');
+        b += ';';
+        if (kind.maxKrPerHour > 0)
+          appendKronor(b, hundredths * random.between(kind.minKrPerHour, kind.maxKrPerHour), ',');
+        b += '\n';
+        out.lineDone();
+      }
+    }
+  });
+  return rows;
+}
+
+struct Weighted {
+  std::string_view text;
+  int weight;
+};
+
+template <std::size_t N>
+std::string_view pickText(Random& random, const Weighted (&choices)[N]) {
+  int sum = 0;
+  for (const Weighted& c : choices) sum += c.weight;
+  std::int64_t r = random.below(sum);
+  for (const Weighted& c : choices) {
+    if (r < c.weight) return c.text;
+    r -= c.weight;
+  }
+  return choices[N - 1].text;
+}
+
+// What kind of incidents each lagrum sees, with their händelsetyper.
+struct Kategori {
+  std::string_view name;
+  int weight;
+  std::array<std::string_view, 3> handelsetyper;
+};
+constexpr Kategori kHslKategorier[] = {
+    {"fall", 45, {"fall utan skada", "fall med skada", "fall med fraktur"}},
+    {"läkemedel", 35, {"utebliven dos", "fel dos", "signering saknas"}},
+    {"medicinteknisk produkt", 8, {"trasigt hjälpmedel", "fel användning", "larm fungerade inte"}},
+    {"informationshantering",
+     12,
+     {"dokumentation saknas", "fel mottagare", "sen överrapportering"}},
+};
+constexpr Kategori kSocialKategorier[] = {
+    {"utebliven insats", 30, {"missat besök", "sen insats", "insats utförd av fel person"}},
+    {"bemötande", 15, {"otrevligt bemötande", "kränkande behandling", "bristande delaktighet"}},
+    {"hot och våld", 15, {"hot", "våld mellan brukare", "våld mot personal"}},
+    {"informationshantering", 15, {"dokumentation saknas", "fel mottagare", "sekretess"}},
+    {"genomförande", 25, {"genomförandeplan ej följd", "tillsyn uteblev", "rutin ej följd"}},
+};
+
+template <std::size_t N>
+const Kategori& pickKategori(Random& random, const Kategori (&choices)[N]) {
+  int sum = 0;
+  for (const Kategori& c : choices) sum += c.weight;
+  std::int64_t r = random.below(sum);
+  for (const Kategori& c : choices) {
+    if (r < c.weight) return c;
+    r -= c.weight;
+  }
+  return choices[N - 1];
+}
+
+// Incident reports: äldreomsorg and funktionsstöd report most, the stab least. The lagrum
+// follows the area (HSL beside SoL/LSS where nurses work).
+std::int64_t writeAvvikelser(const std::filesystem::path& path, std::int64_t rows,
+                             const LedgerTally& tally) {
+  Random random(kSeed ^ 0xa77ULL);
+  const WeightedChoice areaChoice({40, 25, 12, 18, 5});
+  const std::size_t perArea = tally.units().size() / kAreas.size();
+  std::int64_t id = 0;
+  writeFile(path, [&](OutFile& out) {
+    std::string& b = out.buffer();
+    b += "id;registrerad;ansvar;lagrum;typ;kategori;handelsetyp\n";
+    for (int month = 1; month <= 12; ++month) {
+      const std::int64_t inMonth = rows * month / 12 - rows * (month - 1) / 12;
+      for (std::int64_t i = 0; i < inMonth; ++i) {
+        const std::size_t area = areaChoice.pick(random);
+        const std::size_t unit =
+            area + kAreas.size() *
+                       static_cast<std::size_t>(random.below(static_cast<std::int64_t>(perArea)));
+        std::string_view lagrum = "SoL";
+        if (area == 0 && random.percent(45)) lagrum = "HSL";
+        if (area == 1) lagrum = random.percent(70) ? "LSS" : "HSL";
+        if (area == 3) lagrum = "HSL";
+        const bool hsl = lagrum == "HSL";
+        const Weighted hslTypes[] = {{"Avvikelse", 93}, {"Synpunkt/klagomål", 5}, {"Lex Maria", 2}};
+        const Weighted socialTypes[] = {
+            {"Avvikelse", 85}, {"Synpunkt/klagomål", 11}, {"Lex Sarah", 4}};
+        const std::string_view typ =
+            hsl ? pickText(random, hslTypes) : pickText(random, socialTypes);
+        const Kategori& kategori =
+            hsl ? pickKategori(random, kHslKategorier) : pickKategori(random, kSocialKategorier);
+        b += "AVV-";
+        appendNumber(b, kYear);
+        b += '-';
+        appendNumber(b, ++id, 6);
+        b += ';';
+        appendNumber(b, kYear);
+        b += '-';
+        appendNumber(b, month, 2);
+        b += '-';
+        appendNumber(b, random.between(1, lastDayOf(month)), 2);
+        b.append(";").append(tally.units()[unit].code).append(";").append(lagrum).append(";");
+        b.append(typ).append(";").append(kategori.name).append(";");
+        b.append(kategori.handelsetyper[static_cast<std::size_t>(random.below(3))]).append("\n");
+        out.lineDone();
+      }
+    }
+  });
+  return rows;
+}
+
+// Σ öre per (ansvar, report row, period), sorted bytewise as SQL's ORDER BY sorts text.
+std::int64_t writeFacit(const std::filesystem::path& path, const LedgerTally& tally) {
+  struct Line {
+    std::string ansvar;
+    std::string_view rad;
+    int period;
+    std::int64_t ore;
+    std::int64_t rows;
+  };
+  std::vector<Line> lines;
+  for (std::size_t u = 0; u < tally.units().size(); ++u)
+    for (std::size_t a = 0; a < std::size(kAccounts); ++a)
+      for (int m = 1; m <= 12; ++m) {
+        const LedgerTally::Cell& cell = tally.at(u, a, m);
+        if (cell.rows == 0) continue;
+        lines.push_back(
+            {tally.units()[u].code, radFor(kAccounts[a].konto), kYear * 100 + m, cell.ore, 1});
+      }
+  std::sort(lines.begin(), lines.end(), [](const Line& x, const Line& y) {
+    return std::tie(x.ansvar, x.rad, x.period) < std::tie(y.ansvar, y.rad, y.period);
+  });
+  std::vector<Line> merged;
+  for (const Line& line : lines) {
+    if (!merged.empty() && merged.back().ansvar == line.ansvar && merged.back().rad == line.rad &&
+        merged.back().period == line.period)
+      merged.back().ore += line.ore;
+    else
+      merged.push_back(line);
+  }
+  writeFile(path, [&](OutFile& out) {
+    std::string& b = out.buffer();
+    b += "ansvar;rad;period;ore\n";
+    for (const Line& line : merged) {
+      b.append(line.ansvar).append(";").append(line.rad).append(";");
+      appendNumber(b, line.period);
+      b += ';';
+      appendNumber(b, line.ore);
+      b += '\n';
+      out.lineDone();
+    }
+  });
+  return static_cast<std::int64_t>(merged.size());
+}
+
+std::string jsonString(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) continue;  // no control characters in paths
+    out += c;
+  }
+  return out + "\"";
+}
+
+void writeConfig(const std::filesystem::path& path, const std::string& ledger,
+                 std::string_view ledgerFormat, std::string_view suffix,
+                 const std::filesystem::path& templatesDir) {
+  const SieDimensionMap dims = generatedSieDimensions();
+  const std::string ledgerEntry =
+      ledgerFormat == "sie"
+          ? "{\"fil\": " + jsonString(ledger) +
+                ", \"format\": \"sie\", \"sie\": {\"ansvar\": " + std::to_string(dims.ansvar) +
+                ", \"projekt\": " + std::to_string(dims.projekt) +
+                ", \"verksamhet\": " + std::to_string(dims.verksamhet) + "}}"
+          : jsonString(ledger);
+  writeFile(path, [&](OutFile& out) {
+    out.buffer() +=
+        "{\n  \"kommun\": \"Benchköpings kommun\",\n"
+        "  \"namnd\": \"Socialnämnden\",\n"
+        "  \"forvaltning\": \"Socialförvaltningen\",\n"
+        "  \"forfattare\": \"namnd_bench_ingest\",\n"
+        "  \"lager\": \"sqlite:lager" +
+        std::string(suffix) + ".sqlite\",\n  \"utdata\": \"utdata" + std::string(suffix) +
+        "\",\n  \"mallar\": " +
+        jsonString(std::filesystem::absolute(templatesDir).lexically_normal().string()) +
+        ",\n  \"avrundning\": \"per_cell\",\n"
+        "  \"org\": {\n    \"fil\": \"org.csv\",\n"
+        "    \"nivaer\": [\"Nämnd\", \"Verksamhetsområde\", \"Enhet\", \"Ansvar\"],\n"
+        "    \"rapportniva\": 2\n  },\n"
+        "  \"kontoplan\": \"kontoplan.csv\",\n"
+        "  \"huvudbok\": [" +
+        ledgerEntry +
+        "],\n"
+        "  \"budget\": [{\"fil\": \"budget.csv\", \"periodisering\": \"linjar\"}],\n"
+        "  \"hr\": [\"hr.csv\"],\n"
+        "  \"avvikelser\": [\"avvikelser.csv\"]\n}\n";
+  });
+}
+
+struct RunManifest {
+  int version = 0;
+  std::int64_t rows = 0, ledgerOre = 0, budgetRows = 0, budgetOre = 0, hrRows = 0,
+               avvikelseRows = 0, facitRows = 0;
+};
+
+constexpr std::string_view kRunDataFiles[] = {"org.csv", "kontoplan.csv",  "budget.csv",
+                                              "hr.csv",  "avvikelser.csv", "facit.csv"};
+
+std::optional<RunManifest> readRunManifest(const std::filesystem::path& dir) {
+  for (const std::string_view name : kRunDataFiles)
+    if (!std::filesystem::is_regular_file(dir / name)) return std::nullopt;
+  std::ifstream in(dir / "korning.manifest");
+  RunManifest m;
+  std::string key;
+  if (!(in >> key >> m.version) || key != "version") return std::nullopt;
+  for (auto [name, value] : {std::pair<std::string_view, std::int64_t*>{"rows", &m.rows},
+                             {"ledger_ore", &m.ledgerOre},
+                             {"budget_rows", &m.budgetRows},
+                             {"budget_ore", &m.budgetOre},
+                             {"hr_rows", &m.hrRows},
+                             {"avvikelse_rows", &m.avvikelseRows},
+                             {"facit_rows", &m.facitRows}}) {
+    if (!(in >> key >> *value) || key != name) return std::nullopt;
+  }
+  return m;
+}
+
+void writeRunManifest(const std::filesystem::path& dir, const RunManifest& m) {
+  writeFile(dir / "korning.manifest", [&](OutFile& out) {
+    out.buffer() += "version " + std::to_string(m.version) + "\nrows " + std::to_string(m.rows) +
+                    "\nledger_ore " + std::to_string(m.ledgerOre) + "\nbudget_rows " +
+                    std::to_string(m.budgetRows) + "\nbudget_ore " + std::to_string(m.budgetOre) +
+                    "\nhr_rows " + std::to_string(m.hrRows) + "\navvikelse_rows " +
+                    std::to_string(m.avvikelseRows) + "\nfacit_rows " +
+                    std::to_string(m.facitRows) + "\n";
+  });
+}
+
 }  // namespace
 
 std::string_view formatName(LedgerFormat format) {
@@ -871,6 +1360,48 @@ GeneratedLedger ensureLedger(LedgerFormat format, std::int64_t rows,
   GeneratedLedger ledger = writeLedger(format, rows, path);
   writeManifest(ledger);
   return ledger;
+}
+
+GeneratedRun ensureRun(std::int64_t rows, const std::filesystem::path& dir,
+                       const std::filesystem::path& templatesDir) {
+  const GeneratedLedger csv = ensureLedger(LedgerFormat::Csv, rows, dir);
+  const GeneratedLedger sie = ensureLedger(LedgerFormat::Sie, rows, dir);
+  GeneratedRun run;
+  run.dir = dir / ("korning-" + std::to_string(rows));
+  run.config = run.dir / "namnd.json";
+  run.sieConfig = run.dir / "namnd-sie.json";
+  run.facit = run.dir / "facit.csv";
+  std::optional<RunManifest> m = readRunManifest(run.dir);
+  if (m && m->version == kRunVersion && m->rows == rows && m->ledgerOre == csv.totalOre) {
+    run.reused = true;
+  } else {
+    std::filesystem::create_directories(run.dir);
+    const LedgerTally tally(rows);
+    if (tally.total() != csv.totalOre || tally.total() != sie.totalOre)
+      throw std::logic_error("the ledger tally differs from the written ledger");
+    m = RunManifest{.version = kRunVersion, .rows = rows, .ledgerOre = tally.total()};
+    writeOrg(run.dir / "org.csv", tally.units());
+    writeKontoplan(run.dir / "kontoplan.csv");
+    const BudgetTotals budget = writeBudget(run.dir / "budget.csv", tally);
+    m->budgetRows = budget.rows;
+    m->budgetOre = budget.ore;
+    m->hrRows = writeHr(run.dir / "hr.csv", std::max<std::int64_t>(rows / 10, 1), tally);
+    m->avvikelseRows =
+        writeAvvikelser(run.dir / "avvikelser.csv", std::max<std::int64_t>(rows / 100, 1), tally);
+    m->facitRows = writeFacit(run.facit, tally);
+    writeRunManifest(run.dir, *m);
+  }
+  // The configs name the templates folder, which may differ between calls: always rewritten.
+  writeConfig(run.config, "../" + csv.path.filename().string(), "csv", "", templatesDir);
+  writeConfig(run.sieConfig, "../" + sie.path.filename().string(), "sie", "-sie", templatesDir);
+  run.ledgerRows = rows;
+  run.ledgerOre = m->ledgerOre;
+  run.budgetRows = m->budgetRows;
+  run.budgetOre = m->budgetOre;
+  run.hrRows = m->hrRows;
+  run.avvikelseRows = m->avvikelseRows;
+  run.facitRows = m->facitRows;
+  return run;
 }
 
 }  // namespace namnd::bench

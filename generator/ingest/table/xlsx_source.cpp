@@ -317,10 +317,14 @@ XlsxSource::XlsxSource(std::shared_ptr<const std::string> bytes, std::string dis
                        std::string sheet)
     : bytes_(std::move(bytes)), displayName_(std::move(displayName)), sheet_(std::move(sheet)) {}
 
+XlsxSource::XlsxSource(std::filesystem::path path, std::string displayName, std::string sheet)
+    : path_(std::move(path)), displayName_(std::move(displayName)), sheet_(std::move(sheet)) {}
+
 const std::string& XlsxSource::displayName() const { return displayName_; }
 
 void XlsxSource::read(const TableSpec& spec, const std::function<void(const Record&)>& onRecord) {
-  const XlsxWorkbook book = XlsxWorkbook::openBytes(bytes_, displayName_);
+  const XlsxWorkbook book = bytes_ ? XlsxWorkbook::openBytes(bytes_, displayName_)
+                                   : XlsxWorkbook::open(path_, displayName_);
 
   std::optional<ColumnMatcher> columns;
   std::optional<SheetRecord> record;

@@ -8,6 +8,7 @@
 // double: amounts round exactly to the öre, and codes or periods stored as numbers ("202510.0",
 // "2.0251E5") read as "202510".
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -22,6 +23,9 @@ class XlsxSource final : public TabularSource {
   // empty for the first worksheet. Nothing is parsed until read().
   XlsxSource(std::shared_ptr<const std::string> bytes, std::string displayName, std::string sheet);
 
+  // The workbook read from disk as it is needed: memory holds one inflated part at a time, not
+  // the whole file.
+  XlsxSource(std::filesystem::path path, std::string displayName, std::string sheet);
   const std::string& displayName() const override;
   // Throws InputError for a workbook that cannot be read (as XlsxWorkbook reports it), an unknown
   // sheet, an empty sheet, or a header that lacks a required column; the message names the row
@@ -29,7 +33,8 @@ class XlsxSource final : public TabularSource {
   void read(const TableSpec& spec, const std::function<void(const Record&)>& onRecord) override;
 
  private:
-  std::shared_ptr<const std::string> bytes_;
+  std::shared_ptr<const std::string> bytes_;  // or, when empty, the workbook is read from path_
+  std::filesystem::path path_;
   std::string displayName_;
   std::string sheet_;
 };
