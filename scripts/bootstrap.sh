@@ -3,7 +3,8 @@
 # Debian bookworm packages only; safe to run again (it installs only what is missing).
 set -euo pipefail
 
-packages=(g++ cmake make pkg-config libxlsxwriter-dev libpoco-dev libkainjow-mustache-dev googletest libgtest-dev)
+packages=(g++ cmake make pkg-config libxlsxwriter-dev libpoco-dev libkainjow-mustache-dev googletest libgtest-dev
+  libssl-dev)
 
 missing=()
 for p in "${packages[@]}"; do

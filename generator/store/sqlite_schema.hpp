@@ -1,23 +1,63 @@
 #pragma once
-// The tables of the embedded SQLite store and the check that a file is one of ours.
+// The tables of the embedded SQLite store, the check that a file is one of ours, and the byte
+// layout of a cube block (the cells of one import for one month in one BLOB).
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include <Poco/Data/Session.h>
 
+#include "core/cube.hpp"
+#include "core/period.hpp"
+
 namespace namnd {
 
-// The layout this program reads and writes. An older store is migrated in one transaction; a
-// newer one is refused rather than guessed at.
+// The layout this program reads and writes. An older store is migrated in one transaction per
+// step; a newer one is refused rather than guessed at.
 //   1: first layout
 //   2: import_log.rejected_ore (Σ of rejected rows whose amount could be read),
 //      import_period (rows and Σ per month of a file), import_warning
-inline constexpr std::int64_t kSqliteSchemaVersion = 2;
+//   3: cube_block (one BLOB per import and month) replaces cube_cell (one row per cell): saving
+//      and loading a cube no longer costs a statement step per cell
+inline constexpr std::int64_t kSqliteSchemaVersion = 3;
 
 // Creates the schema in an empty database, or checks that an existing one is a Nämndrapport
 // store and migrates it to kSqliteSchemaVersion. Throws OutputError (Swedish, naming `path`)
 // otherwise; Poco exceptions from the connection propagate to the caller.
 void ensureSqliteSchema(Poco::Data::Session& session, const std::string& path);
+
+// Builds the BLOB of one cube block. Layout, every integer an unsigned LEB128 varint:
+//   format (1) · code count · per code: byte length, UTF-8 bytes ·
+//   cell count · per cell: ansvar, konto, verksamhet, projekt (indexes into the codes),
+//                          measure, öre (zigzag)
+// A block carries its own codes, so that each one reads alone and deleting an import leaves
+// nothing behind.
+class CubeBlockWriter {
+ public:
+  void add(std::string_view ansvar, std::string_view konto, std::string_view verksamhet,
+           std::string_view projekt, Measure measure, std::int64_t ore);
+  std::size_t cellCount() const { return cellCount_; }
+  std::string bytes() const;
+
+ private:
+  std::uint32_t codeIndex(std::string_view code);
+
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> codeIndexes_;
+  std::string codes_;  // the code part, already encoded
+  std::string cells_;  // the cell part, already encoded
+  std::size_t cellCount_ = 0;
+};
+
+// Adds every cell of a block to `cube` in `period`. Returns the number of cells, or nothing when
+// the bytes are not a well-formed block (a damaged file): then `cube` may hold part of it.
+std::optional<std::size_t> addCubeBlock(std::string_view bytes, Period period, Cube& cube);
 
 }  // namespace namnd

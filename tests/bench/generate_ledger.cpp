@@ -874,8 +874,7 @@ constexpr std::array<OrgArea, 5> kOrgAreas = {{
 }};
 constexpr int kUnitsPerEnhet = kAnsvarCount / static_cast<int>(kOrgAreas.size()) / 7;  // 12
 
-// Unit i of LedgerRows: area i % 5, position i / 5 within the area (see the constructor).
-std::size_t areaOf(std::size_t unit) { return unit % kAreas.size(); }
+// Unit i of LedgerRows is in area i % 5, at position i / 5 within it (see the constructor).
 std::size_t positionOf(std::size_t unit) { return unit / kAreas.size(); }
 
 // The ledger's Σ öre and row count per (unit, konto, month), from the generator's own rows.
