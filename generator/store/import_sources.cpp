@@ -13,14 +13,13 @@
 namespace namnd {
 namespace {
 
-// `file` is the hashed file; its bytes are read here (SIE is read whole).
-SieImport readSieInput(const InputFile& input, SourceFile file) {
+// `file` is the hashed file; the SIE reader streams it from disk.
+SieImport readSieInput(const InputFile& input, const SourceFile& file) {
   SieDimensionMap dims;
   for (const auto& [name, number] : input.sieDimensions)
     (name == "ansvar"       ? dims.ansvar
      : name == "verksamhet" ? dims.verksamhet
                             : dims.projekt) = number;
-  file.bytes = readFileBytes(input.path, input.displayName);
   return readSie(file, dims);
 }
 

@@ -157,7 +157,7 @@ Ingested ingest(LedgerFormat format, const fs::path& path) {
   std::optional<LedgerImport> ledger;
   std::optional<SieImport> sie;
   if (format == LedgerFormat::Sie) {
-    sie = readSie(readSourceFile(path, name), generatedSieDimensions());
+    sie = readSie(SourceFile{path, name, "", {}}, generatedSieDimensions());
     summary = &sie->ledger;
     result.cube = std::move(sie->utfall);
   } else {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -347,6 +348,243 @@ TEST(SieEncoding, Windows1252FileIsReadAndTheNoteSaysSo) {
       SieDimensionMap{});
   EXPECT_EQ(sie.company, "Vård och äldreomsorg");
   EXPECT_NE(noteWith(sie, "Windows-1252"), "") << allNotes(sie);
+}
+
+// --- Streaming: the file read from disk in blocks gives what the bytes in memory give. ---
+
+SourceFile onDisk(const std::filesystem::path& path, const std::string& name) {
+  SourceFile file;
+  file.path = path;
+  file.displayName = name;
+  file.sha256 = "hash-" + name;
+  return file;  // no bytes: readSie reads the file itself
+}
+
+// All that a reading gives, as one text: cubes, summaries with every rejection and its
+// reason, company, type and notes; or the error it threw, with its line.
+std::string everything(const std::function<SieImport()>& read) {
+  std::string text;
+  try {
+    const SieImport sie = read();
+    const auto summary = [&](const char* name, const ImportSummary& s) {
+      text += std::string(name) + " " + s.sourcePath + " " + s.fileHash + " read " +
+              std::to_string(s.rowsRead) + " accepted " + std::to_string(s.rowsAccepted) + " öre " +
+              std::to_string(s.acceptedOre) + "\n";
+      for (const RejectedRow& row : s.rejected)
+        text += "  " + row.where.describe() + ": " + row.reason + "\n";
+    };
+    summary("ledger", sie.ledger);
+    summary("budget", sie.budget);
+    for (const std::string& cell : cells(sie.utfall, Measure::Utfall)) text += cell + "\n";
+    for (const std::string& cell : cells(sie.budgetCube, Measure::Budget)) text += cell + "\n";
+    text += "company " + sie.company + " type " + std::to_string(sie.sieType) + "\n";
+    text += allNotes(sie);
+  } catch (const InputError& e) {
+    text =
+        "InputError " + e.where().file + " " + std::to_string(e.where().line) + ": " + e.reason();
+  }
+  return text;
+}
+
+std::string fromMemory(const std::string& name, const std::string& bytes,
+                       std::size_t blockBytes = kSieBlockBytes) {
+  return everything(
+      [&] { return readSie(sourceFile(name, bytes), SieDimensionMap{}, blockBytes); });
+}
+
+std::string fromDisk(const std::filesystem::path& path, const std::string& name,
+                     std::size_t blockBytes) {
+  return everything([&] { return readSie(onDisk(path, name), SieDimensionMap{}, blockBytes); });
+}
+
+TEST(SieReaderStreaming, EveryFixtureReadFromDiskInTinyBlocksGivesWhatMemoryGives) {
+  const std::filesystem::path dir = std::filesystem::path(NAMND_TEST_FIXTURES) / "sie";
+  int fixtures = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".se") continue;
+    ++fixtures;
+    const std::string name = entry.path().filename().string();
+    const std::string bytes = testing::readFile(entry.path());
+    const std::string whole = fromMemory(name, bytes);
+    // Blocks of one byte cross every boundary there is: inside labels, UTF-8 and PC8 text,
+    // CRLF pairs, object lists and every #VER.
+    for (const std::size_t blockBytes : {1, 2, 3, 4, 5, 7, 16, 61, 4096})
+      EXPECT_EQ(fromDisk(entry.path(), name, blockBytes), whole) << name << " in " << blockBytes;
+    EXPECT_EQ(fromDisk(entry.path(), name, kSieBlockBytes), whole) << name;
+    EXPECT_EQ(fromMemory(name, bytes, 3), whole) << name << " in memory, blocks of 3";
+  }
+  EXPECT_GE(fixtures, 11);  // the loop did run
+}
+
+TEST(SieReaderStreaming, Cp437VerAndCrlfSplitAcrossBlocks) {
+  const std::string text =
+      "#FLAGGA 0\r\n"
+      "#FORMAT PC8\r\n"
+      "#SIETYP 4\r\n"
+      "#FNAMN \"S\x94"
+      "der\"\r\n"  // Söder
+      "#RAR 0 20250101 20251231\r\n"
+      "#VER A 1 20250115 \"L\x94ner \x86r 2025\"\r\n"  // line 6
+      "{\r\n"
+      "#TRANS 5011 {1 \"\x8F"
+      "by\"} 1200.00\r\n"  // line 8: ansvar Åby
+      "#TRANS 5011 {1 \"\x8F"
+      "by\"} 12.345\r\n"  // line 9: three decimals
+      "#TRANS 1930 {} -1200.00\r\n"
+      "}\r\n";
+  testing::TempDir dir;
+  testing::writeFile(dir / "pc8.se", text);
+  // The first block ends between the carriage return and the line feed of line 8, inside the
+  // #VER; then every other size too.
+  const std::size_t line8End = text.find("\r\n", text.find("1200.00"));
+  std::vector<std::size_t> sizes{line8End + 1};
+  for (std::size_t size = 1; size <= text.size(); ++size) sizes.push_back(size);
+  for (const std::size_t blockBytes : sizes) {
+    const SieImport sie = readSie(onDisk(dir / "pc8.se", "pc8.se"), SieDimensionMap{}, blockBytes);
+    EXPECT_EQ(sie.company, "Söder") << blockBytes;
+    EXPECT_EQ(cells(sie.utfall, Measure::Utfall),
+              (Strings{"|1930|||202501=-120000", "Åby|5011|||202501=120000"}))
+        << blockBytes;
+    EXPECT_EQ(rejections(sie.ledger), (std::vector<Rejection>{{"pc8.se", 9, "belopp"}}))
+        << blockBytes;
+    EXPECT_EQ(sie.notes.front(), "Teckenkodning: PC8 (kodsida 437) enligt #FORMAT PC8.")
+        << blockBytes;
+  }
+}
+
+// A first block can mislead; the whole file decides, as when it was read whole.
+TEST(SieReaderStreaming, WholeFileDecidesTheEncodingWhateverTheFirstBlockSaid) {
+  struct Case {
+    const char* what;
+    std::string text;
+    std::string company;
+    std::string ansvar;
+    std::string note;
+  };
+  const std::string padding(200, ' ');  // keeps the later bytes out of a first block of 64
+  const std::string ver = "#VER A 1 20250105 \"x\"\n{\n#TRANS 5011 {1 \"";
+  const std::vector<Case> cases{
+      // C3 A4 is UTF-8 for ä, but the lone 0x94 (PC8 ö) later makes the file PC8: 0xC3 is ├
+      // and 0xA4 is ñ there.
+      {"UTF-8, then a byte that is not",
+       "#FLAGGA 0\n#FNAMN \"\xC3\xA4\"\n" + padding + "\n" + ver + "\x94st\"} 1.00\n}\n",
+       "\u251C\u00F1", "öst", "SIE-standardens förval när #FORMAT saknas"},
+      // 0xE4 is Windows-1252 ä; 0x81 (PC8 ü) is undefined there, so the file is PC8 and 0xE4
+      // is Σ.
+      {"Windows-1252, then a byte it lacks",
+       "#FLAGGA 0\n#FNAMN \"\xE4ldre\"\n" + padding + "\n" + ver + "\x81\"} 1.00\n}\n",
+       "\u03A3ldre", "ü", "SIE-standardens förval när #FORMAT saknas"},
+      // One Windows-1252 å (0xE5) first, two PC8 letters å ä (0x86 0x84) later: PC8 wins, and
+      // 0xE5 is σ.
+      {"more PC8 letters later",
+       "#FLAGGA 0\n#FORMAT PC8\n#FNAMN \"\xE5r\"\n" + padding + "\n" + ver +
+           "\x86\x84\"} 1.00\n}\n",
+       "\u03C3r", "åä", "PC8 (kodsida 437) enligt #FORMAT PC8"},
+  };
+  testing::TempDir dir;
+  for (const Case& c : cases) {
+    testing::writeFile(dir / "fil.se", c.text);
+    const std::string whole = fromMemory("fil.se", c.text);
+    for (const std::size_t blockBytes : {1, 5, 64})
+      EXPECT_EQ(fromDisk(dir / "fil.se", "fil.se", blockBytes), whole) << c.what << blockBytes;
+    const SieImport sie = readSie(onDisk(dir / "fil.se", "fil.se"), SieDimensionMap{}, 64);
+    EXPECT_EQ(sie.company, c.company) << c.what;
+    EXPECT_EQ(cells(sie.utfall, Measure::Utfall), (Strings{c.ansvar + "|5011|||202501=100"}))
+        << c.what;
+    EXPECT_NE(sie.notes.front().find(c.note), std::string::npos) << c.what << ": " << allNotes(sie);
+  }
+}
+
+// As when the whole file was decoded before it was parsed: a NUL byte anywhere, then a
+// decoding error, come before a bad line earlier in the file.
+TEST(SieReaderStreaming, FileErrorsLaterInTheFileWinOverAnEarlierBadLine) {
+  const std::string nul =
+      std::string("#FLAGGA 0\n#SIETYP 4\n#FNAMN \"oavslutad\n\n\n#KONTO 1") + '\0' + "\n";
+  // Windows-1252 (two ä, 0xE4, against no PC8 letter), but with UTF-8 ä (C3 A4) on line 4:
+  // the decoder refuses the mix at line 5, the first byte that is not UTF-8.
+  const std::string mixed =
+      "#FLAGGA 0\n#SIETYP 4\n#FNAMN \"oavslutad\n#KONTO 3010 \"\xC3\xA4\"\n#KONTO 3020 "
+      "\"\xE4\xE4\"\n";
+  testing::TempDir dir;
+  const auto expectError = [&](const std::string& text, std::int64_t line,
+                               const std::string& part) {
+    const InputError e = readError(inMemory(text));
+    EXPECT_EQ(e.where().line, line) << e.what();
+    EXPECT_NE(e.reason().find(part), std::string::npos) << e.what();
+    testing::writeFile(dir / "fil.se", text);
+    for (const std::size_t blockBytes : {1, 4, 13, 64})
+      EXPECT_EQ(fromDisk(dir / "fil.se", "fil.se", blockBytes), fromMemory("fil.se", text))
+          << blockBytes;
+  };
+  expectError(nul, 6, "NUL");
+  expectError(mixed, 5, "blandar UTF-8");
+}
+
+TEST(SieReaderStreaming, BlankLinesAndByteOrderMarksBeforeTheHeader) {
+  testing::TempDir dir;
+  const auto same = [&](const std::string& text) {
+    testing::writeFile(dir / "fil.se", text);
+    const std::string whole = fromMemory("fil.se", text);
+    for (std::size_t blockBytes = 1; blockBytes <= text.size() + 1; ++blockBytes)
+      EXPECT_EQ(fromDisk(dir / "fil.se", "fil.se", blockBytes), whole) << blockBytes;
+    return whole;
+  };
+  EXPECT_NE(same("\r\n\r\n  \r\nperiod;konto\r\n").find("InputError fil.se 4: inte en SIE-fil"),
+            std::string::npos);
+  EXPECT_NE(same("\n \n\t").find("InputError fil.se 3: inte en SIE-fil"), std::string::npos);
+  EXPECT_NE(same("").find("InputError fil.se 1: inte en SIE-fil"), std::string::npos);
+  // A byte order mark is dropped; a second one is tolerated before the first label only.
+  EXPECT_NE(same("\xEF\xBB\xBF\xEF\xBB\xBF#FLAGGA 0\n#SIETYP 4\n").find("company  type 4"),
+            std::string::npos);
+  EXPECT_NE(same("\xEF\xBB\xBF\n\xEF\xBB\xBF#FLAGGA 0\n").find("InputError fil.se 2"),
+            std::string::npos);
+  EXPECT_NE(same(std::string("\x00\x00\xFE\xFF#", 5)).find("UTF-16 eller UTF-32"),
+            std::string::npos);
+}
+
+TEST(SieReaderStreaming, MissingFileIsAnInputError) {
+  testing::TempDir dir;
+  EXPECT_EQ(fromDisk(dir / "finns-inte.se", "finns-inte.se", kSieBlockBytes),
+            "InputError finns-inte.se 0: filen kan inte öppnas");
+}
+
+TEST(SieEncoding, EvidenceAndFormatDoNotDependOnHowTheBytesArrive) {
+  struct Case {
+    std::string bytes;
+    std::string format;
+    SieEncoding encoding;
+  };
+  std::string manyLines;
+  for (int i = 0; i < 200; ++i) manyLines += "#KONTO 1930 \"Bank\"\n";
+  const std::vector<Case> cases{
+      {"#FLAGGA 0\n  #format \"pc8\" x\n", "pc8", SieEncoding::Ascii},
+      {"#FORMAT\r\n", "\"\"", SieEncoding::Ascii},
+      {"#FORMAT UTF-8\n#FNAMN \"N\xC3\xA4mnd\"\n", "UTF-8", SieEncoding::Utf8},
+      {"#FORMATX\n", "X", SieEncoding::Ascii},  // seven bytes of label, then the value
+      {manyLines + "#FORMAT PC8\n", "", SieEncoding::Ascii},  // beyond the first 200 lines
+      // Two Windows-1252 ä against one PC8 ö.
+      {"#FORMAT PC8\n\xE4\xE4\x94", "PC8", SieEncoding::Windows1252},
+      // A UTF-8 sequence cut off by the end of the file: not UTF-8, no letters, so PC8.
+      {"#FNAMN \"\xC3", "", SieEncoding::Pc8},
+      // A surrogate (ED A0 80) is not UTF-8; under an unknown #FORMAT and with no letters
+      // either way, Windows-1252 is as likely as PC8 and is chosen.
+      {"#FORMAT UTF8\n\xED\xA0\x80", "UTF8", SieEncoding::Windows1252},
+  };
+  for (const Case& c : cases) {
+    for (const std::size_t piece :
+         {std::size_t{1}, std::size_t{2}, std::size_t{3}, c.bytes.size()}) {
+      SieEncodingEvidence evidence;
+      SieFormatScan scan;
+      for (std::size_t pos = 0; pos < c.bytes.size(); pos += piece) {
+        evidence.add(std::string_view(c.bytes).substr(pos, piece));
+        scan.add(std::string_view(c.bytes).substr(pos, piece));
+      }
+      evidence.finish();
+      scan.finish();
+      EXPECT_EQ(scan.format(), c.format) << c.bytes << " in pieces of " << piece;
+      EXPECT_EQ(evidence.decide(scan.format()), c.encoding) << c.bytes << " in pieces of " << piece;
+    }
+  }
 }
 
 TEST(SieReaderSpeed, HundredThousandRowsInAFractionOfASecond) {

@@ -14,11 +14,13 @@
 #include "ingest/sie/sie_label.hpp"
 #include "ingest/sie/sie_lexer.hpp"
 #include "ingest/sie/sie_period_rows.hpp"
+#include "ingest/sie/sie_text_stream.hpp"
 
 namespace namnd {
 namespace {
 
 constexpr std::size_t kListedDifferences = 10;  // notes list at most this many, then a count
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 std::string_view trimLine(std::string_view line) {
   while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
@@ -53,6 +55,17 @@ bool isIdentificationLabel(SieLabel label) {
          label == SieLabel::Format || label == SieLabel::Gen || label == SieLabel::Ksumma;
 }
 
+bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Whether the first word of `text` (after blanks and line breaks) is an identification label.
+bool startsWithIdentificationLabel(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size() && isBlank(text[pos])) ++pos;
+  std::size_t end = pos;
+  while (end < text.size() && !isBlank(text[end])) ++end;
+  return isIdentificationLabel(sieLabel(text.substr(pos, end - pos)));
+}
+
 // Dimensions the standard defines (kostnadsställe, kostnadsbärare, projekt, anställd, kund,
 // leverantör, faktura): objects of these need no #DIM.
 bool isStandardDimension(int dim) { return dim == 1 || dim == 2 || (dim >= 6 && dim <= 10); }
@@ -62,11 +75,16 @@ std::string badDate(std::string_view what, std::string_view text) {
   return "ogiltigt " + std::string(what) + " \"" + std::string(text) + "\" (ÅÅÅÅMMDD väntades)";
 }
 
+// One reading of the file: lines in, cubes and notes out.
 class SiePass {
  public:
-  SiePass(const SourceFile& file, const SieDimensionMap& dims) : file_(file), dims_(dims) {}
+  SiePass(const SourceFile& file, const SieDimensionMap& dims);
 
-  SieImport run();
+  // The next line (UTF-8, without its line break).
+  void addLine(std::string_view line);
+  // After the last line: the checks that need the whole file, then the cubes and the notes.
+  // `newlines` is the file's number of line breaks.
+  SieImport finish(std::string encodingNote, std::int64_t newlines);
 
  private:
   enum class VerState { Outside, AwaitingOpen, Inside };
@@ -88,6 +106,10 @@ class SiePass {
     return i < tokens.size() && tokens[i].kind == SieTokenKind::ObjectList;
   }
 
+  void checkFirstText(std::string_view line);
+  [[noreturn]] void failNotSie(std::int64_t line) const {
+    fail(line, "inte en SIE-fil: den första raden ska vara #FLAGGA eller #SIETYP");
+  }
   void readLine(std::string_view line);
   void readRecord(SieLabel label);
   void readInsideVer(SieLabel label);
@@ -98,7 +120,6 @@ class SiePass {
   void readPeriodRow(SieLabel label);
   void readRar();
   void readRes();
-  void finish();
   void finishUtfall();
   void finishBudget();
   void addPeriodRowsWithNotes(const std::string& label, std::string note,
@@ -115,6 +136,7 @@ class SiePass {
   SieLexer lexer_;
   std::int64_t line_ = 0;
 
+  bool sawText_ = false;  // a line that is not blank
   bool sawFlagga_ = false;
   bool sawSietyp_ = false;
   bool sawKsumma_ = false;
@@ -157,38 +179,26 @@ class SiePass {
   std::string badSietyp_;
 };
 
-SieImport SiePass::run() {
-  const SieText decoded = decodeSie(file_);
-  const std::string_view text = decoded.text();
-  if (!looksLikeSie(text)) {
-    std::int64_t line = 1;
-    for (std::size_t i = 0; i < text.size() && (text[i] == '\n' || text[i] == '\r' ||
-                                                text[i] == ' ' || text[i] == '\t');
-         ++i)
-      line += text[i] == '\n';
-    fail(line, "inte en SIE-fil: den första raden ska vara #FLAGGA eller #SIETYP");
-  }
+SiePass::SiePass(const SourceFile& file, const SieDimensionMap& dims) : file_(file), dims_(dims) {
   result_.ledger.kind = SourceKind::Huvudbok;
   result_.budget.kind = SourceKind::Budget;
   result_.ledger.sourcePath = result_.budget.sourcePath = file_.displayName;
   result_.ledger.fileHash = result_.budget.fileHash = file_.sha256;
-  result_.notes.push_back(decoded.note());
+}
 
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    ++line_;
-    readLine(text.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  if (verState_ != VerState::Outside)
-    fail(verLine_, "filen tar slut innan verifikationen (#VER) på rad " + std::to_string(verLine_) +
-                       " har stängts med '}': filen är avkortad");
-  if (!sawFlagga_ && !sawSietyp_)
-    fail(0, "filen saknar både #FLAGGA och #SIETYP och kan inte läsas som SIE");
-  finish();
-  return std::move(result_);
+void SiePass::addLine(std::string_view line) {
+  ++line_;
+  if (!sawText_) checkFirstText(line);
+  readLine(line);
+}
+
+// Whether the file is SIE at all is told by its first text: an identification label. A byte
+// order mark left on the first line (after the one the decoding dropped) is not text.
+void SiePass::checkFirstText(std::string_view line) {
+  if (line_ == 1 && line.starts_with(kBom)) line.remove_prefix(kBom.size());
+  if (line.find_first_not_of(" \t\r") == std::string_view::npos) return;
+  sawText_ = true;
+  if (!startsWithIdentificationLabel(line)) failNotSie(line_);
 }
 
 void SiePass::readLine(std::string_view raw) {
@@ -490,7 +500,14 @@ void SiePass::readRes() {
   if (*year == 0) res_[std::string(konto)] += *ore;
 }
 
-void SiePass::finish() {
+SieImport SiePass::finish(std::string encodingNote, std::int64_t newlines) {
+  if (!sawText_) failNotSie(newlines + 1);
+  if (verState_ != VerState::Outside)
+    fail(verLine_, "filen tar slut innan verifikationen (#VER) på rad " + std::to_string(verLine_) +
+                       " har stängts med '}': filen är avkortad");
+  if (!sawFlagga_ && !sawSietyp_)
+    fail(0, "filen saknar både #FLAGGA och #SIETYP och kan inte läsas som SIE");
+  result_.notes.push_back(std::move(encodingNote));
   if (!sawSietyp_)
     result_.notes.push_back("#SIETYP saknas; filens innehåll avgör vad som läses.");
   else if (!badSietyp_.empty())
@@ -499,6 +516,7 @@ void SiePass::finish() {
   finishBudget();
   noteResReconciliation();
   noteCounts();
+  return std::move(result_);
 }
 
 void SiePass::finishUtfall() {
@@ -712,21 +730,26 @@ void SiePass::noteCounts() {
 
 }  // namespace
 
-SieImport readSie(const SourceFile& file, const SieDimensionMap& dims) {
-  return SiePass(file, dims).run();
+SieImport readSie(const SourceFile& file, const SieDimensionMap& dims, std::size_t blockBytes) {
+  std::optional<SieEncoding> encoding;  // set for the second reading
+  for (int reading = 1;; ++reading) {
+    SieTextStream text(file, blockBytes, encoding);
+    SiePass pass(file, dims);
+    if (text.read([&](std::string_view line) { pass.addLine(line); }) ==
+        SieTextStream::Outcome::Read)
+      return pass.finish(text.note(), text.newlines());
+    // The second reading decodes as the whole file said: only a file that changed in between
+    // can disagree again.
+    if (reading == 2)
+      throw InputError({file.displayName, 0, ""},
+                       "filen ändrades medan den lästes; läs in den igen när den är färdigskriven");
+    encoding = text.encoding();
+  }
 }
 
 bool looksLikeSie(std::string_view bytes) {
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  std::size_t pos = 0;
-  while (pos < bytes.size() &&
-         (bytes[pos] == ' ' || bytes[pos] == '\t' || bytes[pos] == '\r' || bytes[pos] == '\n'))
-    ++pos;
-  std::size_t end = pos;
-  while (end < bytes.size() && bytes[end] != ' ' && bytes[end] != '\t' && bytes[end] != '\r' &&
-         bytes[end] != '\n')
-    ++end;
-  return isIdentificationLabel(sieLabel(bytes.substr(pos, end - pos)));
+  if (bytes.starts_with(kBom)) bytes.remove_prefix(kBom.size());
+  return startsWithIdentificationLabel(bytes);
 }
 
 }  // namespace namnd

@@ -13,6 +13,7 @@
 #include "core/cube.hpp"
 #include "core/import_summary.hpp"
 #include "ingest/sie/sie_dimension_map.hpp"
+#include "ingest/sie/sie_text_stream.hpp"
 #include "ingest/source_file.hpp"
 
 namespace namnd {
@@ -27,11 +28,15 @@ struct SieImport {
   std::vector<std::string> notes;  // Swedish: what was done that a user should know
 };
 
-// Throws InputError (Swedish, file + line) when the file cannot be used at all (no #FLAGGA/
-// #SIETYP header, an encoding problem, a #VER without its braces, a truncated file, an
-// unterminated quote). Bad single records are rejected into the summaries with file, line and
-// the field name as column, and reading goes on.
-SieImport readSie(const SourceFile& file, const SieDimensionMap& dims);
+// Reads `file.bytes` when they hold the file, otherwise streams `file.path` from disk,
+// `blockBytes` at a time: memory holds the cubes, the #PSALDO/#PBUDGET/#RES rows (per konto and
+// month) and one block, however many verifications there are. Throws InputError (Swedish,
+// file + line) when the file cannot be used at all (no #FLAGGA/#SIETYP header, an encoding
+// problem, a #VER without its braces, a truncated file, an unterminated quote). Bad single
+// records are rejected into the summaries with file, line and the field name as column, and
+// reading goes on.
+SieImport readSie(const SourceFile& file, const SieDimensionMap& dims,
+                  std::size_t blockBytes = kSieBlockBytes);
 
 // True when the bytes look like SIE: the first non-blank line starts with an identification
 // label (#FLAGGA, #SIETYP, #PROGRAM, #FORMAT, #GEN or #KSUMMA).
