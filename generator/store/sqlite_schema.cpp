@@ -4,7 +4,9 @@
 #include <string_view>
 #include <vector>
 
+#include <Poco/Data/LOB.h>
 #include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
 
 #include "core/errors.hpp"
 
@@ -17,7 +19,7 @@ namespace {
 // Codes and texts are TEXT; periods (YYYYMM), measures and every amount (öre) are INTEGER,
 // which SQLite stores as int64. Child rows carry their import's id so that replacing an
 // import is a delete by id.
-constexpr std::string_view kCreateStatements[] = {
+constexpr std::string_view kVersion1Tables[] = {
     "CREATE TABLE schema_version (version INTEGER NOT NULL)",
     "CREATE TABLE import_log ("
     " id INTEGER PRIMARY KEY AUTOINCREMENT,"
@@ -38,18 +40,6 @@ constexpr std::string_view kCreateStatements[] = {
     " column_name TEXT NOT NULL,"
     " reason TEXT NOT NULL)",
     "CREATE INDEX rejected_row_import ON rejected_row (import_id, position)",
-    "CREATE TABLE cube_cell ("
-    " import_id INTEGER NOT NULL REFERENCES import_log (id),"
-    " ansvar TEXT NOT NULL,"
-    " konto TEXT NOT NULL,"
-    " verksamhet TEXT NOT NULL,"
-    " projekt TEXT NOT NULL,"
-    " period INTEGER NOT NULL,"
-    " measure INTEGER NOT NULL,"
-    " ore INTEGER NOT NULL)",
-    "CREATE INDEX cube_cell_period ON cube_cell (period)",
-    // Replacing a changed file deletes its cells; without this index that is a full scan.
-    "CREATE INDEX cube_cell_import ON cube_cell (import_id)",
     // A snapshot row of its own, so that a month with an empty prognosis still counts.
     "CREATE TABLE prognos_snapshot ("
     " import_id INTEGER NOT NULL REFERENCES import_log (id),"
@@ -66,7 +56,10 @@ constexpr std::string_view kCreateStatements[] = {
     " kommentar TEXT NOT NULL,"
     " atgard TEXT NOT NULL)",
     "CREATE INDEX prognos_entry_import ON prognos_entry (import_id, period, position)",
-    // Version 2: which months a file covers, and its warnings.
+};
+
+// Version 2: which months a file covers, and its warnings.
+constexpr std::string_view kVersion2Tables[] = {
     "CREATE TABLE import_period ("
     " import_id INTEGER NOT NULL REFERENCES import_log (id),"
     " period INTEGER NOT NULL,"
@@ -81,6 +74,70 @@ constexpr std::string_view kCreateStatements[] = {
     "CREATE INDEX import_warning_import ON import_warning (import_id, position)",
 };
 
+// Version 3: the cube as one block per import and month (see CubeBlockWriter). The key serves
+// the delete of a replaced import; a load reads every block's period, which sits before the
+// BLOB in the row, so the BLOBs of other months are never read.
+constexpr std::string_view kCubeBlockTable =
+    "CREATE TABLE cube_block ("
+    " import_id INTEGER NOT NULL REFERENCES import_log (id),"
+    " period INTEGER NOT NULL,"
+    " cell_count INTEGER NOT NULL,"  // for a person looking at the file; a load counts itself
+    " cells BLOB NOT NULL,"
+    " PRIMARY KEY (import_id, period))";
+
+constexpr unsigned char kCubeBlockFormat = 1;
+
+// Rows per batch when a migration reads the old cells.
+constexpr std::size_t kMigrationBatchRows = 10'000;
+
+void appendVarint(std::string& out, std::uint64_t value) {
+  while (value >= 0x80) {
+    out.push_back(static_cast<char>((value & 0x7F) | 0x80));
+    value >>= 7;
+  }
+  out.push_back(static_cast<char>(value));
+}
+
+// Small magnitudes of either sign become small unsigned numbers: 0, −1, 1, −2 … → 0, 1, 2, 3 …
+std::uint64_t zigzag(std::int64_t value) {
+  return (static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 63);
+}
+
+std::int64_t unzigzag(std::uint64_t value) {
+  return static_cast<std::int64_t>(value >> 1) ^ -static_cast<std::int64_t>(value & 1);
+}
+
+// Reads varints from a block, refusing to run past its end.
+class BlockReader {
+ public:
+  explicit BlockReader(std::string_view bytes)
+      : at_(reinterpret_cast<const unsigned char*>(bytes.data())), end_(at_ + bytes.size()) {}
+
+  bool varint(std::uint64_t& value) {
+    value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (at_ == end_) return false;
+      const unsigned char byte = *at_++;
+      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) return true;
+    }
+    return false;  // more than ten bytes: not a varint this program wrote
+  }
+
+  bool text(std::size_t length, std::string_view& value) {
+    if (static_cast<std::size_t>(end_ - at_) < length) return false;
+    value = std::string_view(reinterpret_cast<const char*>(at_), length);
+    at_ += length;
+    return true;
+  }
+
+  bool atEnd() const { return at_ == end_; }
+
+ private:
+  const unsigned char* at_;
+  const unsigned char* end_;
+};
+
 std::int64_t countTables(Poco::Data::Session& session, const std::string& name) {
   std::int64_t count = 0;
   std::string table = name;
@@ -89,12 +146,11 @@ std::int64_t countTables(Poco::Data::Session& session, const std::string& name) 
   return count;
 }
 
-void createSchema(Poco::Data::Session& session) {
+template <typename Work>
+void inSchemaTransaction(Poco::Data::Session& session, Work&& work) {
   session.begin();
   try {
-    for (std::string_view sql : kCreateStatements) session << std::string(sql), now;
-    std::int64_t version = kSqliteSchemaVersion;
-    session << "INSERT INTO schema_version (version) VALUES (?)", use(version), now;
+    work();
     session.commit();
   } catch (...) {
     session.rollback();
@@ -102,19 +158,73 @@ void createSchema(Poco::Data::Session& session) {
   }
 }
 
+void createSchema(Poco::Data::Session& session) {
+  inSchemaTransaction(session, [&] {
+    for (std::string_view sql : kVersion1Tables) session << std::string(sql), now;
+    for (std::string_view sql : kVersion2Tables) session << std::string(sql), now;
+    session << std::string(kCubeBlockTable), now;
+    std::int64_t version = kSqliteSchemaVersion;
+    session << "INSERT INTO schema_version (version) VALUES (?)", use(version), now;
+  });
+}
+
 void migrateFrom1To2(Poco::Data::Session& session) {
-  session.begin();
-  try {
+  inSchemaTransaction(session, [&] {
     session << "ALTER TABLE import_log ADD COLUMN rejected_ore INTEGER NOT NULL DEFAULT 0", now;
-    // The last three statements create version 2's tables.
-    for (std::size_t i = std::size(kCreateStatements) - 3; i < std::size(kCreateStatements); ++i)
-      session << std::string(kCreateStatements[i]), now;
+    for (std::string_view sql : kVersion2Tables) session << std::string(sql), now;
     session << "UPDATE schema_version SET version = 2", now;
-    session.commit();
-  } catch (...) {
-    session.rollback();
-    throw;
-  }
+  });
+}
+
+// Packs the cells of every (import, period) into one block and drops the old table.
+void migrateFrom2To3(Poco::Data::Session& session, const std::string& path) {
+  inSchemaTransaction(session, [&] {
+    session << std::string(kCubeBlockTable), now;
+
+    std::int64_t blockImport = 0, blockPeriod = 0;
+    CubeBlockWriter block;
+    const auto flush = [&] {
+      if (block.cellCount() == 0) return;
+      const std::string bytes = block.bytes();
+      Poco::Data::BLOB blob(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+      auto count = static_cast<std::int64_t>(block.cellCount());
+      session << "INSERT INTO cube_block (import_id, period, cell_count, cells)"
+                 " VALUES (?, ?, ?, ?)",
+          use(blockImport), use(blockPeriod), use(count), use(blob), now;
+      block = CubeBlockWriter();
+    };
+
+    std::vector<std::int64_t> importIds, periods, measures, ores;
+    std::vector<std::string> ansvar, konto, verksamhet, projekt;
+    Poco::Data::Statement select(session);
+    select << "SELECT import_id, period, ansvar, konto, verksamhet, projekt, measure, ore"
+              " FROM cube_cell ORDER BY import_id, period",
+        into(importIds), into(periods), into(ansvar), into(konto), into(verksamhet), into(projekt),
+        into(measures), into(ores), limit(kMigrationBatchRows);
+    while (!select.done()) {
+      select.execute();
+      for (std::size_t i = 0; i < importIds.size(); ++i) {
+        if (importIds[i] != blockImport || periods[i] != blockPeriod) {
+          flush();
+          blockImport = importIds[i];
+          blockPeriod = periods[i];
+        }
+        if (measures[i] != static_cast<std::int64_t>(Measure::Utfall) &&
+            measures[i] != static_cast<std::int64_t>(Measure::Budget))
+          throw OutputError("Lagret " + path + " innehåller det okända måttet " +
+                            std::to_string(measures[i]) +
+                            " och kan inte flyttas till schemaversion 3.");
+        block.add(ansvar[i], konto[i], verksamhet[i], projekt[i], static_cast<Measure>(measures[i]),
+                  ores[i]);
+      }
+      for (auto* column : {&importIds, &periods, &measures, &ores}) column->clear();
+      for (auto* column : {&ansvar, &konto, &verksamhet, &projekt}) column->clear();
+    }
+    flush();
+
+    session << "DROP TABLE cube_cell", now;  // its indexes go with it
+    session << "UPDATE schema_version SET version = 3", now;
+  });
 }
 
 }  // namespace
@@ -140,12 +250,80 @@ void ensureSqliteSchema(Poco::Data::Session& session, const std::string& path) {
     migrateFrom1To2(session);
     versions.front() = 2;
   }
+  // A store that says 3 but still has the per-cell table was written by a development build
+  // (commit 3c3cf5c) whose header said 3 before its code did: its contents are version 2.
+  if (versions.size() == 1 && versions.front() == 3 && countTables(session, "cube_block") == 0 &&
+      countTables(session, "cube_cell") == 1)
+    versions.front() = 2;
+  if (versions.size() == 1 && versions.front() == 2) {
+    migrateFrom2To3(session, path);
+    versions.front() = 3;
+  }
   if (versions.size() != 1 || versions.front() != kSqliteSchemaVersion) {
     const std::string found = versions.size() == 1 ? std::to_string(versions.front()) : "okänd";
+    const std::string readable = std::to_string(kSqliteSchemaVersion);
     throw OutputError("Lagret " + path + " har schemaversion " + found +
-                      ", men programmet kan bara läsa version " +
-                      std::to_string(kSqliteSchemaVersion) + ".");
+                      ", men programmet kan bara läsa version " + readable +
+                      " och äldre. Ett nyare lager kräver en nyare version av programmet.");
   }
+}
+
+std::uint32_t CubeBlockWriter::codeIndex(std::string_view code) {
+  if (const auto found = codeIndexes_.find(code); found != codeIndexes_.end()) return found->second;
+  const auto index = static_cast<std::uint32_t>(codeIndexes_.size());
+  codeIndexes_.emplace(std::string(code), index);
+  appendVarint(codes_, code.size());
+  codes_.append(code);
+  return index;
+}
+
+void CubeBlockWriter::add(std::string_view ansvar, std::string_view konto,
+                          std::string_view verksamhet, std::string_view projekt, Measure measure,
+                          std::int64_t ore) {
+  appendVarint(cells_, codeIndex(ansvar));
+  appendVarint(cells_, codeIndex(konto));
+  appendVarint(cells_, codeIndex(verksamhet));
+  appendVarint(cells_, codeIndex(projekt));
+  appendVarint(cells_, static_cast<std::uint64_t>(measure));
+  appendVarint(cells_, zigzag(ore));
+  ++cellCount_;
+}
+
+std::string CubeBlockWriter::bytes() const {
+  std::string out;
+  out.reserve(1 + 10 + codes_.size() + 10 + cells_.size());
+  out.push_back(static_cast<char>(kCubeBlockFormat));
+  appendVarint(out, codeIndexes_.size());
+  out += codes_;
+  appendVarint(out, cellCount_);
+  out += cells_;
+  return out;
+}
+
+std::optional<std::size_t> addCubeBlock(std::string_view bytes, Period period, Cube& cube) {
+  BlockReader in(bytes);
+  std::uint64_t format = 0, codeCount = 0, cellCount = 0;
+  if (!in.varint(format) || format != kCubeBlockFormat || !in.varint(codeCount) ||
+      codeCount > bytes.size())
+    return std::nullopt;
+  std::vector<std::string_view> codes(codeCount);
+  for (std::string_view& code : codes) {
+    std::uint64_t length = 0;
+    if (!in.varint(length) || length > bytes.size() || !in.text(length, code)) return std::nullopt;
+  }
+  if (!in.varint(cellCount) || cellCount > bytes.size()) return std::nullopt;
+  for (std::uint64_t cell = 0; cell < cellCount; ++cell) {
+    std::uint64_t key[4], measure = 0, ore = 0;
+    for (std::uint64_t& index : key)
+      if (!in.varint(index) || index >= codeCount) return std::nullopt;
+    if (!in.varint(measure) || measure > static_cast<std::uint64_t>(Measure::Budget) ||
+        !in.varint(ore))
+      return std::nullopt;
+    cube.add(codes[key[0]], codes[key[1]], codes[key[2]], codes[key[3]], period,
+             static_cast<Measure>(measure), unzigzag(ore));
+  }
+  if (!in.atEnd()) return std::nullopt;
+  return static_cast<std::size_t>(cellCount);
 }
 
 }  // namespace namnd

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <stdexcept>
 #include <system_error>
@@ -10,6 +11,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include <Poco/Data/LOB.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Data/Statement.h>
@@ -25,9 +27,9 @@ using namespace Poco::Data::Keywords;
 
 namespace {
 
-// Rows per batch when writing or reading the cube: large enough that statement overhead
-// vanishes, small enough that the copies of a 1 000 000-cell cube never sit in memory at once.
-constexpr std::size_t kBatchRows = 10'000;
+// Cube blocks (one import's month each) per batch when loading: a few megabytes at most, so
+// that a load of many years never holds every BLOB at once.
+constexpr std::size_t kBlocksPerBatch = 4;
 
 // Poco retries a failed open until this timeout; a local file that cannot be opened now will
 // not open a minute later either.
@@ -60,6 +62,22 @@ Poco::Data::Session openSession(const std::string& path) {
   }
 }
 
+// Only once the file is known to be a Nämndrapport store: the journal mode is written into the
+// file, and a foreign database must be left as it was.
+//   WAL: a commit appends to one log file instead of copying pages to a rollback journal and
+//        syncing three times; a reader (a report run) never waits for a writer.
+//   synchronous = NORMAL: in WAL mode a transaction stays atomic across a crash of the process
+//        (an import killed halfway leaves the store as before) and the file is never damaged;
+//        a power cut may undo the last commits, which the next `namnd import` brings back,
+//        since an import that is not in the log is simply read again.
+// Where WAL is not available SQLite keeps the rollback journal, and with it the default
+// synchronous = FULL, which is what keeps that mode safe.
+void configureJournal(Poco::Data::Session& session) {
+  std::string mode;
+  session << "PRAGMA journal_mode = WAL", into(mode), now;
+  if (mode == "wal") session << "PRAGMA synchronous = NORMAL", now;
+}
+
 std::string kindText(SourceKind kind) { return std::string(sourceKindName(kind)); }
 
 SourceKind kindFromText(const std::string& text, const std::string& path) {
@@ -72,13 +90,6 @@ Period periodFromCode(std::int64_t code, const std::string& path) {
   if (code >= 190001 && code <= 299912 && code % 100 >= 1 && code % 100 <= 12)
     return Period(static_cast<int>(code / 100), static_cast<int>(code % 100));
   throw OutputError("Lagret " + path + " innehåller den ogiltiga perioden " + std::to_string(code) +
-                    ".");
-}
-
-Measure measureFromCode(std::int64_t code, const std::string& path) {
-  if (code == static_cast<std::int64_t>(Measure::Utfall)) return Measure::Utfall;
-  if (code == static_cast<std::int64_t>(Measure::Budget)) return Measure::Budget;
-  throw OutputError("Lagret " + path + " innehåller det okända måttet " + std::to_string(code) +
                     ".");
 }
 
@@ -148,6 +159,7 @@ auto reading(const std::string& storePath, Read&& read) {
 SqliteStore::SqliteStore(const std::string& path) : path_(path), session_(openSession(path)) {
   try {
     ensureSqliteSchema(session_, path_);
+    configureJournal(session_);
   } catch (const Poco::Data::SQLite::CorruptImageException& e) {
     throw OutputError("Filen " + path_ +
                       " är ingen SQLite-databas (eller är skadad) och kan inte användas som "
@@ -179,7 +191,7 @@ std::int64_t SqliteStore::replaceImport(const ImportSummary& summary) {
       use(sourcePath), into(previous), now;
   for (std::int64_t id : previous) {
     for (const char* sql :
-         {"DELETE FROM cube_cell WHERE import_id = ?",
+         {"DELETE FROM cube_block WHERE import_id = ?",
           "DELETE FROM prognos_entry WHERE import_id = ?",
           "DELETE FROM prognos_snapshot WHERE import_id = ?",
           "DELETE FROM rejected_row WHERE import_id = ?",
@@ -245,30 +257,21 @@ std::int64_t SqliteStore::replaceImport(const ImportSummary& summary) {
 }
 
 void SqliteStore::insertCells(std::int64_t importId, const Cube& cube) {
-  std::vector<std::int64_t> ids, periods, measures, ores;
-  std::vector<std::string> ansvar, konto, verksamhet, projekt;
-  const auto flush = [&] {
-    if (ids.empty()) return;
-    // A vector binding executes the prepared statement once per element.
-    session_ << "INSERT INTO cube_cell (import_id, ansvar, konto, verksamhet, projekt, period,"
-                " measure, ore) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        use(ids), use(ansvar), use(konto), use(verksamhet), use(projekt), use(periods),
-        use(measures), use(ores), now;
-    for (auto* column : {&ids, &periods, &measures, &ores}) column->clear();
-    for (auto* column : {&ansvar, &konto, &verksamhet, &projekt}) column->clear();
-  };
+  // One block per month, so that a load reads the months of its range and nothing else.
+  std::map<int, CubeBlockWriter> blocks;
   cube.forEachSorted([&](const CubeCell& cell) {
-    ids.push_back(importId);
-    ansvar.emplace_back(cell.ansvar);
-    konto.emplace_back(cell.konto);
-    verksamhet.emplace_back(cell.verksamhet);
-    projekt.emplace_back(cell.projekt);
-    periods.push_back(cell.period.code());
-    measures.push_back(static_cast<std::int64_t>(cell.measure));
-    ores.push_back(cell.ore);
-    if (ids.size() == kBatchRows) flush();
+    blocks[cell.period.code()].add(cell.ansvar, cell.konto, cell.verksamhet, cell.projekt,
+                                   cell.measure, cell.ore);
   });
-  flush();
+  for (const auto& [code, block] : blocks) {
+    const std::string bytes = block.bytes();
+    Poco::Data::BLOB blob(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    std::int64_t id = importId;
+    std::int64_t period = code;
+    auto count = static_cast<std::int64_t>(block.cellCount());
+    session_ << "INSERT INTO cube_block (import_id, period, cell_count, cells) VALUES (?, ?, ?, ?)",
+        use(id), use(period), use(count), use(blob), now;
+  }
 }
 
 void SqliteStore::insertSnapshots(std::int64_t importId,
@@ -315,22 +318,24 @@ Cube SqliteStore::loadCube(const PeriodRange& range) const {
     Cube cube;
     std::int64_t first = range.first.code();
     std::int64_t last = range.last.code();
-    std::vector<std::string> ansvar, konto, verksamhet, projekt;
-    std::vector<std::int64_t> periods, measures, ores;
+    std::vector<std::int64_t> periods;
+    std::vector<Poco::Data::BLOB> blocks;
     Poco::Data::Statement select(session_);
-    // SUM over INTEGER stays int64 in SQLite and fails loudly on overflow.
-    select << "SELECT ansvar, konto, verksamhet, projekt, period, measure, SUM(ore)"
-              " FROM cube_cell WHERE period BETWEEN ? AND ?"
-              " GROUP BY ansvar, konto, verksamhet, projekt, period, measure",
-        use(first), use(last), into(ansvar), into(konto), into(verksamhet), into(projekt),
-        into(periods), into(measures), into(ores), limit(kBatchRows);
+    select << "SELECT period, cells FROM cube_block WHERE period BETWEEN ? AND ?", use(first),
+        use(last), into(periods), into(blocks), limit(kBlocksPerBatch);
     while (!select.done()) {
       select.execute();
-      for (std::size_t i = 0; i < ansvar.size(); ++i)
-        cube.add(ansvar[i], konto[i], verksamhet[i], projekt[i], periodFromCode(periods[i], path_),
-                 measureFromCode(measures[i], path_), ores[i]);
-      for (auto* column : {&ansvar, &konto, &verksamhet, &projekt}) column->clear();
-      for (auto* column : {&periods, &measures, &ores}) column->clear();
+      for (std::size_t i = 0; i < periods.size(); ++i) {
+        const Period period = periodFromCode(periods[i], path_);
+        const std::string_view bytes(reinterpret_cast<const char*>(blocks[i].rawContent()),
+                                     blocks[i].size());
+        if (!addCubeBlock(bytes, period, cube))
+          throw OutputError("Lagret " + path_ + " är skadat: kubens celler för period " +
+                            period.toString() +
+                            " kan inte läsas. Läs in källfilerna på nytt i ett nytt lager.");
+      }
+      periods.clear();
+      blocks.clear();
     }
     return cube;
   });

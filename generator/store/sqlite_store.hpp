@@ -16,8 +16,8 @@ namespace namnd {
 class SqliteStore final : public Store {
  public:
   // Opens or creates the store file at `path` (creating its folder), creating the schema in a
-  // new file. Throws OutputError (Swedish, naming the path) for a file that is not SQLite, not
-  // a Nämndrapport store, or of another schema version.
+  // new file and migrating an older one. Throws OutputError (Swedish, naming the path) for a
+  // file that is not SQLite, not a Nämndrapport store, or of a newer schema version.
   explicit SqliteStore(const std::string& path);
 
   bool hasImport(SourceKind kind, std::string_view fileHash) const override;
@@ -36,6 +36,7 @@ class SqliteStore final : public Store {
   // log entry with its rejected rows. Returns the new import's id. Runs inside the caller's
   // transaction.
   std::int64_t replaceImport(const ImportSummary& summary);
+  // Stores the cube as one block per month (see CubeBlockWriter).
   void insertCells(std::int64_t importId, const Cube& cube);
   void insertSnapshots(std::int64_t importId, const std::vector<PrognosSnapshot>& snapshots);
 

@@ -157,12 +157,14 @@ TEST(SqliteStoreCube, FailedSaveLeavesTheStoreAsBefore) {
   first.rowsAccepted = 5;
   store->saveCubeImport(first, ledgerCube());
 
-  // Plant a fault in the file: inserting a cell with ansvar 'TRASIG' aborts. The store's own
-  // code is untouched; the failure comes in the middle of the transaction, after the old
-  // import was already deleted.
+  // Plant a fault in the file: storing cells that contain the code 'TRASIG' (a block keeps its
+  // codes as plain UTF-8) aborts. The store's own code is untouched; the failure comes in the
+  // middle of the transaction, after the old import was already deleted and other months
+  // were stored.
   {
     Poco::Data::Session raw = rawSession(path);
-    raw << "CREATE TRIGGER fault BEFORE INSERT ON cube_cell WHEN NEW.ansvar = 'TRASIG'"
+    raw << "CREATE TRIGGER fault BEFORE INSERT ON cube_block"
+           " WHEN instr(NEW.cells, CAST('TRASIG' AS BLOB)) > 0"
            " BEGIN SELECT RAISE(ABORT, 'planterat fel'); END",
         now;
   }
@@ -218,6 +220,28 @@ TEST(SqliteStoreCube, LargeCubeRoundTrips) {
   const Cube march = store->loadCube({Period(2025, 3), Period(2025, 3)});
   EXPECT_EQ(march.cellCount(), 10'000u);
   EXPECT_EQ(march.total(Measure::Utfall), -200 * 10'000LL * 25);
+}
+
+TEST(SqliteStoreCube, ExtremeAmountsAndManyLongCodesRoundTrip) {
+  TempDir dir;
+  auto store = openSqliteStore((dir / "lager.db").string());
+  // 300 ansvar in one month (more codes than fit in one byte), a 200-byte verksamhet text and
+  // the largest and smallest amounts an int64 holds.
+  const std::string longText = "Särskilt boende " + std::string(183, 'x');  // 200 bytes
+  ASSERT_EQ(longText.size(), 200u);
+  Cube cube;
+  std::vector<Row> expected;
+  for (int a = 100; a < 400; ++a) {
+    cube.add("A" + std::to_string(a), "4560", longText, "", Period(2025, 4), Measure::Utfall, a);
+    expected.emplace_back("A" + std::to_string(a), "4560", longText, "", 202504, "utfall", a);
+  }
+  cube.add("Ö", "3010", "", "P", Period(2025, 4), Measure::Budget, INT64_MIN);
+  cube.add("Ö", "3011", "", "P", Period(2025, 4), Measure::Budget, INT64_MAX);
+  expected.emplace_back("Ö", "3010", "", "P", 202504, "budget", INT64_MIN);
+  expected.emplace_back("Ö", "3011", "", "P", 202504, "budget", INT64_MAX);
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), cube);
+
+  EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), expected);
 }
 
 PrognosEntry prognos(std::string node, std::int64_t ore, std::string kommentar = "",
@@ -409,29 +433,85 @@ TEST(SqliteStoreOpen, ReopeningKeepsTheDataAndCreatesMissingFolders) {
   EXPECT_EQ(reopened->importLog().size(), 2u);
 }
 
+std::vector<std::int64_t> schemaVersions(const std::string& path) {
+  Poco::Data::Session raw = rawSession(path);
+  std::vector<std::int64_t> versions;
+  raw << "SELECT version FROM schema_version", into(versions), now;
+  return versions;
+}
+
+// A store as version 1 of the program wrote it (copied from that version's schema), with one
+// huvudbok import and its cells.
+void writeVersionOneStore(const std::string& path) {
+  Poco::Data::Session raw = rawSession(path);
+  for (const char* sql : {
+           "CREATE TABLE schema_version (version INTEGER NOT NULL)",
+           "INSERT INTO schema_version (version) VALUES (1)",
+           "CREATE TABLE import_log (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
+           " source_path TEXT NOT NULL, file_hash TEXT NOT NULL, rows_read INTEGER NOT NULL,"
+           " rows_accepted INTEGER NOT NULL, accepted_ore INTEGER NOT NULL,"
+           " UNIQUE (kind, source_path))",
+           "CREATE INDEX import_log_hash ON import_log (kind, file_hash)",
+           "CREATE TABLE rejected_row (import_id INTEGER NOT NULL REFERENCES import_log (id),"
+           " position INTEGER NOT NULL, file TEXT NOT NULL, line INTEGER NOT NULL,"
+           " column_name TEXT NOT NULL, reason TEXT NOT NULL)",
+           "CREATE INDEX rejected_row_import ON rejected_row (import_id, position)",
+           "CREATE TABLE cube_cell (import_id INTEGER NOT NULL REFERENCES import_log (id),"
+           " ansvar TEXT NOT NULL, konto TEXT NOT NULL, verksamhet TEXT NOT NULL,"
+           " projekt TEXT NOT NULL, period INTEGER NOT NULL, measure INTEGER NOT NULL,"
+           " ore INTEGER NOT NULL)",
+           "CREATE INDEX cube_cell_period ON cube_cell (period)",
+           "CREATE INDEX cube_cell_import ON cube_cell (import_id)",
+           "CREATE TABLE prognos_snapshot (import_id INTEGER NOT NULL REFERENCES import_log (id),"
+           " period INTEGER NOT NULL, PRIMARY KEY (import_id, period))",
+           "CREATE INDEX prognos_snapshot_period ON prognos_snapshot (period)",
+           "CREATE TABLE prognos_entry (import_id INTEGER NOT NULL REFERENCES import_log (id),"
+           " period INTEGER NOT NULL, position INTEGER NOT NULL, node TEXT NOT NULL,"
+           " prognos_ore INTEGER, avvikelse_ore INTEGER, kommentar TEXT NOT NULL,"
+           " atgard TEXT NOT NULL)",
+           "CREATE INDEX prognos_entry_import ON prognos_entry (import_id, period, position)",
+           "INSERT INTO import_log VALUES (7, 'huvudbok', 'huvudbok-2024.csv', 'v1', 2, 2, 1500)",
+           "INSERT INTO cube_cell VALUES (7, 'Äldreomsorg', '4560', 'Särskilt boende', '',"
+           " 202412, 0, 1000)",
+           "INSERT INTO cube_cell VALUES (7, 'Äldreomsorg', '4560', 'Särskilt boende', '',"
+           " 202501, 0, 500)",
+       })
+    raw << sql, now;
+}
+
+// What version 2 added to version 1 (copied from that version's migration).
+void upgradeToVersionTwo(const std::string& path) {
+  Poco::Data::Session raw = rawSession(path);
+  for (const char* sql : {
+           "ALTER TABLE import_log ADD COLUMN rejected_ore INTEGER NOT NULL DEFAULT 0",
+           "CREATE TABLE import_period (import_id INTEGER NOT NULL REFERENCES import_log (id),"
+           " period INTEGER NOT NULL, rows INTEGER NOT NULL, ore INTEGER NOT NULL,"
+           " PRIMARY KEY (import_id, period))",
+           "CREATE TABLE import_warning (import_id INTEGER NOT NULL REFERENCES import_log (id),"
+           " position INTEGER NOT NULL, is_note INTEGER NOT NULL, text TEXT NOT NULL)",
+           "CREATE INDEX import_warning_import ON import_warning (import_id, position)",
+           "UPDATE schema_version SET version = 2",
+       })
+    raw << sql, now;
+}
+
 TEST(SqliteStoreOpen, NewStoreRecordsTheCurrentSchemaVersion) {
   TempDir dir;
   const std::string path = (dir / "lager.db").string();
   openSqliteStore(path);
 
-  Poco::Data::Session raw = rawSession(path);
-  std::vector<std::int64_t> versions;
-  raw << "SELECT version FROM schema_version", into(versions), now;
-  EXPECT_EQ(versions, std::vector<std::int64_t>{2});
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{3});
 }
 
 TEST(SqliteStoreOpen, VersionOneStoreIsMigrated) {
   TempDir dir;
   const std::string path = (dir / "lager.db").string();
-  openSqliteStore(path);
-  {  // Turn the new store back into a version 1 store.
-    Poco::Data::Session raw = rawSession(path);
-    raw << "DROP TABLE import_period", now;
-    raw << "DROP TABLE import_warning", now;
-    raw << "ALTER TABLE import_log DROP COLUMN rejected_ore", now;
-    raw << "UPDATE schema_version SET version = 1", now;
-  }
+  writeVersionOneStore(path);
+
   const auto store = openSqliteStore(path);
+  const std::vector<Row> kept = {
+      {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "utfall", 500}};
+  EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), kept);
   ImportSummary summary;
   summary.sourcePath = "huvudbok.csv";
   summary.fileHash = "ab";
@@ -442,16 +522,117 @@ TEST(SqliteStoreOpen, VersionOneStoreIsMigrated) {
   cube.add("100", "5011", "", "", Period(2025, 1), Measure::Utfall, 500);
   store->saveCubeImport(summary, cube);
   const auto log = store->importLog();
-  ASSERT_EQ(log.size(), 1u);
-  EXPECT_EQ(log[0].rejectedOre, 1'234);
-  ASSERT_EQ(log[0].periodTotals.size(), 1u);
-  EXPECT_EQ(log[0].periodTotals[0].period, 202501);
-  EXPECT_EQ(log[0].periodTotals[0].ore, 500);
-  EXPECT_EQ(log[0].warnings, std::vector<std::string>{"Rad 7 är identisk med rad 3"});
-  Poco::Data::Session raw = rawSession(path);
-  std::vector<std::int64_t> versions;
-  raw << "SELECT version FROM schema_version", into(versions), now;
-  EXPECT_EQ(versions, std::vector<std::int64_t>{2});
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].sourcePath, "huvudbok-2024.csv");
+  EXPECT_EQ(log[0].rejectedOre, 0);
+  EXPECT_EQ(log[1].rejectedOre, 1'234);
+  ASSERT_EQ(log[1].periodTotals.size(), 1u);
+  EXPECT_EQ(log[1].periodTotals[0].period, 202501);
+  EXPECT_EQ(log[1].periodTotals[0].ore, 500);
+  EXPECT_EQ(log[1].warnings, std::vector<std::string>{"Rad 7 är identisk med rad 3"});
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{3});
+}
+
+TEST(SqliteStoreOpen, VersionTwoStoreKeepsItsCellsWhenMigrated) {
+  TempDir dir;
+  const std::string path = (dir / "lager.db").string();
+  writeVersionOneStore(path);
+  upgradeToVersionTwo(path);
+  {  // A budget import and a second ledger whose cells add to the first one's.
+    Poco::Data::Session raw = rawSession(path);
+    for (const char* sql : {
+             "INSERT INTO import_log VALUES (8, 'budget', 'budget.csv', 'b2', 1, 1, 20000, 0)",
+             "INSERT INTO import_log VALUES (9, 'huvudbok', 'huvudbok-2025.csv', 'v2', 3, 3,"
+             " -9223372036854775807, 17)",
+             "INSERT INTO cube_cell VALUES (8, 'Äldreomsorg', '4560', 'Särskilt boende', '',"
+             " 202501, 1, 20000)",
+             "INSERT INTO cube_cell VALUES (9, 'Äldreomsorg', '4560', 'Särskilt boende', '',"
+             " 202501, 0, -200)",
+             "INSERT INTO cube_cell VALUES (9, 'IFO Barn och unga', '3010', '', 'P-ö',"
+             " 202502, 0, -9223372036854775807)",
+             "INSERT INTO cube_cell VALUES (9, 'IFO Barn och unga', '4010', '', '', 202612, 0, 1)",
+             "INSERT INTO import_period VALUES (9, 202501, 1, -200)",
+         })
+      raw << sql, now;
+  }
+
+  const auto store = openSqliteStore(path);
+  const std::vector<Row> expected = {
+      {"IFO Barn och unga", "3010", "", "P-ö", 202502, "utfall", -9'223'372'036'854'775'807},
+      {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "utfall", 300},  // 500 − 200
+      {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "budget", 20'000},
+  };
+  EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), expected);
+  const std::vector<Row> december2024 = {
+      {"Äldreomsorg", "4560", "Särskilt boende", "", 202412, "utfall", 1'000}};
+  EXPECT_EQ(rowsOf(store->loadCube({Period(2024, 12), Period(2024, 12)})), december2024);
+  EXPECT_EQ(store->loadCube(PeriodRange::wholeYear(2026)).total(Measure::Utfall), 1);
+  EXPECT_TRUE(store->hasImport(SourceKind::Huvudbok, "v2"));
+  const auto log = store->importLog();
+  ASSERT_EQ(log.size(), 3u);
+  EXPECT_EQ(log[1].acceptedOre, -9'223'372'036'854'775'807);
+  EXPECT_EQ(log[1].rejectedOre, 17);
+  ASSERT_EQ(log[1].periodTotals.size(), 1u);
+  EXPECT_EQ(log[1].periodTotals[0].ore, -200);
+
+  // A changed file still replaces its migrated cells.
+  Cube changed;
+  changed.add("Äldreomsorg", "4560", "Särskilt boende", "", Period(2025, 1), Measure::Utfall, 1);
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok-2025.csv", "v3"), changed);
+  const std::vector<Row> replaced = {
+      {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "utfall", 501},
+      {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "budget", 20'000},
+  };
+  EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), replaced);
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{3});
+}
+
+// A development build (commit 3c3cf5c) wrote version 3 into stores of the version-2 layout.
+TEST(SqliteStoreOpen, VersionTwoLayoutLabelledThreeIsMigrated) {
+  TempDir dir;
+  const std::string path = (dir / "lager.db").string();
+  writeVersionOneStore(path);
+  upgradeToVersionTwo(path);
+  {
+    Poco::Data::Session raw = rawSession(path);
+    raw << "UPDATE schema_version SET version = 3", now;
+  }
+
+  const std::vector<Row> kept = {
+      {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "utfall", 500}};
+  EXPECT_EQ(rowsOf(openSqliteStore(path)->loadCube(kYear2025)), kept);
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{3});
+}
+
+TEST(SqliteStoreOpen, OtherSchemaVersionIsRefused) {
+  TempDir dir;
+  const std::string path = (dir / "lager.db").string();
+  openSqliteStore(path);
+  {
+    Poco::Data::Session raw = rawSession(path);
+    raw << "UPDATE schema_version SET version = 4", now;
+  }
+  const auto error = testing::thrown<OutputError>([&] { openSqliteStore(path); });
+  EXPECT_TRUE(testing::mentions(error, {path, "version 4"}))
+      << "a store of another schema version must not open";
+}
+
+TEST(SqliteStoreOpen, DamagedCubeIsReportedNotGuessed) {
+  TempDir dir;
+  const std::string path = (dir / "lager.db").string();
+  openSqliteStore(path)->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"),
+                                        ledgerCube());
+  {  // February's cells cut short, as a damaged disk might leave them.
+    Poco::Data::Session raw = rawSession(path);
+    raw << "UPDATE cube_block SET cells = substr(cells, 1, length(cells) - 1)"
+           " WHERE period = 202502",
+        now;
+  }
+  const auto store = openSqliteStore(path);
+  const auto error = testing::thrown<OutputError>([&] { store->loadCube(kYear2025); });
+  EXPECT_TRUE(testing::mentions(error, {path, "202502", "skadat"}));
+  // The months that are whole still load.
+  EXPECT_EQ(rowsOf(store->loadCube({Period(2025, 1), Period(2025, 1)})).size(), 2u);
 }
 
 TEST(SqliteStoreOpen, TextFileIsRefusedAndLeftAlone) {
@@ -475,19 +656,6 @@ TEST(SqliteStoreOpen, OtherSqliteDatabaseIsRefused) {
   const auto error = testing::thrown<OutputError>([&] { openSqliteStore(path); });
   EXPECT_TRUE(testing::mentions(error, {path, "Nämndrapport"}))
       << "a foreign database must not open as a store";
-}
-
-TEST(SqliteStoreOpen, OtherSchemaVersionIsRefused) {
-  TempDir dir;
-  const std::string path = (dir / "lager.db").string();
-  openSqliteStore(path);
-  {
-    Poco::Data::Session raw = rawSession(path);
-    raw << "UPDATE schema_version SET version = 3", now;
-  }
-  const auto error = testing::thrown<OutputError>([&] { openSqliteStore(path); });
-  EXPECT_TRUE(testing::mentions(error, {path, "version 3"}))
-      << "a store of another schema version must not open";
 }
 
 TEST(SqliteStoreOpen, FolderInsteadOfFileIsRefused) {
