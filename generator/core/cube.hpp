@@ -6,6 +6,7 @@
 #include <functional>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/dictionary.hpp"
 #include "core/period.hpp"
@@ -44,6 +45,13 @@ struct CubeCell {
 
 class Cube {
  public:
+  Cube() = default;
+  Cube(const Cube&) = default;
+  Cube& operator=(const Cube&) = default;
+  // A moved-from cube is empty (its counts go with the table).
+  Cube(Cube&& other) noexcept;
+  Cube& operator=(Cube&& other) noexcept;
+
   void add(std::string_view ansvar, std::string_view konto, std::string_view verksamhet,
            std::string_view projekt, Period period, Measure measure, std::int64_t ore);
   // Adds every cell of `other` (codes re-interned into this cube's dictionary).
@@ -52,13 +60,31 @@ class Cube {
   // Cells in a stable order (by ansvar, konto, verksamhet, projekt, period, measure), so that
   // everything derived from a cube is deterministic.
   void forEachSorted(const std::function<void(const CubeCell&)>& visit) const;
-  std::size_t cellCount() const { return cells_.size(); }
+  std::size_t cellCount() const { return cellCount_; }
   std::int64_t total(Measure measure) const;
-  bool empty() const { return cells_.empty(); }
+  bool empty() const { return cellCount_ == 0; }
 
  private:
+  // Open addressing (linear probing): ingest adds every row, and a probe into contiguous cells is
+  // much cheaper than a node-based map. An empty slot has kNoMeasure. The slots live in blocks
+  // of at most 2^kMaxBlockBits cells (64 KB): growing the table then frees only blocks below
+  // glibc's mmap threshold, which later blocks reuse. (Freeing one large array raises that
+  // threshold, and other large buffers then stay in the heap: 10 MB more peak RSS.)
+  struct Cell {
+    CubeKey key;
+    std::int64_t ore = 0;
+  };
+  static constexpr int kMaxBlockBits = 11;
+  Cell& slot(std::size_t i) { return blocks_[i >> blockBits_][i & blockMask_]; }
+  std::int64_t& cell(const CubeKey& key);
+  void grow();
+
   Dictionary dictionary_;
-  std::unordered_map<CubeKey, std::int64_t, CubeKeyHash> cells_;
+  std::vector<std::vector<Cell>> blocks_;
+  std::size_t slotCount_ = 0;  // a power of two, at most 3/4 full
+  std::size_t blockMask_ = 0;
+  int blockBits_ = 0;
+  std::size_t cellCount_ = 0;
 };
 
 }  // namespace namnd

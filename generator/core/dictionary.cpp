@@ -1,6 +1,75 @@
 #include "core/dictionary.hpp"
 
+#include <cstring>
+
 namespace namnd {
+namespace {
+
+std::uint64_t load64(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+std::uint64_t load32(const char* p) {
+  std::uint32_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+__extension__ using Wide = unsigned __int128;  // GCC and Clang; __extension__: no pedantic warning
+
+// 64×64 → 128-bit multiply, folded: the mixing step of wyhash.
+std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
+  const Wide product = static_cast<Wide>(a) * b;
+  return static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64);
+}
+
+constexpr std::uint64_t kSeed0 = 0xa0761d6478bd642fULL;
+constexpr std::uint64_t kSeed1 = 0xe7037ed1a0b428dbULL;
+
+// Codes are a few bytes long: read them as one or two overlapping words (each byte is read
+// at least once, so with the length the words determine the text), then mix once.
+std::uint64_t hashText(std::string_view text) {
+  const char* p = text.data();
+  const std::size_t n = text.size();
+  std::uint64_t a = 0;
+  std::uint64_t b = 0;
+  std::uint64_t seed = kSeed0;
+  if (n <= 16) {
+    if (n >= 4) {
+      const std::size_t quarter = (n >> 3) << 2;
+      a = (load32(p) << 32) | load32(p + quarter);
+      b = (load32(p + n - 4) << 32) | load32(p + n - 4 - quarter);
+    } else if (n > 0) {
+      a = (std::uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+          (std::uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8) |
+          static_cast<unsigned char>(p[n - 1]);
+    }
+  } else {
+    std::size_t left = n;
+    for (; left > 16; left -= 16, p += 16) seed = mix(load64(p) ^ kSeed1, load64(p + 8) ^ seed);
+    a = load64(p + left - 16);
+    b = load64(p + left - 8);
+  }
+  return mix(kSeed1 ^ n, mix(a ^ kSeed1, b ^ seed));
+}
+
+[[gnu::noinline]] bool sameLongBytes(const char* a, const char* b, std::size_t n) {
+  return std::memcmp(a, b, n) == 0;
+}
+
+// Equality of two texts of length n; codes are short, so words rather than a call to memcmp.
+inline bool sameBytes(const char* a, const char* b, std::size_t n) {
+  if (n > 16) return sameLongBytes(a, b, n);
+  if (n >= 8) return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
+  if (n >= 4) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+}  // namespace
 
 Dictionary::Dictionary() { intern(""); }
 
@@ -17,11 +86,47 @@ Dictionary& Dictionary::operator=(const Dictionary& other) {
 }
 
 std::uint32_t Dictionary::intern(std::string_view text) {
-  if (const auto found = ids_.find(text); found != ids_.end()) return found->second;
+  if (text.empty() && !views_.empty()) return kEmpty;  // most projekt cells
+  const std::uint64_t hash = hashText(text);
+  if (slots_.empty()) return insert(text, hash);
+  const auto tag = static_cast<std::uint32_t>(hash >> 32);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t at = hash & mask; slots_[at].idPlusOne != 0; at = (at + 1) & mask) {
+    const Slot slot = slots_[at];
+    if (slot.hashTag != tag) continue;
+    const std::string_view stored = views_[slot.idPlusOne - 1];
+    if (stored.size() == text.size() && sameBytes(stored.data(), text.data(), text.size()))
+      return slot.idPlusOne - 1;
+  }
+  return insert(text, hash);
+}
+
+// Out of line: a new code is rare, and keeping this apart keeps the lookup above small.
+[[gnu::noinline]] std::uint32_t Dictionary::insert(std::string_view text, std::uint64_t hash) {
   const auto id = static_cast<std::uint32_t>(texts_.size());
   texts_.emplace_back(text);
-  ids_.emplace(texts_.back(), id);
+  views_.push_back(texts_.back());
+  hashes_.push_back(hash);
+  if (views_.size() * 2 > slots_.size()) {
+    grow();  // places the new id too
+  } else {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = hash & mask;
+    while (slots_[at].idPlusOne != 0) at = (at + 1) & mask;
+    slots_[at] = {id + 1, static_cast<std::uint32_t>(hash >> 32)};
+  }
   return id;
+}
+
+void Dictionary::grow() {
+  std::vector<Slot> bigger(slots_.empty() ? 16 : slots_.size() * 2);
+  const std::size_t mask = bigger.size() - 1;
+  for (std::uint32_t id = 0; id < views_.size(); ++id) {
+    std::size_t at = hashes_[id] & mask;
+    while (bigger[at].idPlusOne != 0) at = (at + 1) & mask;
+    bigger[at] = {id + 1, static_cast<std::uint32_t>(hashes_[id] >> 32)};
+  }
+  slots_.swap(bigger);
 }
 
 }  // namespace namnd

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace namnd {
 
@@ -21,16 +22,23 @@ class Dictionary {
   Dictionary& operator=(Dictionary&&) noexcept = default;
 
   std::uint32_t intern(std::string_view text);
-  std::string_view text(std::uint32_t id) const { return texts_[id]; }
+  std::string_view text(std::uint32_t id) const { return views_[id]; }
   std::size_t size() const { return texts_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // Open addressing (linear probing) over ids: ingest interns four codes per row, and a probe
+  // that compares a stored hash before any text is much cheaper than a node-based map.
+  struct Slot {
+    std::uint32_t idPlusOne = 0;  // 0: empty
+    std::uint32_t hashTag = 0;    // high half of the text's hash
   };
-  std::deque<std::string> texts_;  // deque: views into it stay valid as it grows
-  std::unordered_map<std::string_view, std::uint32_t, Hash, std::equal_to<>> ids_;
+  std::uint32_t insert(std::string_view text, std::uint64_t hash);
+  void grow();
+
+  std::deque<std::string> texts_;        // deque: views into it stay valid as it grows
+  std::vector<std::string_view> views_;  // views_[id] = texts_[id], without deque indexing
+  std::vector<std::uint64_t> hashes_;    // hashes_[id], for growing the table
+  std::vector<Slot> slots_;              // a power of two, at most half full
 };
 
 }  // namespace namnd

@@ -4,6 +4,7 @@
 // "Konto från", "konto_fran" and "KONTOFRÅN" are the same column. Each column has aliases
 // for what real exports call it.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,14 +32,35 @@ class ColumnMatcher {
                 const std::string& displayName, std::int64_t headerLine);
 
   // Index of the column in each record, or nullopt for an absent optional column.
-  std::optional<std::size_t> index(std::string_view canonical) const;
-  bool has(std::string_view canonical) const { return index(canonical).has_value(); }
+  std::optional<std::size_t> index(std::string_view canonical) const {
+    // Inline around find(), which returns a plain integer: readers ask for every field of every
+    // row, and an optional returned from an out-of-line call costs a store-forwarding stall.
+    const std::size_t found = find(canonical);
+    if (found == kAbsent) return std::nullopt;
+    return found;
+  }
+  bool has(std::string_view canonical) const { return find(canonical) != kAbsent; }
   // The header text as the file wrote it, for messages.
   const std::string& headerText(std::size_t index) const { return header_[index]; }
 
  private:
+  static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+  std::size_t find(std::string_view canonical) const;  // kAbsent when not found
+
   std::vector<std::string> header_;
   std::vector<std::pair<std::string, std::size_t>> found_;
+  // index() runs for every field of every row: an open-addressing table of the names found
+  // (of 1 to 16 bytes), keyed by length and first byte, each slot holding its name as the two
+  // overlapping words a lookup reads. A lookup then reads one slot and compares two words.
+  struct Slot {
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    std::size_t index = 0;
+    std::uint8_t size = 0;  // 0: empty
+  };
+  static constexpr std::size_t kSlots = 64;
+  std::array<Slot, kSlots> slots_{};
+  bool hashed_ = false;  // false: too many or too long names, find() searches found_
 };
 
 }  // namespace namnd

@@ -43,6 +43,9 @@ class CsvReader {
 
  private:
   enum class FieldEnd { Separator, Record, Incomplete };
+  // The common case, a record on one line without quotes; false leaves pos_ and line_ as they
+  // were and fields_ empty.
+  bool readSimpleLine();
   FieldEnd readQuoted(std::size_t fieldIndex, std::string_view& field);
   FieldEnd readPlain(std::string_view& field);
 
