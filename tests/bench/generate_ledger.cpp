@@ -930,7 +930,7 @@ void writeFile(const std::filesystem::path& path, Write&& write) {
   std::filesystem::rename(temporary, path);
 }
 
-// "AO", "AO3", "41230": the org codes of area, enhet and unit.
+// "AO3": an enhet's org code, its area's code and its number within the area.
 std::string enhetCode(std::size_t area, std::size_t enhet) {
   return std::string(kOrgAreas[area].code) + std::to_string(enhet + 1);
 }
@@ -1076,6 +1076,10 @@ std::string_view pickText(Random& random, const Weighted (&choices)[N]) {
   return choices[N - 1].text;
 }
 
+constexpr Weighted kHslTypes[] = {{"Avvikelse", 93}, {"Synpunkt/klagomål", 5}, {"Lex Maria", 2}};
+constexpr Weighted kSocialTypes[] = {
+    {"Avvikelse", 85}, {"Synpunkt/klagomål", 11}, {"Lex Sarah", 4}};
+
 // What kind of incidents each lagrum sees, with their händelsetyper.
 struct Kategori {
   std::string_view name;
@@ -1133,11 +1137,8 @@ std::int64_t writeAvvikelser(const std::filesystem::path& path, std::int64_t row
         if (area == 1) lagrum = random.percent(70) ? "LSS" : "HSL";
         if (area == 3) lagrum = "HSL";
         const bool hsl = lagrum == "HSL";
-        const Weighted hslTypes[] = {{"Avvikelse", 93}, {"Synpunkt/klagomål", 5}, {"Lex Maria", 2}};
-        const Weighted socialTypes[] = {
-            {"Avvikelse", 85}, {"Synpunkt/klagomål", 11}, {"Lex Sarah", 4}};
         const std::string_view typ =
-            hsl ? pickText(random, hslTypes) : pickText(random, socialTypes);
+            hsl ? pickText(random, kHslTypes) : pickText(random, kSocialTypes);
         const Kategori& kategori =
             hsl ? pickKategori(random, kHslKategorier) : pickKategori(random, kSocialKategorier);
         b += "AVV-";
