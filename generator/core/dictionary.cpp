@@ -2,58 +2,15 @@
 
 #include <cstring>
 
+#include "core/text_hash.hpp"
+
 namespace namnd {
 namespace {
 
-std::uint64_t load64(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  return w;
-}
+using text_hash::load32;
+using text_hash::load64;
 
-std::uint64_t load32(const char* p) {
-  std::uint32_t w;
-  std::memcpy(&w, p, sizeof w);
-  return w;
-}
-
-__extension__ using Wide = unsigned __int128;  // GCC and Clang; __extension__: no pedantic warning
-
-// 64×64 → 128-bit multiply, folded: the mixing step of wyhash.
-std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
-  const Wide product = static_cast<Wide>(a) * b;
-  return static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64);
-}
-
-constexpr std::uint64_t kSeed0 = 0xa0761d6478bd642fULL;
-constexpr std::uint64_t kSeed1 = 0xe7037ed1a0b428dbULL;
-
-// Codes are a few bytes long: read them as one or two overlapping words (each byte is read
-// at least once, so with the length the words determine the text), then mix once.
-std::uint64_t hashText(std::string_view text) {
-  const char* p = text.data();
-  const std::size_t n = text.size();
-  std::uint64_t a = 0;
-  std::uint64_t b = 0;
-  std::uint64_t seed = kSeed0;
-  if (n <= 16) {
-    if (n >= 4) {
-      const std::size_t quarter = (n >> 3) << 2;
-      a = (load32(p) << 32) | load32(p + quarter);
-      b = (load32(p + n - 4) << 32) | load32(p + n - 4 - quarter);
-    } else if (n > 0) {
-      a = (std::uint64_t{static_cast<unsigned char>(p[0])} << 16) |
-          (std::uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8) |
-          static_cast<unsigned char>(p[n - 1]);
-    }
-  } else {
-    std::size_t left = n;
-    for (; left > 16; left -= 16, p += 16) seed = mix(load64(p) ^ kSeed1, load64(p + 8) ^ seed);
-    a = load64(p + left - 16);
-    b = load64(p + left - 8);
-  }
-  return mix(kSeed1 ^ n, mix(a ^ kSeed1, b ^ seed));
-}
+std::uint64_t hashText(std::string_view text) { return text_hash::hash(text); }
 
 [[gnu::noinline]] bool sameLongBytes(const char* a, const char* b, std::size_t n) {
   return std::memcmp(a, b, n) == 0;

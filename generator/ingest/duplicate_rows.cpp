@@ -4,61 +4,18 @@
 #include <bit>
 #include <cstring>
 
+#include "core/text_hash.hpp"
+
 namespace namnd {
 namespace {
-
-__extension__ using Wide = unsigned __int128;  // GCC and Clang; __extension__: no pedantic warning
-
-constexpr std::uint64_t kSeed0 = 0xa0761d6478bd642fULL;
-constexpr std::uint64_t kSeed1 = 0xe7037ed1a0b428dbULL;
-constexpr std::uint64_t kSeed2 = 0x8ebc6af09c88c6e3ULL;
-
-// 64×64 → 128-bit multiply, folded: the mixing step of wyhash.
-std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
-  const Wide product = static_cast<Wide>(a) * b;
-  return static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64);
-}
-
-std::uint64_t load64(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  return w;
-}
-
-std::uint64_t load32(const char* p) {
-  std::uint32_t w;
-  std::memcpy(&w, p, sizeof w);
-  return w;
-}
 
 // A 64-bit fingerprint of the fields, 16 bytes per multiply (wyhash's scheme) instead of one
 // byte: this runs for every row. Each field is read as overlapping words that cover every byte,
 // and its length is mixed in, so ("ab","c") ≠ ("a","bc") and "a" ≠ "a\0".
 std::uint64_t fingerprint(const std::vector<std::string_view>& fields) {
+  using namespace text_hash;
   std::uint64_t h = kSeed0;
-  for (std::string_view field : fields) {
-    const char* p = field.data();
-    const std::size_t n = field.size();
-    std::uint64_t a = 0;
-    std::uint64_t b = 0;
-    if (n <= 16) {
-      if (n >= 4) {
-        const std::size_t quarter = (n >> 3) << 2;
-        a = (load32(p) << 32) | load32(p + quarter);
-        b = (load32(p + n - 4) << 32) | load32(p + n - 4 - quarter);
-      } else if (n > 0) {
-        a = (std::uint64_t{static_cast<unsigned char>(p[0])} << 16) |
-            (std::uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8) |
-            static_cast<unsigned char>(p[n - 1]);
-      }
-    } else {
-      std::size_t left = n;
-      for (; left > 16; left -= 16, p += 16) h = mix(load64(p) ^ kSeed1, load64(p + 8) ^ h);
-      a = load64(p + left - 16);
-      b = load64(p + left - 8);
-    }
-    h = mix(a ^ kSeed1 ^ n, b ^ h ^ kSeed2);
-  }
+  for (std::string_view field : fields) h = hash(field, h);
   return mix(h ^ kSeed1, fields.size() ^ kSeed0);
 }
 

@@ -134,3 +134,44 @@ TEST(Dictionary, CopyKeepsIdsAndIsIndependent) {
 
 }  // namespace
 }  // namespace namnd
+
+namespace namnd {
+namespace {
+
+TEST(Cube, ManyCellsKeepEveryAmountAndSortStably) {
+  // 300 000 distinct cells (420 ansvar × 60 konton × 12 months ≈ 302 400), each added twice.
+  Cube cube;
+  std::int64_t expected = 0;
+  int cells = 0;
+  for (int a = 0; a < 420 && cells < 300'000; ++a)
+    for (int k = 0; k < 60 && cells < 300'000; ++k)
+      for (int m = 1; m <= 12 && cells < 300'000; ++m, ++cells) {
+        const std::int64_t ore = (a + 1) * 1000 + k * 10 + m;
+        cube.add(std::to_string(1000 + a), std::to_string(5000 + k), "", "", Period(2025, m),
+                 Measure::Utfall, ore);
+        cube.add(std::to_string(1000 + a), std::to_string(5000 + k), "", "", Period(2025, m),
+                 Measure::Utfall, ore);
+        expected += 2 * ore;
+      }
+  EXPECT_EQ(cube.cellCount(), 300'000u);
+  EXPECT_EQ(cube.total(Measure::Utfall), expected);
+  // A merged copy doubles every cell and keeps the count.
+  Cube merged;
+  merged.merge(cube);
+  merged.merge(cube);
+  EXPECT_EQ(merged.cellCount(), 300'000u);
+  EXPECT_EQ(merged.total(Measure::Utfall), 2 * expected);
+  std::string previous;
+  std::size_t visited = 0;
+  merged.forEachSorted([&](const CubeCell& c) {
+    const std::string key =
+        std::string(c.ansvar) + "|" + std::string(c.konto) + "|" + std::to_string(c.period.code());
+    EXPECT_LT(previous, key);
+    previous = key;
+    ++visited;
+  });
+  EXPECT_EQ(visited, 300'000u);
+}
+
+}  // namespace
+}  // namespace namnd
