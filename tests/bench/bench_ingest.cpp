@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_args.hpp"
 #include "core/cube.hpp"
 #include "core/errors.hpp"
 #include "core/number_format.hpp"
@@ -59,22 +60,8 @@ struct Options {
   fs::path templates = "templates";
 };
 
-struct UsageError {
-  std::string message;
-};
-
-std::int64_t positiveNumber(const std::string& flag, const std::string& text) {
-  std::size_t used = 0;
-  long long value = 0;
-  try {
-    value = std::stoll(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || value < 1)
-    throw UsageError{flag + " väntar ett positivt heltal, inte \"" + text + "\""};
-  return value;
-}
+using bench::positiveNumber;
+using bench::UsageError;
 
 Options parseOptions(int argc, char** argv) {
   Options options;

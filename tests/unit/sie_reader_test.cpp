@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/import_expectations.hpp"
+
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -31,37 +33,9 @@ SourceFile fixture(const std::string& name) {
 
 SourceFile inMemory(std::string bytes) { return sourceFile("fil.se", std::move(bytes)); }
 
-// Cells as "ansvar|konto|verksamhet|projekt|period=öre".
-std::vector<std::string> cells(const Cube& cube, Measure measure) {
-  std::vector<std::string> result;
-  cube.forEachSorted([&](const CubeCell& c) {
-    EXPECT_EQ(c.measure, measure);
-    result.push_back(std::string(c.ansvar) + "|" + std::string(c.konto) + "|" +
-                     std::string(c.verksamhet) + "|" + std::string(c.projekt) + "|" +
-                     c.period.toString() + "=" + std::to_string(c.ore));
-  });
-  return result;
-}
-
-struct Rejection {
-  std::string file;
-  std::int64_t line;
-  std::string column;
-  bool operator==(const Rejection&) const = default;
-};
-
-void PrintTo(const Rejection& r, std::ostream* os) {
-  *os << r.file << " rad " << r.line << " kolumn [" << r.column << "]";
-}
-
-std::vector<Rejection> rejections(const ImportSummary& summary) {
-  std::vector<Rejection> result;
-  for (const RejectedRow& row : summary.rejected) {
-    EXPECT_FALSE(row.reason.empty());
-    result.push_back({row.where.file, row.where.line, row.where.column});
-  }
-  return result;
-}
+using testing::cells;
+using testing::Rejection;
+using testing::rejections;
 
 // The note containing `part`, or "" when there is none.
 std::string noteWith(const SieImport& sie, const std::string& part) {
