@@ -17,15 +17,8 @@ int runKontroll(const std::vector<std::string>& args, std::ostream& out) {
   const RunConfig& config = context->config;
 
   const ReportTexts texts = ReportTexts::load(config.templatesDir / "text" / "kontroll.json");
-  const Document document = buildKontrollrapport(
-      {.kommun = config.kommun,
-       .namnd = config.namnd,
-       .forvaltning = config.forvaltning,
-       .author = config.forfattare},
-      period,
-      {context->rollup, context->tree, context->importLog, context->unmappedAccounts,
-       context->movesThisYear, context->movesSinceLastYear},
-      texts);
+  const Document document =
+      buildKontrollrapport(context->documentMeta(), period, context->dataQuality(), texts);
 
   const std::string stem = "kontroll-" + period.toString();
   const std::filesystem::path xlsx = config.outputDir / (stem + ".xlsx");

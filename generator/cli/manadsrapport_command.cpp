@@ -45,18 +45,10 @@ int runManadsrapport(const std::vector<std::string>& args, std::ostream& out) {
   const auto context = loadReportContext(arguments.required("config"), period, out);
   const RunConfig& config = context->config;
 
-  ManadsrapportInput input{.meta = {.kommun = config.kommun,
-                                    .namnd = config.namnd,
-                                    .forvaltning = config.forvaltning,
-                                    .author = config.forfattare},
+  ManadsrapportInput input{.meta = context->documentMeta(),
                            .period = period,
                            .rounding = config.rounding,
-                           .rollup = context->rollup,
-                           .tree = context->tree,
-                           .importLog = context->importLog,
-                           .unmappedAccounts = context->unmappedAccounts,
-                           .movesThisYear = context->movesThisYear,
-                           .movesSinceLastYear = context->movesSinceLastYear};
+                           .quality = context->dataQuality()};
   if (const auto snapshot = chooseSnapshot(*context->store, config, period, requestedSnapshot))
     input.prognos = rollUpPrognos(*snapshot, context->tree, context->rollup);
 

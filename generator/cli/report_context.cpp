@@ -8,6 +8,17 @@
 
 namespace namnd {
 
+DocumentMeta ReportContext::documentMeta() const {
+  return {.kommun = config.kommun,
+          .namnd = config.namnd,
+          .forvaltning = config.forvaltning,
+          .author = config.forfattare};
+}
+
+DataQualityInput ReportContext::dataQuality() const {
+  return {rollup, tree, importLog, unmappedAccounts, movesThisYear, movesSinceLastYear};
+}
+
 std::unique_ptr<ReportContext> loadReportContext(const std::string& configPath, Period period,
                                                  std::ostream& out) {
   RunConfig config = loadRunConfig(configPath);

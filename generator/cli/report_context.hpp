@@ -14,6 +14,8 @@
 #include "core/cube.hpp"
 #include "core/org_tree.hpp"
 #include "core/run_config.hpp"
+#include "reports/checks/data_quality.hpp"
+#include "reports/model/document.hpp"
 #include "store/import_sources.hpp"
 #include "store/store.hpp"
 
@@ -31,6 +33,11 @@ struct ReportContext {
   std::map<std::string, std::int64_t, std::less<>> unmappedAccounts;  // ack range
   std::vector<OrgMove> movesThisYear;
   std::vector<OrgMove> movesSinceLastYear;
+
+  // The parts of a report's meta that come from the config (the builder adds the period).
+  DocumentMeta documentMeta() const;
+  // What the data-quality checks look at; it refers to this context, which must outlive it.
+  DataQualityInput dataQuality() const;
 };
 
 // Loads the config, imports what changed (telling `out` what it did), and prepares the period.

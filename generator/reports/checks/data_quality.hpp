@@ -21,8 +21,8 @@ struct DataQualityInput {
   const OrgTree& tree;      // the tree of the period
   const std::vector<ImportSummary>& importLog;
   const std::map<std::string, std::int64_t, std::less<>>& unmappedAccounts;  // konto → öre (ack)
-  std::vector<OrgMove> movesThisYear;       // between January's tree and the period's
-  std::vector<OrgMove> movesSinceLastYear;  // between the same month last year and now
+  const std::vector<OrgMove>& movesThisYear;       // between January's tree and the period's
+  const std::vector<OrgMove>& movesSinceLastYear;  // between the same month last year and now
 };
 
 void addDataQualityChecks(CheckSection& checks, const DataQualityInput& input,

@@ -124,7 +124,7 @@ Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& 
   doc.meta.periodLabel = texts.text("periodtext", values);
   doc.meta.documentDate = values.at("period.datum");
 
-  const OrgRollup& rollup = input.rollup;
+  const OrgRollup& rollup = input.quality.rollup;
   std::vector<AmountColumn> columns;
   for (const auto& [measure, header] : texts.pairs("omraden.kolumner", "matt", "rubrik")) {
     if (measure != "prognos" && measure != "ack_utfall" && measure != "ack_budget" &&
@@ -188,8 +188,7 @@ Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& 
            "avvikelse " + formatOreAsKronor(ore) + "\xC2\xA0kr ingår inte i tabellen",
            CheckStatus::Warning});
   }
-  addDataQualityChecks(checks, {rollup, input.tree, input.importLog, input.unmappedAccounts,
-                                input.movesThisYear, input.movesSinceLastYear});
+  addDataQualityChecks(checks, input.quality);
   doc.sections.push_back(std::move(checks));
   return doc;
 }

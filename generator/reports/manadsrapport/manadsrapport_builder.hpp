@@ -12,6 +12,7 @@
 #include "core/import_summary.hpp"
 #include "core/org_tree.hpp"
 #include "core/rounding.hpp"
+#include "reports/checks/data_quality.hpp"
 #include "reports/model/document.hpp"
 #include "reports/report_texts.hpp"
 
@@ -21,14 +22,10 @@ struct ManadsrapportInput {
   DocumentMeta meta;  // kommun, nämnd, förvaltning, author; the builder fills the period parts
   Period period;
   RoundingMode rounding = RoundingMode::PerCell;
-  OrgRollup rollup;                      // the report level's rows for the period
+  // What the check section says about the inputs; its rollup holds the table's rows for the
+  // period (see reports/checks/data_quality.hpp).
+  DataQualityInput quality;
   std::optional<PrognosRollup> prognos;  // the snapshot shown, if any
-  // What the check section says about the inputs (see reports/checks/data_quality.hpp).
-  const OrgTree& tree;  // the period's tree, which rollup's rows point into
-  std::vector<ImportSummary> importLog;
-  std::map<std::string, std::int64_t, std::less<>> unmappedAccounts;  // konto → öre, ack range
-  std::vector<OrgMove> movesThisYear;
-  std::vector<OrgMove> movesSinceLastYear;
 };
 
 // Throws ConfigError when a text template is missing a key or names an unknown placeholder.
