@@ -26,7 +26,7 @@ std::optional<PrognosSnapshot> chooseSnapshot(const Store& store, const RunConfi
     return snapshot;
   }
   const Period august(period.year(), 8);
-  if (config.manadsrapportPrognos == "delar" && period >= august)
+  if (config.manadsrapport.prognos == "delar" && period >= august)
     if (auto snapshot = store.loadPrognosSnapshot(august)) return snapshot;
   std::optional<Period> latest;
   for (const Period p : store.prognosPeriods())

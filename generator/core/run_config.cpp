@@ -16,6 +16,12 @@ namespace fs = std::filesystem;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
+std::string formatLimit(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
 class ConfigReader {
  public:
   explicit ConfigReader(fs::path file) : file_(std::move(file)), base_(file_.parent_path()) {}
@@ -40,6 +46,24 @@ class ConfigReader {
     input.displayName = relative;
     input.path = fs::weakly_canonical(base_ / relative);
     return input;
+  }
+
+  // A number in [min, max]; `fallback` when the key is absent.
+  double number(const Object& obj, const std::string& key, double min, double max,
+                double fallback) const {
+    if (!obj.has(key) || obj.isNull(key)) return fallback;
+    const auto value = obj.get(key);
+    if (!value.isNumeric()) fail(key, "ska vara ett tal");
+    const double result = value.convert<double>();
+    if (!(result >= min && result <= max))
+      fail(key, "ska vara mellan " + formatLimit(min) + " och " + formatLimit(max));
+    return result;
+  }
+
+  // Whole kronor or kronor with öre, as öre.
+  std::int64_t kronor(const Object& obj, const std::string& key) const {
+    const double kr = number(obj, key, 0, 1e9, 0);
+    return static_cast<std::int64_t>(kr * 100.0 + 0.5);
   }
 
   InputFile existingFile(const std::string& key, const std::string& relative) const {
@@ -77,12 +101,19 @@ class ConfigReader {
 
   InputFile fileEntry(const Object& entry, const std::string& key,
                       const std::map<std::string, PeriodisationKey>& keys) const {
-    InputFile input = existingFile(key, text(entry, "fil"));
+    const std::string format = text(entry, "format", false);
+    const bool underlag = format == "prognosunderlag" && key == "prognos";
+    InputFile input = underlag ? file(text(entry, "fil")) : existingFile(key, text(entry, "fil"));
+    if (underlag && !fs::exists(input.path))
+      fail(key, "pekar på " + input.path.string() + " som inte finns");
     const std::string where = key + " (" + input.displayName + ")";
-    input.format = text(entry, "format", false);
+    input.format = format;
     if (!input.format.empty() && input.format != "csv" && input.format != "xlsx" &&
-        input.format != "sie")
-      fail(where + ".format", "ska vara \"csv\", \"xlsx\" eller \"sie\"");
+        input.format != "sie" && !underlag)
+      fail(where + ".format",
+           key == "prognos"
+               ? "ska vara \"csv\", \"xlsx\", \"sie\" eller \"prognosunderlag\""
+               : "ska vara \"csv\", \"xlsx\" eller \"sie\"");
     input.sheet = text(entry, "blad", false);
     if (entry.has("kolumner")) {
       const Object::Ptr columns = entry.getObject("kolumner");
@@ -222,11 +253,49 @@ RunConfig loadRunConfig(const fs::path& configFile) {
   config.huvudbok = read.files(*root, "huvudbok", keys);
   config.budget = read.files(*root, "budget", keys);
   config.prognos = read.files(*root, "prognos", keys);
+  config.hr = read.files(*root, "hr", keys);
 
-  if (const Object::Ptr manad = root->getObject("manadsrapport")) {
-    config.manadsrapportPrognos = read.text(*manad, "prognos", false, "senaste");
-    if (config.manadsrapportPrognos != "senaste" && config.manadsrapportPrognos != "delar")
+  if (root->has("manadsrapport")) {
+    const Object::Ptr manad = root->getObject("manadsrapport");
+    if (!manad) read.fail("manadsrapport", "ska vara ett objekt");
+    ManadsrapportSettings& settings = config.manadsrapport;
+    settings.prognos = read.text(*manad, "prognos", false, "senaste");
+    if (settings.prognos != "senaste" && settings.prognos != "delar")
       read.fail("manadsrapport.prognos", "ska vara \"senaste\" eller \"delar\"");
+    settings.largestTransactions =
+        static_cast<int>(read.number(*manad, "storsta_transaktioner", 0, 50, 10));
+    if (manad->has("kommentarer"))
+      settings.comments = read.existingFile("manadsrapport.kommentarer",
+                                            read.text(*manad, "kommentarer"));
+  }
+
+  if (root->has("personal")) {
+    const Object::Ptr personal = root->getObject("personal");
+    if (!personal) read.fail("personal", "ska vara ett objekt");
+    StaffingParameters& p = config.staffing;
+    p.hoursPerFullTimeMonth =
+        read.number(*personal, "timmar_per_heltid_manad", 1, 744, p.hoursPerFullTimeMonth);
+    p.hoursPerFullTimeYear =
+        read.number(*personal, "arsarbetstid_timmar", 1, 8784, p.hoursPerFullTimeYear);
+    p.costPerFullTimeYearOre = read.kronor(*personal, "kostnad_per_arsarbetare_kr");
+    p.hourlyCostOre = read.kronor(*personal, "timkostnad_kr");
+    p.poPercent = read.number(*personal, "po_procent", 0, 100, 0);
+    p.chartUnit = read.text(*personal, "diagram_enhet", false);
+  }
+
+  if (root->has("prognosunderlag")) {
+    const Object::Ptr underlag = root->getObject("prognosunderlag");
+    if (!underlag) read.fail("prognosunderlag", "ska vara ett objekt");
+    PrognosunderlagSettings& settings = config.prognosunderlag;
+    settings.split = read.text(*underlag, "uppdelning", false, settings.split);
+    if (settings.split != "per_enhet" && settings.split != "en_bok")
+      read.fail("prognosunderlag.uppdelning", "ska vara \"per_enhet\" eller \"en_bok\"");
+    settings.level = static_cast<int>(read.number(
+        *underlag, "niva", 1, static_cast<double>(config.levelNames.size()), 0));
+    settings.proposal = read.text(*underlag, "forslag", false, settings.proposal);
+    if (settings.proposal != "auto" && settings.proposal != "linjar" &&
+        settings.proposal != "budgetprofil")
+      read.fail("prognosunderlag.forslag", "ska vara \"auto\", \"linjar\" eller \"budgetprofil\"");
   }
   return config;
 }

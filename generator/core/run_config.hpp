@@ -2,8 +2,10 @@
 // One run of the generator is described by one config file (data/exempel/namnd.json is the
 // model). Paths in it are relative to the config file's folder.
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,7 +19,9 @@ namespace namnd {
 struct InputFile {
   std::filesystem::path path;  // absolute
   std::string displayName;     // as the user wrote it in the config, for messages
-  std::string format;          // "csv", "xlsx", "sie"; empty = decided by the file
+  // "csv", "xlsx", "sie"; empty = decided by the file. "prognosunderlag" (prognos only): filled-in
+  // workbooks written by `namnd prognosunderlag`; the path may then be a folder of them.
+  std::string format;
   std::string sheet;           // "blad": the XLSX sheet; empty = the first
   // "kolumner": canonical column → this export's header ("belopp" → "Belopp SEK").
   std::vector<std::pair<std::string, std::string>> columns;
@@ -25,6 +29,35 @@ struct InputFile {
   PeriodisationKey periodisation;
   // "sie": {"ansvar": 1, "verksamhet": 0, "projekt": 6}: which SIE dimension fills which code.
   std::map<std::string, int> sieDimensions;
+};
+
+// "personal": the parameters behind the staffing figures; the report shows them in a footnote.
+struct StaffingParameters {
+  double hoursPerFullTimeMonth = 165.0;   // "timmar_per_heltid_manad"
+  double hoursPerFullTimeYear = 1700.0;   // "arsarbetstid_timmar" (one årsarbetare)
+  std::int64_t costPerFullTimeYearOre = 0;  // "kostnad_per_arsarbetare_kr", incl. PO; 0 = not given
+  std::int64_t hourlyCostOre = 0;           // "timkostnad_kr", excl. PO; 0 = not given
+  double poPercent = 0;                     // "po_procent": personalomkostnadspålägg, 38.5 = 38,5 %
+  std::string chartUnit;  // "diagram_enhet": org code whose övertid/inhyrd hours get a chart
+};
+
+// "manadsrapport": choices of the monthly report beyond its table.
+struct ManadsrapportSettings {
+  // Which prognosis snapshot the table shows: "senaste" (latest at or before the period) or
+  // "delar" (the August snapshot of the year, "prognos satt i delåret").
+  std::string prognos = "senaste";
+  int largestTransactions = 10;  // "storsta_transaktioner": per ansvar in the drill-down sheet
+  // "kommentarer": the controller's own text per area (see README); none when not given.
+  std::optional<InputFile> comments;
+};
+
+// "prognosunderlag": the workbooks the enhetschefer fill in.
+struct PrognosunderlagSettings {
+  std::string split = "per_enhet";  // "uppdelning": "per_enhet" (a file each) or "en_bok" (a sheet each)
+  int level = 0;                    // "niva": org level of one underlag; 0 = one below the report level
+  // "forslag": the proposed prognosis: "auto" (budget profile where the budget is not spread
+  // evenly, else straight line), "linjar" or "budgetprofil".
+  std::string proposal = "auto";
 };
 
 struct RunConfig {
@@ -47,10 +80,11 @@ struct RunConfig {
   std::vector<InputFile> huvudbok;
   std::vector<InputFile> budget;
   std::vector<InputFile> prognos;
+  std::vector<InputFile> hr;  // hours (and kr) per ansvar, month and typ
 
-  // Which prognosis snapshot the månadsrapport shows: "senaste" (latest at or before the
-  // period) or "delar" (the August snapshot of the year, "prognos satt i delåret").
-  std::string manadsrapportPrognos = "senaste";
+  StaffingParameters staffing;
+  ManadsrapportSettings manadsrapport;
+  PrognosunderlagSettings prognosunderlag;
 };
 
 // Reads and validates the config. Throws ConfigError with a Swedish message naming the file and

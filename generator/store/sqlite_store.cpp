@@ -313,6 +313,15 @@ void SqliteStore::savePrognosImport(const ImportSummary& summary,
                 [&] { insertSnapshots(replaceImport(summary), snapshots); });
 }
 
+// TODO(hr/transactions helper): replaced by the schema-v4 implementation.
+void SqliteStore::saveHrImport(const ImportSummary&, const HrTable&) {
+  throw OutputError("timmar kan ännu inte sparas i lagret");
+}
+HrTable SqliteStore::loadHr(const PeriodRange&) const { return {}; }
+std::vector<LedgerTransaction> SqliteStore::loadLargestTransactions(Period, int) const {
+  return {};
+}
+
 Cube SqliteStore::loadCube(const PeriodRange& range) const {
   return reading(path_, [&] {
     Cube cube;

@@ -25,6 +25,10 @@ class SqliteStore final : public Store {
   void savePrognosImport(const ImportSummary& summary,
                          const std::vector<PrognosSnapshot>& snapshots) override;
   Cube loadCube(const PeriodRange& range) const override;
+  void saveHrImport(const ImportSummary& summary, const HrTable& hours) override;
+  HrTable loadHr(const PeriodRange& range) const override;
+  std::vector<LedgerTransaction> loadLargestTransactions(Period period,
+                                                         int perAnsvar) const override;
   std::optional<PrognosSnapshot> loadPrognosSnapshot(Period period) const override;
   std::vector<Period> prognosPeriods() const override;
   std::vector<ImportSummary> importLog() const override;

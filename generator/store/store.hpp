@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "core/cube.hpp"
+#include "core/hr_hours.hpp"
 #include "core/import_summary.hpp"
+#include "core/ledger_transaction.hpp"
 #include "core/prognos_snapshot.hpp"
 
 namespace namnd {
@@ -30,6 +32,17 @@ class Store {
   // the same period replaces the earlier one.
   virtual void savePrognosImport(const ImportSummary& summary,
                                  const std::vector<PrognosSnapshot>& snapshots) = 0;
+
+  // Stores one hr file's hours in one transaction, replacing a previous import of the same path.
+  virtual void saveHrImport(const ImportSummary& summary, const HrTable& hours) = 0;
+  // Sum of every hr import, restricted to periods in the range.
+  virtual HrTable loadHr(const PeriodRange& range) const = 0;
+
+  // The largest ledger rows of `period` (by absolute amount, then a stable order), at most
+  // `perAnsvar` per ansvar, ordered by ansvar and then largest first. The rows are stored with
+  // their ledger import (see saveCubeImport) and go with it when the file is replaced.
+  virtual std::vector<LedgerTransaction> loadLargestTransactions(Period period,
+                                                                 int perAnsvar) const = 0;
 
   // Sum of the cubes of every import, restricted to periods in the range.
   virtual Cube loadCube(const PeriodRange& range) const = 0;

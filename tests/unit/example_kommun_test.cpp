@@ -824,7 +824,7 @@ TEST(ExampleKommunConfig, LoadsOnceTheGeneratedFilesExist) {
             (std::vector<std::string>{"Nämnd", "Verksamhetsområde", "Enhet", "Ansvar"}));
   EXPECT_EQ(config.reportLevel, 2);
   EXPECT_EQ(config.rounding, RoundingMode::PerCell);
-  EXPECT_EQ(config.manadsrapportPrognos, "delar");
+  EXPECT_EQ(config.manadsrapport.prognos, "delar");
   EXPECT_EQ(config.kontoplan.path.filename(), "kontoplan.csv");
   const std::string storeSuffix = "output/lager/exempel.sqlite";
   EXPECT_EQ(config.storeUri.substr(config.storeUri.size() - storeSuffix.size()), storeSuffix);

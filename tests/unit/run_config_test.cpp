@@ -94,7 +94,7 @@ TEST_F(RunConfigTest, ValidConfigWithPathsRelativeToTheConfigFile) {
   EXPECT_EQ(config.budget[0].periodisation.name, "linjar");
   ASSERT_EQ(config.prognos.size(), 1u);  // a single path instead of a list
   EXPECT_EQ(config.prognos[0].path, base / "in" / "prognos.csv");
-  EXPECT_EQ(config.manadsrapportPrognos, "senaste");
+  EXPECT_EQ(config.manadsrapport.prognos, "senaste");
 }
 
 TEST_F(RunConfigTest, OptionalKeys) {
@@ -108,7 +108,7 @@ TEST_F(RunConfigTest, OptionalKeys) {
   EXPECT_EQ(config.forvaltning, "Socialförvaltningen");
   EXPECT_EQ(config.forfattare, "Controller");
   EXPECT_EQ(config.rounding, RoundingMode::Additive);
-  EXPECT_EQ(config.manadsrapportPrognos, "delar");
+  EXPECT_EQ(config.manadsrapport.prognos, "delar");
   EXPECT_TRUE(config.budget.empty());
   EXPECT_TRUE(config.prognos.empty());
 }

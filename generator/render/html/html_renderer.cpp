@@ -234,6 +234,8 @@ data documentData(const Document& doc, const std::string& css) {
             return tableData(s);
           } else if constexpr (std::is_same_v<T, TextSection>) {
             return textData(s);
+          } else if constexpr (std::is_same_v<T, Chart>) {
+            return data(data::type::object);  // TODO(charts helper): inline SVG + data table
           } else {
             return checkData(s);
           }

@@ -467,6 +467,8 @@ void renderXlsx(const Document& doc, const fs::path& templatesDir, const fs::pat
               XlsxSheetWriter sheet = workbook.addSheet(
                   names.unique(sheetNameFor(layout, s.id, "Kontroller"), "Kontroller"));
               writeChecks(sheet, s, doc, layout);
+            } else if constexpr (std::is_same_v<T, Chart>) {
+              // TODO(charts helper): a native chart beside its data
             } else {
               XlsxSheetWriter sheet =
                   workbook.addSheet(names.unique(sheetNameFor(layout, s.id, s.title), "Text"));

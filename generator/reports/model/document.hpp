@@ -6,6 +6,7 @@
 // builder, following the configured rounding mode. Renderers never round money.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -68,7 +69,33 @@ struct CheckSection {
   std::vector<CheckItem> items;
 };
 
-using Section = std::variant<Table, TextSection, CheckSection>;
+enum class ChartKind {
+  Column,         // vertical bars, series side by side
+  StackedColumn,  // vertical bars, series stacked
+  Bar,            // horizontal bars (long category names)
+  Line,           // a trend over time
+};
+
+struct ChartSeries {
+  std::string name;                          // legend text: "Övertidsersättning, timmar"
+  std::vector<std::optional<double>> values;  // one per category; nullopt = no value
+};
+
+// A chart with its data: renderers draw it (a native Excel chart, inline SVG) and also show the
+// data as a table, so that nothing depends on seeing the picture.
+struct Chart {
+  std::string id;           // stable identifier ("overtid_inhyrd")
+  std::string title;        // "Övertidsersättning och inhyrd personal KPV, timmar (Jan-okt 2025)"
+  std::string description;  // the text alternative: what the chart shows, in one or two sentences
+  std::string valueAxis;    // "Timmar", "tkr"
+  ChartKind kind = ChartKind::Column;
+  int decimals = 0;                     // of the values in the data table
+  std::vector<std::string> categories;  // x axis: months, enheter, areas
+  std::vector<ChartSeries> series;
+  std::vector<std::string> footnotes;
+};
+
+using Section = std::variant<Table, TextSection, CheckSection, Chart>;
 
 struct DocumentMeta {
   std::string kommun;
