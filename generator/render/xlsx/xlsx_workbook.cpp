@@ -57,6 +57,36 @@ void XlsxSheetWriter::writeBlank(int row, int col, const XlsxCellStyle& style) {
         row, col);
 }
 
+void XlsxSheetWriter::writeFormula(int row, int col, const std::string& formula,
+                                   double cachedValue, const XlsxCellStyle& style) {
+  check(worksheet_write_formula_num(sheet_, static_cast<lxw_row_t>(row),
+                                    static_cast<lxw_col_t>(col), formula.c_str(),
+                                    workbook_->format(style),
+                                    std::isfinite(cachedValue) ? cachedValue : 0.0),
+        row, col);
+}
+
+void XlsxSheetWriter::allowOnlyNumbers(int firstRow, int lastRow, int col,
+                                       const std::string& message) {
+  lxw_data_validation validation{};
+  validation.validate = LXW_VALIDATION_TYPE_DECIMAL;
+  validation.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+  validation.minimum_number = -1e15;
+  validation.maximum_number = 1e15;
+  validation.ignore_blank = LXW_VALIDATION_ON;
+  std::string title = "Endast tal";
+  std::string text = message;
+  validation.error_title = title.data();
+  validation.error_message = text.data();
+  check(worksheet_data_validation_range(sheet_, static_cast<lxw_row_t>(firstRow),
+                                        static_cast<lxw_col_t>(col),
+                                        static_cast<lxw_row_t>(lastRow),
+                                        static_cast<lxw_col_t>(col), &validation),
+        firstRow, col);
+}
+
+void XlsxSheetWriter::protect() { worksheet_protect(sheet_, nullptr, nullptr); }
+
 void XlsxSheetWriter::setColumnWidth(int col, double width) {
   check(worksheet_set_column(sheet_, static_cast<lxw_col_t>(col), static_cast<lxw_col_t>(col),
                              width, nullptr),
@@ -159,6 +189,8 @@ lxw_format* XlsxWorkbookWriter::format(const XlsxCellStyle& style) {
   if (style.alignRight) format_set_align(f, LXW_ALIGN_RIGHT);
   if (style.alignTop) format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
   if (style.indent > 0) format_set_indent(f, static_cast<uint8_t>(std::min(style.indent, 15)));
+  if (style.unlocked) format_set_unlocked(f);
+  if (style.fill != 0) format_set_bg_color(f, static_cast<lxw_color_t>(style.fill));
   if (!style.numberFormat.empty()) format_set_num_format(f, style.numberFormat.c_str());
   formats_.emplace(style, f);
   return f;

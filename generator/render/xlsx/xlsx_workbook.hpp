@@ -28,6 +28,8 @@ struct XlsxCellStyle {
   bool alignRight = false;
   bool alignTop = false;
   int indent = 0;
+  bool unlocked = false;     // editable on a protected sheet (the input cells of an underlag)
+  std::uint32_t fill = 0;    // background as 0xRRGGBB; 0 = none
   std::string numberFormat;  // US-notation Excel code ("#,##0;-#,##0"); empty = General
 
   auto operator<=>(const XlsxCellStyle&) const = default;
@@ -59,6 +61,16 @@ class XlsxSheetWriter {
   // A non-finite value is written as an empty cell.
   void writeNumber(int row, int col, double value, const XlsxCellStyle& style = {});
   void writeBlank(int row, int col, const XlsxCellStyle& style);
+  // A formula ("=SUM(B2:B9)", US notation) with the value Excel would compute, so that readers
+  // that do not recalculate (and our tests) see the number.
+  void writeFormula(int row, int col, const std::string& formula, double cachedValue,
+                    const XlsxCellStyle& style = {});
+
+  // Only numbers may be typed into the cells (a decimal number, any sign); Excel shows
+  // `message` (Swedish) when something else is entered.
+  void allowOnlyNumbers(int firstRow, int lastRow, int col, const std::string& message);
+  // Protects the sheet without a password: cells whose style is `unlocked` stay editable.
+  void protect();
 
   void setColumnWidth(int col, double width);
   void freezePanes(int firstScrollingRow, int firstScrollingCol);
