@@ -30,6 +30,7 @@ std::unique_ptr<ReportContext> loadReportContext(const std::string& configPath, 
   OrgTree tree = versions.asOf(period);
   AccountMap accounts = readAccountMap(*openTabularSource(config.kontoplan));
   Cube cube = store->loadCube(PeriodRange::wholeYear(period.year()));
+  HrTable hr = store->loadHr(PeriodRange::wholeYear(period.year()));
   auto context = std::make_unique<ReportContext>(ReportContext{
       .config = std::move(config),
       .period = period,
@@ -37,6 +38,7 @@ std::unique_ptr<ReportContext> loadReportContext(const std::string& configPath, 
       .tree = std::move(tree),
       .accounts = std::move(accounts),
       .cube = std::move(cube),
+      .hr = std::move(hr),
       .rollup = OrgRollup{.through = period},
   });
   ReportContext& c = *context;

@@ -12,6 +12,7 @@
 #include "aggregate/org_rollup.hpp"
 #include "core/account_map.hpp"
 #include "core/cube.hpp"
+#include "core/hr_hours.hpp"
 #include "core/org_tree.hpp"
 #include "core/run_config.hpp"
 #include "reports/checks/data_quality.hpp"
@@ -28,6 +29,7 @@ struct ReportContext {
   OrgTree tree;  // as of the period
   AccountMap accounts;
   Cube cube;  // the period's year
+  HrTable hr;  // the period's year
   OrgRollup rollup;
   std::vector<ImportSummary> importLog;
   std::map<std::string, std::int64_t, std::less<>> unmappedAccounts;  // ack range
