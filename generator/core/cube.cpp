@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <stdexcept>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -140,30 +141,47 @@ void Cube::forEachSorted(const std::function<void(const CubeCell&)>& visit) cons
   std::vector<std::uint32_t> rank(byText.size());
   for (std::uint32_t r = 0; r < byText.size(); ++r) rank[byText[r]] = r;
 
-  std::vector<CubeKey> ranked;  // the key with ranks in place of ids
-  std::vector<const Cell*> cells;
-  ranked.reserve(cellCount_);
-  cells.reserve(cellCount_);
+  // Each cell's sort key packed into one 128-bit integer (ranks of 25 bits, the month as
+  // year × 12 + month, the measure), sorted together with the cell: a plain integer compare on
+  // contiguous items, several times faster than comparing tuples through an index.
+  constexpr int kRankBits = 25;
+  if (rank.size() >= (std::size_t{1} << kRankBits))
+    throw std::length_error("kuben har fler än 2^25 olika koder");
+  __extension__ typedef unsigned __int128 Packed;  // GCC and Clang have it
+  struct Item {
+    Packed key;
+    std::int64_t ore;
+  };
+  std::vector<Item> items;
+  items.reserve(cellCount_);
   for (const std::vector<Cell>& block : blocks_) {
     for (const Cell& c : block) {
       if (c.key.measure == kNoMeasure) continue;
-      ranked.push_back({rank[c.key.ansvar], rank[c.key.konto], rank[c.key.verksamhet],
-                        rank[c.key.projekt], c.key.period, c.key.measure});
-      cells.push_back(&c);
+      Packed key = rank[c.key.ansvar];
+      key = (key << kRankBits) | rank[c.key.konto];
+      key = (key << kRankBits) | rank[c.key.verksamhet];
+      key = (key << kRankBits) | rank[c.key.projekt];
+      // Periods are YYYYMM with a year below 10 000, so year × 12 + month fits in 17 bits.
+      const auto month = static_cast<std::uint32_t>((c.key.period / 100) * 12 + c.key.period % 100);
+      key = (key << 17) | month;
+      key = (key << 8) | static_cast<std::uint8_t>(c.key.measure);
+      items.push_back({key, c.ore});
     }
   }
-  std::vector<std::uint32_t> order(ranked.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  const auto tied = [](const CubeKey& k) {
-    return std::tie(k.ansvar, k.konto, k.verksamhet, k.projekt, k.period, k.measure);
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.key < b.key; });
+  // Everything is read back from the packed key: no second visit to the scattered cells.
+  const auto code = [&](Packed key, int shift) {
+    return dictionary_.text(
+        byText[static_cast<std::uint32_t>(key >> shift) & ((1u << kRankBits) - 1)]);
   };
-  std::sort(order.begin(), order.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return tied(ranked[a]) < tied(ranked[b]); });
-  for (const std::uint32_t i : order) {
-    const CubeKey& key = cells[i]->key;
-    visit({dictionary_.text(key.ansvar), dictionary_.text(key.konto),
-           dictionary_.text(key.verksamhet), dictionary_.text(key.projekt),
-           Period(key.period / 100, key.period % 100), key.measure, cells[i]->ore});
+  constexpr int kProjekt = 17 + 8;
+  for (const Item& item : items) {
+    const auto month =
+        static_cast<int>(static_cast<std::uint32_t>(item.key >> 8) & ((1u << 17) - 1));
+    visit({code(item.key, kProjekt + 3 * kRankBits), code(item.key, kProjekt + 2 * kRankBits),
+           code(item.key, kProjekt + kRankBits), code(item.key, kProjekt),
+           Period((month - 1) / 12, (month - 1) % 12 + 1),
+           static_cast<Measure>(static_cast<std::uint8_t>(item.key)), item.ore});
   }
 }
 
