@@ -1,8 +1,19 @@
 #include "cli/import_outcome_printer.hpp"
 
+#include <string>
+
 #include "core/number_format.hpp"
 
 namespace namnd {
+namespace {
+
+// What a file is, in the words of the import log.
+std::string kindLabel(SourceKind kind) {
+  if (kind == SourceKind::Hr) return "hr (timmar)";
+  return std::string(sourceKindName(kind));
+}
+
+}  // namespace
 
 void printImportOutcomes(std::ostream& out, const std::vector<ImportOutcome>& outcomes) {
   constexpr std::size_t kShownRejects = 10;
@@ -13,9 +24,13 @@ void printImportOutcomes(std::ostream& out, const std::vector<ImportOutcome>& ou
       continue;
     }
     out << (outcome.replaced ? "Ändrad fil, ersätter tidigare inläsning av " : "Inläst ")
-        << sourceKindName(s.kind) << ": " << s.sourcePath << " (" << formatInteger(s.rowsRead, " ")
+        << kindLabel(s.kind) << ": " << s.sourcePath << " (" << formatInteger(s.rowsRead, " ")
         << " rader, " << formatInteger(s.rowsAccepted, " ") << " godkända, "
-        << formatInteger(static_cast<std::int64_t>(s.rejected.size()), " ") << " avvisade)\n";
+        << formatInteger(static_cast<std::int64_t>(s.rejected.size()), " ") << " avvisade";
+    // Hours are in the notes; kronor only where the hr export had a belopp column.
+    if (s.kind == SourceKind::Hr && (s.acceptedOre != 0 || s.rejectedOre != 0))
+      out << "; Σ belopp " << formatOreAsKronor(s.acceptedOre, " ") << " kr";
+    out << ")\n";
     for (std::size_t i = 0; i < s.rejected.size() && i < kShownRejects; ++i)
       out << "  avvisad: " << s.rejected[i].where.describe() << ": " << s.rejected[i].reason
           << "\n";

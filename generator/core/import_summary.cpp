@@ -12,6 +12,8 @@ std::string_view sourceKindName(SourceKind kind) {
       return "budget";
     case SourceKind::Prognos:
       return "prognos";
+    case SourceKind::Hr:
+      return "hr";
   }
   return "okänd";
 }

@@ -9,9 +9,10 @@
 
 namespace namnd {
 
-enum class SourceKind { Huvudbok, Budget, Prognos };
+// In the order the import log lists them; the names are what the store keeps.
+enum class SourceKind { Huvudbok, Budget, Prognos, Hr };
 
-std::string_view sourceKindName(SourceKind kind);  // "huvudbok", "budget", "prognos"
+std::string_view sourceKindName(SourceKind kind);  // "huvudbok", "budget", "prognos", "hr"
 
 struct RejectedRow {
   SourceLocation where;

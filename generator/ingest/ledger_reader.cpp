@@ -3,6 +3,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/number_parse.hpp"
 #include "ingest/duplicate_rows.hpp"
 #include "ingest/row_check.hpp"
 
@@ -13,8 +14,29 @@ namespace {
 struct Partial {
   LedgerImport ledger;
   DuplicateRows duplicates;
+  LargestTransactions kept;
   std::vector<std::string_view> fields;  // reused for the duplicate fingerprint
+  std::string datum;                     // the date of a kept row, as YYYY-MM-DD
 };
+
+// The texts of a row that is kept. Without a text column, the account name of a "konto text"
+// cell ("46110 Köp av huvudverksamhet") says at least what was bought.
+TransactionTexts keptTexts(const Record& record, std::string_view konto, std::string& datum) {
+  datum.clear();
+  if (const std::string_view written = record.text("datum"); !written.empty()) {
+    if (Period::fromIsoDate(written))
+      datum.assign(written);
+    else if (std::string date = record.dateText("datum"); Period::fromIsoDate(date))
+      datum = std::move(date);  // a date cell of a workbook, or a date written otherwise
+  }
+  std::string_view text = record.text("text");
+  if (text.empty()) {
+    const std::string_view kontoCell = record.text("konto");
+    if (kontoCell.size() > konto.size()) text = trimSpace(kontoCell.substr(konto.size()));
+  }
+  return {konto, record.text("verksamhet"), record.text("projekt"), datum, record.text("vernr"),
+          text,  record.text("motpart")};
+}
 
 void readRecord(const Record& record, Partial& partial) {
   ImportSummary& summary = partial.ledger.summary;
@@ -27,6 +49,8 @@ void readRecord(const Record& record, Partial& partial) {
   partial.ledger.cube.add(*ansvar, *konto, record.text("verksamhet"), record.text("projekt"),
                           *period, Measure::Utfall, *ore);
   summary.addToPeriod(period->code(), *ore);
+  partial.kept.offer(*ansvar, *period, *ore, record.line(),
+                     [&] { return keptTexts(record, *konto, partial.datum); });
   const std::string_view vernr = record.text("vernr");
   if (vernr.empty()) return;
   partial.fields.assign({vernr, record.text("period"), record.text("datum"), *konto, *ansvar,
@@ -45,7 +69,9 @@ LedgerImport readLedger(TabularSource& source, const std::string& fileHash) {
        {"ansvar", {"ansvarskod", "ansvarsnr", "referenskod"}, true},
        {"belopp", {"belopp sek", "belopp kr", "beloppkr", "summa"}, true},
        {"verksamhet", {"verksamhetskod", "vht"}, false},
+       {"aktivitet", {"aktivitetskod"}, false},
        {"projekt", {"projektkod", "projektnr"}, false},
+       {"motpart", {"motpartskod", "motpartsnr", "motpartsnummer"}, false},
        {"vernr", {"verifikation", "verifikationsnummer", "vernummer", "ver nr"}, false},
        {"text", {"transaktionstext", "verifikationstext", "beskrivning"}, false}},
       {{"period", "datum"}}};
@@ -66,7 +92,9 @@ LedgerImport readLedger(TabularSource& source, const std::string& fileHash) {
     result.cube.merge(partial.ledger.cube);
     result.summary.absorb(std::move(partial.ledger.summary));
     duplicates.absorb(std::move(partial.duplicates));
+    partials[0].kept.absorb(std::move(partial.kept));
   }
+  result.keptRows = partials[0].kept.take();
   ImportSummary& summary = result.summary;
   summary.kind = SourceKind::Huvudbok;
   summary.sourcePath = source.displayName();

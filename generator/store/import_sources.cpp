@@ -4,6 +4,7 @@
 #include <set>
 
 #include "ingest/budget_reader.hpp"
+#include "ingest/hr_reader.hpp"
 #include "ingest/ledger_reader.hpp"
 #include "ingest/prognos_reader.hpp"
 #include "ingest/sie/sie_reader.hpp"
@@ -26,13 +27,13 @@ SieImport readSieInput(const InputFile& input, const SourceFile& file) {
 // An SIE file's part (ledger or budget), with the months it covers taken from its cube (SIE
 // has no rows per month to count, so the count is the number of cells).
 ImportSummary saveSie(Store& store, ImportSummary summary, const Cube& cube, Measure measure,
-                      const std::vector<std::string>& notes) {
+                      const std::vector<std::string>& notes, const KeptTransactions& keptRows) {
   summary.periodTotals.clear();
   cube.forEachSorted([&](const CubeCell& cell) {
     if (cell.measure == measure) summary.addToPeriod(cell.period.code(), cell.ore);
   });
   summary.notes = notes;
-  store.saveCubeImport(summary, cube);
+  store.saveCubeImport(summary, cube, keptRows);
   return summary;
 }
 
@@ -67,21 +68,22 @@ std::vector<ImportOutcome> importSources(const RunConfig& config, Store& store) 
   each(config.huvudbok, SourceKind::Huvudbok, [&](const InputFile& input, const SourceFile& file) {
     if (inputFormat(input) == "sie") {
       SieImport sie = readSieInput(input, file);
-      return saveSie(store, std::move(sie.ledger), sie.utfall, Measure::Utfall, sie.notes);
+      return saveSie(store, std::move(sie.ledger), sie.utfall, Measure::Utfall, sie.notes,
+                     sie.keptRows);
     }
     auto source = openTabularSource(input);
     LedgerImport ledger = readLedger(*source, file.sha256);
-    store.saveCubeImport(ledger.summary, ledger.cube);
+    store.saveCubeImport(ledger.summary, ledger.cube, ledger.keptRows);
     return std::move(ledger.summary);
   });
   each(config.budget, SourceKind::Budget, [&](const InputFile& input, const SourceFile& file) {
     if (inputFormat(input) == "sie") {
       SieImport sie = readSieInput(input, file);
-      return saveSie(store, std::move(sie.budget), sie.budgetCube, Measure::Budget, sie.notes);
+      return saveSie(store, std::move(sie.budget), sie.budgetCube, Measure::Budget, sie.notes, {});
     }
     auto source = openTabularSource(input);
     BudgetImport budget = readBudget(*source, file.sha256, input.periodisation);
-    store.saveCubeImport(budget.summary, budget.cube);
+    store.saveCubeImport(budget.summary, budget.cube, {});
     return std::move(budget.summary);
   });
   each(config.prognos, SourceKind::Prognos, [&](const InputFile& input, const SourceFile& file) {
@@ -89,6 +91,12 @@ std::vector<ImportOutcome> importSources(const RunConfig& config, Store& store) 
     PrognosImport prognos = readPrognos(*source, file.sha256);
     store.savePrognosImport(prognos.summary, prognos.snapshots);
     return std::move(prognos.summary);
+  });
+  each(config.hr, SourceKind::Hr, [&](const InputFile& input, const SourceFile& file) {
+    auto source = openTabularSource(input);
+    HrImport hr = readHr(*source, file.sha256);
+    store.saveHrImport(hr.summary, hr.hours);
+    return std::move(hr.summary);
   });
   return outcomes;
 }

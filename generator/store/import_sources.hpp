@@ -18,7 +18,7 @@ struct ImportOutcome {
   bool replaced = false;  // an earlier, different version of this file was replaced
 };
 
-// Imports every huvudbok, budget and prognos file of the config, in config order.
+// Imports every huvudbok, budget, prognos and hr file of the config, in config order.
 // Throws InputError for a file that cannot be used at all; rejected rows do not throw.
 std::vector<ImportOutcome> importSources(const RunConfig& config, Store& store);
 

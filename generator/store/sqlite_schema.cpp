@@ -87,6 +87,29 @@ constexpr std::string_view kCubeBlockTable =
 
 constexpr unsigned char kCubeBlockFormat = 1;
 
+// Version 4: hours from the hr files, and the largest ledger rows (see KeptRowBlockWriter).
+constexpr std::string_view kVersion4Tables[] = {
+    "CREATE TABLE hr_hours ("
+    " import_id INTEGER NOT NULL REFERENCES import_log (id),"
+    " ansvar TEXT NOT NULL,"
+    " period INTEGER NOT NULL,"
+    " typ TEXT NOT NULL,"            // hrKindName: overtid, mertid, timavlonad …
+    " centihours INTEGER NOT NULL,"  // hundredths of an hour
+    " ore INTEGER NOT NULL)",
+    "CREATE INDEX hr_hours_import ON hr_hours (import_id)",
+    "CREATE INDEX hr_hours_period ON hr_hours (period)",
+    // The key serves both the delete of a replaced import and a load of one month.
+    "CREATE TABLE kept_row_block ("
+    " import_id INTEGER NOT NULL REFERENCES import_log (id),"
+    " period INTEGER NOT NULL,"
+    " row_count INTEGER NOT NULL,"  // for a person looking at the file
+    " kept_rows BLOB NOT NULL,"
+    " PRIMARY KEY (import_id, period))",
+    "CREATE INDEX kept_row_block_period ON kept_row_block (period)",
+};
+
+constexpr unsigned char kKeptRowBlockFormat = 1;
+
 // Rows per batch when a migration reads the old cells.
 constexpr std::size_t kMigrationBatchRows = 10'000;
 
@@ -163,6 +186,7 @@ void createSchema(Poco::Data::Session& session) {
     for (std::string_view sql : kVersion1Tables) session << std::string(sql), now;
     for (std::string_view sql : kVersion2Tables) session << std::string(sql), now;
     session << std::string(kCubeBlockTable), now;
+    for (std::string_view sql : kVersion4Tables) session << std::string(sql), now;
     std::int64_t version = kSqliteSchemaVersion;
     session << "INSERT INTO schema_version (version) VALUES (?)", use(version), now;
   });
@@ -227,6 +251,18 @@ void migrateFrom2To3(Poco::Data::Session& session, const std::string& path) {
   });
 }
 
+void migrateFrom3To4(Poco::Data::Session& session) {
+  inSchemaTransaction(session, [&] {
+    for (std::string_view sql : kVersion4Tables) session << std::string(sql), now;
+    session << "UPDATE schema_version SET version = 4", now;
+  });
+}
+
+void appendText(std::string& out, std::string_view text) {
+  appendVarint(out, text.size());
+  out.append(text);
+}
+
 }  // namespace
 
 void ensureSqliteSchema(Poco::Data::Session& session, const std::string& path) {
@@ -258,6 +294,10 @@ void ensureSqliteSchema(Poco::Data::Session& session, const std::string& path) {
   if (versions.size() == 1 && versions.front() == 2) {
     migrateFrom2To3(session, path);
     versions.front() = 3;
+  }
+  if (versions.size() == 1 && versions.front() == 3) {
+    migrateFrom3To4(session);
+    versions.front() = 4;
   }
   if (versions.size() != 1 || versions.front() != kSqliteSchemaVersion) {
     const std::string found = versions.size() == 1 ? std::to_string(versions.front()) : "okänd";
@@ -324,6 +364,51 @@ std::optional<std::size_t> addCubeBlock(std::string_view bytes, Period period, C
   }
   if (!in.atEnd()) return std::nullopt;
   return static_cast<std::size_t>(cellCount);
+}
+
+void KeptRowBlockWriter::add(std::string_view ansvar, const TransactionTexts& texts,
+                             std::int64_t ore) {
+  for (const std::string_view text : {ansvar, texts.konto, texts.verksamhet, texts.projekt,
+                                      texts.datum, texts.vernr, texts.text, texts.motpart})
+    appendText(rows_, text);
+  appendVarint(rows_, zigzag(ore));
+  ++rowCount_;
+}
+
+std::string KeptRowBlockWriter::bytes() const {
+  std::string out;
+  out.reserve(1 + 10 + rows_.size());
+  out.push_back(static_cast<char>(kKeptRowBlockFormat));
+  appendVarint(out, rowCount_);
+  out += rows_;
+  return out;
+}
+
+std::optional<std::size_t> addKeptRowBlock(std::string_view bytes, Period period,
+                                           std::vector<LedgerTransaction>& rows) {
+  BlockReader in(bytes);
+  std::uint64_t format = 0, rowCount = 0;
+  if (!in.varint(format) || format != kKeptRowBlockFormat || !in.varint(rowCount) ||
+      rowCount > bytes.size())
+    return std::nullopt;
+  rows.reserve(rows.size() + rowCount);
+  for (std::uint64_t i = 0; i < rowCount; ++i) {
+    LedgerTransaction row{period};
+    for (std::string* text : {&row.ansvar, &row.konto, &row.verksamhet, &row.projekt, &row.datum,
+                              &row.vernr, &row.text, &row.motpart}) {
+      std::uint64_t length = 0;
+      std::string_view value;
+      if (!in.varint(length) || length > bytes.size() || !in.text(length, value))
+        return std::nullopt;
+      text->assign(value);
+    }
+    std::uint64_t ore = 0;
+    if (!in.varint(ore)) return std::nullopt;
+    row.ore = unzigzag(ore);
+    rows.push_back(std::move(row));
+  }
+  if (!in.atEnd()) return std::nullopt;
+  return static_cast<std::size_t>(rowCount);
 }
 
 }  // namespace namnd

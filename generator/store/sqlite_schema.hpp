@@ -8,11 +8,14 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <Poco/Data/Session.h>
 
 #include "core/cube.hpp"
+#include "core/ledger_transaction.hpp"
 #include "core/period.hpp"
+#include "ingest/largest_transactions.hpp"
 
 namespace namnd {
 
@@ -23,7 +26,9 @@ namespace namnd {
 //      import_period (rows and Σ per month of a file), import_warning
 //   3: cube_block (one BLOB per import and month) replaces cube_cell (one row per cell): saving
 //      and loading a cube no longer costs a statement step per cell
-inline constexpr std::int64_t kSqliteSchemaVersion = 3;
+//   4: hr_hours (hours and kronor per hr import, ansvar, month and typ) and kept_row_block (the
+//      largest ledger rows of a ledger import, one BLOB per month like cube_block)
+inline constexpr std::int64_t kSqliteSchemaVersion = 4;
 
 // Creates the schema in an empty database, or checks that an existing one is a Nämndrapport
 // store and migrates it to kSqliteSchemaVersion. Throws OutputError (Swedish, naming `path`)
@@ -55,6 +60,29 @@ class CubeBlockWriter {
   std::string cells_;  // the cell part, already encoded
   std::size_t cellCount_ = 0;
 };
+
+// Builds the BLOB of one month's kept ledger rows (of one import). Layout, every integer an
+// unsigned LEB128 varint:
+//   format (1) · row count · per row: ansvar, konto, verksamhet, projekt, datum, vernr, text,
+//                                     motpart (each byte length, UTF-8 bytes) · öre (zigzag)
+// Rows keep the order they were added in, which is the tiebreak between equal amounts. The
+// texts are written inline: nearly every row has its own text and verification, and the block
+// is written in the import's hot path.
+class KeptRowBlockWriter {
+ public:
+  void add(std::string_view ansvar, const TransactionTexts& texts, std::int64_t ore);
+  std::size_t rowCount() const { return rowCount_; }
+  std::string bytes() const;
+
+ private:
+  std::string rows_;
+  std::size_t rowCount_ = 0;
+};
+
+// Appends every row of a block to `rows`, with `period`. Returns the number of rows, or nothing
+// when the bytes are not a well-formed block: then `rows` may hold part of it.
+std::optional<std::size_t> addKeptRowBlock(std::string_view bytes, Period period,
+                                           std::vector<LedgerTransaction>& rows);
 
 // Adds every cell of a block to `cube` in `period`. Returns the number of cells, or nothing when
 // the bytes are not a well-formed block (a damaged file): then `cube` may hold part of it.

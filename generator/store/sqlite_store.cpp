@@ -81,7 +81,8 @@ void configureJournal(Poco::Data::Session& session) {
 std::string kindText(SourceKind kind) { return std::string(sourceKindName(kind)); }
 
 SourceKind kindFromText(const std::string& text, const std::string& path) {
-  for (SourceKind kind : {SourceKind::Huvudbok, SourceKind::Budget, SourceKind::Prognos})
+  for (SourceKind kind :
+       {SourceKind::Huvudbok, SourceKind::Budget, SourceKind::Prognos, SourceKind::Hr})
     if (text == sourceKindName(kind)) return kind;
   throw OutputError("Lagret " + path + " innehåller en import av okänd sort '" + text + "'.");
 }
@@ -92,6 +93,8 @@ Period periodFromCode(std::int64_t code, const std::string& path) {
   throw OutputError("Lagret " + path + " innehåller den ogiltiga perioden " + std::to_string(code) +
                     ".");
 }
+
+std::int64_t magnitude(std::int64_t ore) { return ore < 0 ? -ore : ore; }
 
 Poco::Nullable<Poco::Int64> toNullable(const std::optional<std::int64_t>& value) {
   return value ? Poco::Nullable<Poco::Int64>(*value) : Poco::Nullable<Poco::Int64>();
@@ -192,6 +195,8 @@ std::int64_t SqliteStore::replaceImport(const ImportSummary& summary) {
   for (std::int64_t id : previous) {
     for (const char* sql :
          {"DELETE FROM cube_block WHERE import_id = ?",
+          "DELETE FROM kept_row_block WHERE import_id = ?",
+          "DELETE FROM hr_hours WHERE import_id = ?",
           "DELETE FROM prognos_entry WHERE import_id = ?",
           "DELETE FROM prognos_snapshot WHERE import_id = ?",
           "DELETE FROM rejected_row WHERE import_id = ?",
@@ -303,8 +308,56 @@ void SqliteStore::insertSnapshots(std::int64_t importId,
       use(kommentarer), use(atgarder), now;
 }
 
-void SqliteStore::saveCubeImport(const ImportSummary& summary, const Cube& cube) {
-  inTransaction(session_, path_, summary, [&] { insertCells(replaceImport(summary), cube); });
+void SqliteStore::insertKeptRows(std::int64_t importId, const KeptTransactions& rows) {
+  // One block per month, its rows in the order of loadLargestTransactions (ansvar, then largest
+  // first; rows that tie keep their order, which makes the tiebreak).
+  std::optional<Period> period;
+  KeptRowBlockWriter block;
+  const auto flush = [&] {
+    if (!period) return;
+    const std::string bytes = block.bytes();
+    Poco::Data::BLOB blob(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    std::int64_t id = importId;
+    std::int64_t code = period->code();
+    auto count = static_cast<std::int64_t>(block.rowCount());
+    session_ << "INSERT INTO kept_row_block (import_id, period, row_count, kept_rows)"
+                " VALUES (?, ?, ?, ?)",
+        use(id), use(code), use(count), use(blob), now;
+    block = KeptRowBlockWriter();
+  };
+  rows.forEach([&](const KeptTransactions::Row& row) {
+    if (period != row.period) {
+      flush();
+      period = row.period;
+    }
+    block.add(row.ansvar, row.texts, row.ore);
+  });
+  flush();
+}
+
+void SqliteStore::insertHours(std::int64_t importId, const HrTable& hours) {
+  if (hours.empty()) return;
+  std::vector<std::int64_t> ids(hours.size(), importId), periods, centihours, ores;
+  std::vector<std::string> ansvar, kinds;
+  for (const auto& [key, amount] : hours) {
+    ansvar.push_back(key.ansvar);
+    periods.push_back(key.period.code());
+    kinds.emplace_back(hrKindName(key.kind));
+    centihours.push_back(amount.centihours);
+    ores.push_back(amount.ore);
+  }
+  session_ << "INSERT INTO hr_hours (import_id, ansvar, period, typ, centihours, ore)"
+              " VALUES (?, ?, ?, ?, ?, ?)",
+      use(ids), use(ansvar), use(periods), use(kinds), use(centihours), use(ores), now;
+}
+
+void SqliteStore::saveCubeImport(const ImportSummary& summary, const Cube& cube,
+                                 const KeptTransactions& keptRows) {
+  inTransaction(session_, path_, summary, [&] {
+    const std::int64_t importId = replaceImport(summary);
+    insertCells(importId, cube);
+    insertKeptRows(importId, keptRows);
+  });
 }
 
 void SqliteStore::savePrognosImport(const ImportSummary& summary,
@@ -313,13 +366,64 @@ void SqliteStore::savePrognosImport(const ImportSummary& summary,
                 [&] { insertSnapshots(replaceImport(summary), snapshots); });
 }
 
-// TODO(hr/transactions helper): replaced by the schema-v4 implementation.
-void SqliteStore::saveHrImport(const ImportSummary&, const HrTable&) {
-  throw OutputError("timmar kan ännu inte sparas i lagret");
+void SqliteStore::saveHrImport(const ImportSummary& summary, const HrTable& hours) {
+  inTransaction(session_, path_, summary, [&] { insertHours(replaceImport(summary), hours); });
 }
-HrTable SqliteStore::loadHr(const PeriodRange&) const { return {}; }
-std::vector<LedgerTransaction> SqliteStore::loadLargestTransactions(Period, int) const {
-  return {};
+
+HrTable SqliteStore::loadHr(const PeriodRange& range) const {
+  return reading(path_, [&] {
+    std::int64_t first = range.first.code();
+    std::int64_t last = range.last.code();
+    std::vector<std::string> ansvar, kinds;
+    std::vector<std::int64_t> periods, centihours, ores;
+    session_ << "SELECT ansvar, period, typ, sum(centihours), sum(ore) FROM hr_hours"
+                " WHERE period BETWEEN ? AND ? GROUP BY ansvar, period, typ",
+        use(first), use(last), into(ansvar), into(periods), into(kinds), into(centihours),
+        into(ores), now;
+    HrTable hours;
+    for (std::size_t i = 0; i < ansvar.size(); ++i) {
+      const auto kind = hrKindFromName(kinds[i]);
+      if (!kind)
+        throw OutputError("Lagret " + path_ + " innehåller den okända timtypen '" + kinds[i] +
+                          "'.");
+      hours[HrKey{std::move(ansvar[i]), periodFromCode(periods[i], path_), *kind}] +=
+          HrAmount{centihours[i], ores[i]};
+    }
+    return hours;
+  });
+}
+
+std::vector<LedgerTransaction> SqliteStore::loadLargestTransactions(Period period,
+                                                                    int perAnsvar) const {
+  return reading(path_, [&] {
+    std::vector<LedgerTransaction> rows;
+    if (perAnsvar <= 0) return rows;
+    std::int64_t code = period.code();
+    std::vector<Poco::Data::BLOB> blocks;
+    // Import order, then the order within each block: the tiebreak between equal amounts.
+    session_ << "SELECT kept_rows FROM kept_row_block WHERE period = ? ORDER BY import_id",
+        use(code), into(blocks), now;
+    for (const Poco::Data::BLOB& block : blocks) {
+      const std::string_view bytes(reinterpret_cast<const char*>(block.rawContent()), block.size());
+      if (!addKeptRowBlock(bytes, period, rows))
+        throw OutputError(
+            "Lagret " + path_ + " är skadat: de sparade huvudboksraderna för period " +
+            period.toString() + " kan inte läsas. Läs in källfilerna på nytt i ett nytt lager.");
+    }
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const LedgerTransaction& a, const LedgerTransaction& b) {
+                       if (a.ansvar != b.ansvar) return a.ansvar < b.ansvar;
+                       return magnitude(a.ore) > magnitude(b.ore);
+                     });
+    std::vector<LedgerTransaction> largest;
+    int ofAnsvar = 0;  // rows of the current ansvar taken or passed over
+    for (LedgerTransaction& row : rows) {
+      // The first row of an ansvar is always taken, so the last taken names the current one.
+      if (largest.empty() || largest.back().ansvar != row.ansvar) ofAnsvar = 0;
+      if (ofAnsvar++ < perAnsvar) largest.push_back(std::move(row));
+    }
+    return largest;
+  });
 }
 
 Cube SqliteStore::loadCube(const PeriodRange& range) const {

@@ -21,7 +21,8 @@ class SqliteStore final : public Store {
   explicit SqliteStore(const std::string& path);
 
   bool hasImport(SourceKind kind, std::string_view fileHash) const override;
-  void saveCubeImport(const ImportSummary& summary, const Cube& cube) override;
+  void saveCubeImport(const ImportSummary& summary, const Cube& cube,
+                      const KeptTransactions& keptRows) override;
   void savePrognosImport(const ImportSummary& summary,
                          const std::vector<PrognosSnapshot>& snapshots) override;
   Cube loadCube(const PeriodRange& range) const override;
@@ -43,6 +44,9 @@ class SqliteStore final : public Store {
   // Stores the cube as one block per month (see CubeBlockWriter).
   void insertCells(std::int64_t importId, const Cube& cube);
   void insertSnapshots(std::int64_t importId, const std::vector<PrognosSnapshot>& snapshots);
+  // Stores the kept rows as one block per month (see KeptRowBlockWriter).
+  void insertKeptRows(std::int64_t importId, const KeptTransactions& rows);
+  void insertHours(std::int64_t importId, const HrTable& hours);
 
   std::string path_;
   // Poco's statement API is non-const even for reads; the store's logical state is the file.

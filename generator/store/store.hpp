@@ -13,6 +13,7 @@
 #include "core/import_summary.hpp"
 #include "core/ledger_transaction.hpp"
 #include "core/prognos_snapshot.hpp"
+#include "ingest/largest_transactions.hpp"
 
 namespace namnd {
 
@@ -23,9 +24,11 @@ class Store {
   // True when a file with exactly these bytes was imported before (same kind).
   virtual bool hasImport(SourceKind kind, std::string_view fileHash) const = 0;
 
-  // Stores one file's cube and its log entry in one transaction. A previous import of the same
-  // source path (a changed file) is replaced whole: its cube cells and log entry are removed.
-  virtual void saveCubeImport(const ImportSummary& summary, const Cube& cube) = 0;
+  // Stores one file's cube, its kept ledger rows (the largest of each ansvar and month; {} for a
+  // budget) and its log entry in one transaction. A previous import of the same source path (a
+  // changed file) is replaced whole: its cube cells, kept rows and log entry are removed.
+  virtual void saveCubeImport(const ImportSummary& summary, const Cube& cube,
+                              const KeptTransactions& keptRows) = 0;
 
   // Stores the prognosis snapshots of one file in one transaction, replacing a previous import
   // of the same source path. Snapshots are keyed by their period; a later file's snapshot for
@@ -52,7 +55,7 @@ class Store {
   virtual std::vector<Period> prognosPeriods() const = 0;
 
   // The import log, one entry per imported source path (the latest import), ordered by kind
-  // (huvudbok, budget, prognos) and then by path.
+  // (huvudbok, budget, prognos, hr) and then by path.
   virtual std::vector<ImportSummary> importLog() const = 0;
 };
 

@@ -247,17 +247,17 @@ std::vector<std::string> measureSize(std::int64_t cells, const Options& options)
     {
       const Stopwatch watch;
       store->saveCubeImport(importOf(SourceKind::Huvudbok, "huvudbok.csv", "h1", cells),
-                            ledger.cube);
+                            ledger.cube, {});
       watch.stopInto(save);
     }
     {
       const Stopwatch watch;
       store->saveCubeImport(importOf(SourceKind::Huvudbok, "huvudbok.csv", "h2", cells),
-                            ledger.cube);
+                            ledger.cube, {});
       watch.stopInto(replace);
     }
 
-    store->saveCubeImport(importOf(SourceKind::Budget, "budget.csv", "b1", cells), budget.cube);
+    store->saveCubeImport(importOf(SourceKind::Budget, "budget.csv", "b1", cells), budget.cube, {});
     store.reset();
     // A report run opens the store anew: time the open as part of the load.
     const Stopwatch watch;

@@ -62,6 +62,61 @@ TEST(LedgerReader, AcceptsGoodRowsAndRejectsBadOnesWithTheirPlace) {
   EXPECT_EQ(ledger.cube.total(Measure::Utfall), summary.acceptedOre);
 }
 
+// A kept row as "period|ansvar|konto|verksamhet|projekt|datum|vernr|text|motpart|öre".
+std::vector<std::string> keptOf(const LedgerImport& ledger) {
+  std::vector<std::string> rows;
+  for (const LedgerTransaction& r : ledger.keptRows.toTransactions())
+    rows.push_back(r.period.toString() + "|" + r.ansvar + "|" + r.konto + "|" + r.verksamhet + "|" +
+                   r.projekt + "|" + r.datum + "|" + r.vernr + "|" + r.text + "|" + r.motpart +
+                   "|" + std::to_string(r.ore));
+  return rows;
+}
+
+TEST(LedgerReader, KeepsAcceptedRowsWholeLargestFirst) {
+  const LedgerImport ledger = readLedger(ledgerFile(
+      "Period;Bokföringsdatum;Konto;Ansvar;Belopp;Verksamhet;Aktivitet;Projekt;Motpart;"
+      "Verifikation;Text\n"
+      "202503;2025-03-14;4610;2110;12 000,00;511;A1;;LEV 4711;LF 1001;Köpt plats Ösby\n"
+      "202503;2025-03-15;3010;2110;-15 000,00;511;;P-åtta;KUND 9;KF 2002;Avgifter mars\n"
+      "202503;2025-03-16;5011;2110;15 000,00;511;;;;LÖN 3;Lön mars\n"  // ties with −15 000
+      "202503;2025-03-17;5011;2110;99 999,00;511;;;;LÖN 4;Felaktig rad;extra\n"  // ragged
+      "202502;2025-02-28;6110;2210;250,50;512;;;;LF 999;\n"
+      "202503;inte ett datum;6110;2110;1;511;;;;LF 5;Datum som inte är ett datum\n"));
+  EXPECT_EQ(keptOf(ledger),
+            (std::vector<std::string>{
+                "202502|2210|6110|512||2025-02-28|LF 999|||25050",
+                "202503|2110|3010|511|P-åtta|2025-03-15|KF 2002|Avgifter mars|KUND 9|-1500000",
+                "202503|2110|5011|511||2025-03-16|LÖN 3|Lön mars||1500000",
+                "202503|2110|4610|511||2025-03-14|LF 1001|Köpt plats Ösby|LEV 4711|1200000",
+                "202503|2110|6110|511|||LF 5|Datum som inte är ett datum||100"}));
+}
+
+TEST(LedgerReader, KeepsAtMostTheBoundPerAnsvarAndMonth) {
+  // 60 rows of 1 … 60 kr for one ansvar and month, in a shuffled order: the 50 largest stay.
+  std::string text = "period;konto;ansvar;belopp;text\n";
+  for (int i = 0; i < 60; ++i) {
+    const int kronor = (i * 17) % 60 + 1;  // 17 and 60 are coprime: every value once
+    text += "202501;5011;100;" + std::to_string(kronor) + ";rad " + std::to_string(kronor) + "\n";
+  }
+  text += "202501;5011;200;1;annat ansvar\n";
+  const LedgerImport ledger = readLedger(ledgerFile(text));
+  const std::vector<LedgerTransaction> kept = ledger.keptRows.toTransactions();
+  ASSERT_EQ(kept.size(), static_cast<std::size_t>(kStoredTransactionsPerAnsvarMonth) + 1);
+  for (int k = 0; k < kStoredTransactionsPerAnsvarMonth; ++k) {
+    EXPECT_EQ(kept[static_cast<std::size_t>(k)].ore, (60 - k) * 100);
+    EXPECT_EQ(kept[static_cast<std::size_t>(k)].text, "rad " + std::to_string(60 - k));
+  }
+  EXPECT_EQ(kept.back().ansvar, "200");
+}
+
+TEST(LedgerReader, KontoTextGivesTheTextWhenThereIsNoTextColumn) {
+  const LedgerImport ledger =
+      readLedger(ledgerFile("period;konto text;ansvar;belopp\n"
+                            "202501;46110 Köp av huvudverksamhet;100;10\n"));
+  EXPECT_EQ(keptOf(ledger),
+            (std::vector<std::string>{"202501|100|46110|||||Köp av huvudverksamhet||1000"}));
+}
+
 TEST(LedgerReader, RejectionReasonsSayWhatIsWrong) {
   const LedgerImport ledger =
       readLedger(ledgerFile("period;konto;ansvar;belopp\n"

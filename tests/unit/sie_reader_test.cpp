@@ -62,6 +62,30 @@ InputError readError(const SourceFile& file) {
 
 using Strings = std::vector<std::string>;
 
+// A kept row as "period|ansvar|konto|verksamhet|projekt|datum|vernr|text|öre".
+Strings keptOf(const SieImport& sie) {
+  Strings rows;
+  for (const LedgerTransaction& r : sie.keptRows.toTransactions())
+    rows.push_back(r.period.toString() + "|" + r.ansvar + "|" + r.konto + "|" + r.verksamhet + "|" +
+                   r.projekt + "|" + r.datum + "|" + r.vernr + "|" + r.text + "|" +
+                   std::to_string(r.ore) + (r.motpart.empty() ? "" : "|" + r.motpart));
+  return rows;
+}
+
+TEST(SieReader, KeepsTransRowsWithTextDateAndVerification) {
+  const SieImport sie = readSie(fixture("typ4.se"), SieDimensionMap{});
+  // Every accepted #TRANS on a result account of typ4.se (see the test below; the 1930 bank
+  // rows are not kept), by period, ansvar and largest |belopp| first. The text is the row's
+  // transtext, else the #VER's; the date is transdat, else the verification date; the #BTRANS and
+  // the skipped #TRANS copy are not rows.
+  EXPECT_EQ(keptOf(sie), (Strings{"202501|100|5011|||2025-01-15|A 1|Löner januari|1000000",
+                                  "202501|200|5011||P7|2025-01-20|A 1|Projekt|250000",
+                                  "202502|200|3011|||2025-02-03|B 7|Avgift \"hemtjänst\"|-50000",
+                                  "202503||6110|||2025-03-10|C 3|Inköp|3000",
+                                  "202503|100|6110|||2025-03-10|C 3|Inköp|20000",
+                                  "202504|100|6110|||2025-04-11|C 3|Tillägg|5000"}));
+}
+
 TEST(SieReader, Type4TakesUtfallFromTransWithObjectsAndPeriods) {
   const SieImport sie = readSie(fixture("typ4.se"), SieDimensionMap{});
   EXPECT_EQ(sie.sieType, 4);

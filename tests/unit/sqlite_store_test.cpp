@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <Poco/Data/LOB.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "core/errors.hpp"
+#include "store/sqlite_schema.hpp"
 #include "support/test_support.hpp"
 
 namespace namnd {
@@ -76,7 +78,7 @@ const std::vector<Row> kLedgerRows = {
 TEST(SqliteStoreCube, RoundTripKeepsEveryCell) {
   TempDir dir;
   auto store = openSqliteStore((dir / "lager.db").string());
-  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube());
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube(), {});
 
   EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), kLedgerRows);
 }
@@ -84,7 +86,7 @@ TEST(SqliteStoreCube, RoundTripKeepsEveryCell) {
 TEST(SqliteStoreCube, LoadsOnlyPeriodsInTheRange) {
   TempDir dir;
   auto store = openSqliteStore((dir / "lager.db").string());
-  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube());
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube(), {});
 
   const std::vector<Row> february = {
       {"Hemtjänst Östra", "5011", "Hemtjänst", "P-åtta", 202502, "utfall", 5'500'000},
@@ -99,8 +101,8 @@ TEST(SqliteStoreCube, ResavingTheSameFileChangesNothing) {
   TempDir dir;
   auto store = openSqliteStore((dir / "lager.db").string());
   const ImportSummary s = summary(SourceKind::Huvudbok, "huvudbok.csv", "aa");
-  store->saveCubeImport(s, ledgerCube());
-  store->saveCubeImport(s, ledgerCube());
+  store->saveCubeImport(s, ledgerCube(), {});
+  store->saveCubeImport(s, ledgerCube(), {});
 
   EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), kLedgerRows);
   EXPECT_EQ(store->importLog().size(), 1u);
@@ -109,13 +111,13 @@ TEST(SqliteStoreCube, ResavingTheSameFileChangesNothing) {
 TEST(SqliteStoreCube, ChangedFileReplacesItsOldCells) {
   TempDir dir;
   auto store = openSqliteStore((dir / "lager.db").string());
-  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube());
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube(), {});
 
   // The same export a month later: January corrected, March added, February gone.
   Cube changed;
   changed.add("Äldreomsorg", "4560", "Särskilt boende", "", Period(2025, 1), Measure::Utfall, 700);
   changed.add("Äldreomsorg", "4560", "Särskilt boende", "", Period(2025, 3), Measure::Utfall, 300);
-  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "bb"), changed);
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "bb"), changed, {});
 
   const std::vector<Row> expected = {
       {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "utfall", 700},
@@ -136,9 +138,9 @@ TEST(SqliteStoreCube, CellsOfDifferentFilesAreSummed) {
   ledger2025.add("Äldreomsorg", "4560", "", "", Period(2025, 1), Measure::Utfall, -250);
   Cube budget;
   budget.add("Äldreomsorg", "4560", "", "", Period(2025, 1), Measure::Budget, 2'000);
-  store->saveCubeImport(summary(SourceKind::Huvudbok, "hb-del1.csv", "h1"), ledger2024);
-  store->saveCubeImport(summary(SourceKind::Huvudbok, "hb-del2.csv", "h2"), ledger2025);
-  store->saveCubeImport(summary(SourceKind::Budget, "budget.csv", "b1"), budget);
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "hb-del1.csv", "h1"), ledger2024, {});
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "hb-del2.csv", "h2"), ledger2025, {});
+  store->saveCubeImport(summary(SourceKind::Budget, "budget.csv", "b1"), budget, {});
 
   const std::vector<Row> expected = {
       {"IFO", "4560", "", "", 202501, "utfall", 5},
@@ -155,7 +157,7 @@ TEST(SqliteStoreCube, FailedSaveLeavesTheStoreAsBefore) {
   ImportSummary first = summary(SourceKind::Huvudbok, "huvudbok.csv", "aa");
   first.rowsRead = 5;
   first.rowsAccepted = 5;
-  store->saveCubeImport(first, ledgerCube());
+  store->saveCubeImport(first, ledgerCube(), {});
 
   // Plant a fault in the file: storing cells that contain the code 'TRASIG' (a block keeps its
   // codes as plain UTF-8) aborts. The store's own code is untouched; the failure comes in the
@@ -175,7 +177,8 @@ TEST(SqliteStoreCube, FailedSaveLeavesTheStoreAsBefore) {
   ImportSummary second = summary(SourceKind::Huvudbok, "huvudbok.csv", "bb");
   second.rejected.push_back({{"huvudbok.csv", 7, "belopp"}, "Beloppet går inte att läsa"});
 
-  const auto error = testing::thrown<OutputError>([&] { store->saveCubeImport(second, broken); });
+  const auto error =
+      testing::thrown<OutputError>([&] { store->saveCubeImport(second, broken, {}); });
   EXPECT_TRUE(testing::mentions(error, {"huvudbok.csv", path}));
 
   EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), kLedgerRows);
@@ -190,7 +193,7 @@ TEST(SqliteStoreCube, FailedSaveLeavesTheStoreAsBefore) {
   // The store still works after the failure.
   Cube fixed;
   fixed.add("Ändrad", "4560", "", "", Period(2025, 6), Measure::Utfall, 100);
-  store->saveCubeImport(second, fixed);
+  store->saveCubeImport(second, fixed, {});
   const std::vector<Row> expected = {{"Ändrad", "4560", "", "", 202506, "utfall", 100}};
   EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), expected);
 }
@@ -208,7 +211,7 @@ TEST(SqliteStoreCube, LargeCubeRoundTrips) {
         cube.add("A" + std::to_string(a), std::to_string(4000 + k), "", "", Period(2025, m),
                  Measure::Utfall, ore);
       }
-  store->saveCubeImport(summary(SourceKind::Huvudbok, "stor.csv", "cc"), cube);
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "stor.csv", "cc"), cube, {});
 
   const Cube loaded = store->loadCube(kYear2025);
   EXPECT_EQ(loaded.cellCount(), 120'000u);
@@ -239,7 +242,7 @@ TEST(SqliteStoreCube, ExtremeAmountsAndManyLongCodesRoundTrip) {
   cube.add("Ö", "3011", "", "P", Period(2025, 4), Measure::Budget, INT64_MAX);
   expected.emplace_back("Ö", "3010", "", "P", 202504, "budget", INT64_MIN);
   expected.emplace_back("Ö", "3011", "", "P", 202504, "budget", INT64_MAX);
-  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), cube);
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), cube, {});
 
   EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), expected);
 }
@@ -371,9 +374,9 @@ TEST(SqliteStoreImportLog, ListsImportsByKindThenPathWithTheirRejectedRows) {
   ImportSummary earlierLedger = summary(SourceKind::Huvudbok, "arkiv/huvudbok-2024.csv", "h0");
 
   store->savePrognosImport(prognosFile, {});
-  store->saveCubeImport(ledger, Cube{});
-  store->saveCubeImport(budget, Cube{});
-  store->saveCubeImport(earlierLedger, Cube{});
+  store->saveCubeImport(ledger, Cube{}, {});
+  store->saveCubeImport(budget, Cube{}, {});
+  store->saveCubeImport(earlierLedger, Cube{}, {});
 
   const std::vector<ImportSummary> log = store->importLog();
   ASSERT_EQ(log.size(), 4u);
@@ -407,7 +410,7 @@ TEST(SqliteStoreImportLog, ListsImportsByKindThenPathWithTheirRejectedRows) {
 TEST(SqliteStoreImportLog, HasImportMatchesKindAndHash) {
   TempDir dir;
   auto store = openSqliteStore((dir / "lager.db").string());
-  store->saveCubeImport(summary(SourceKind::Budget, "budget.csv", "abc123"), Cube{});
+  store->saveCubeImport(summary(SourceKind::Budget, "budget.csv", "abc123"), Cube{}, {});
 
   EXPECT_TRUE(store->hasImport(SourceKind::Budget, "abc123"));
   EXPECT_FALSE(store->hasImport(SourceKind::Huvudbok, "abc123"));
@@ -419,7 +422,7 @@ TEST(SqliteStoreOpen, ReopeningKeepsTheDataAndCreatesMissingFolders) {
   const std::string path = (dir / "nya/mappar/lager.db").string();
   {
     auto store = openSqliteStore(path);
-    store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube());
+    store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube(), {});
     store->savePrognosImport(summary(SourceKind::Prognos, "prognos.csv", "pp"),
                              {{Period(2025, 8), {prognos("IFO", 42, "Åtgärdsplan")}}});
   }
@@ -500,7 +503,7 @@ TEST(SqliteStoreOpen, NewStoreRecordsTheCurrentSchemaVersion) {
   const std::string path = (dir / "lager.db").string();
   openSqliteStore(path);
 
-  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{3});
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{4});
 }
 
 TEST(SqliteStoreOpen, VersionOneStoreIsMigrated) {
@@ -520,7 +523,7 @@ TEST(SqliteStoreOpen, VersionOneStoreIsMigrated) {
   summary.warnings = {"Rad 7 är identisk med rad 3"};
   Cube cube;
   cube.add("100", "5011", "", "", Period(2025, 1), Measure::Utfall, 500);
-  store->saveCubeImport(summary, cube);
+  store->saveCubeImport(summary, cube, {});
   const auto log = store->importLog();
   ASSERT_EQ(log.size(), 2u);
   EXPECT_EQ(log[0].sourcePath, "huvudbok-2024.csv");
@@ -530,7 +533,7 @@ TEST(SqliteStoreOpen, VersionOneStoreIsMigrated) {
   EXPECT_EQ(log[1].periodTotals[0].period, 202501);
   EXPECT_EQ(log[1].periodTotals[0].ore, 500);
   EXPECT_EQ(log[1].warnings, std::vector<std::string>{"Rad 7 är identisk med rad 3"});
-  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{3});
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{4});
 }
 
 TEST(SqliteStoreOpen, VersionTwoStoreKeepsItsCellsWhenMigrated) {
@@ -578,13 +581,13 @@ TEST(SqliteStoreOpen, VersionTwoStoreKeepsItsCellsWhenMigrated) {
   // A changed file still replaces its migrated cells.
   Cube changed;
   changed.add("Äldreomsorg", "4560", "Särskilt boende", "", Period(2025, 1), Measure::Utfall, 1);
-  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok-2025.csv", "v3"), changed);
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok-2025.csv", "v3"), changed, {});
   const std::vector<Row> replaced = {
       {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "utfall", 501},
       {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "budget", 20'000},
   };
   EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), replaced);
-  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{3});
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{4});
 }
 
 // A development build (commit 3c3cf5c) wrote version 3 into stores of the version-2 layout.
@@ -601,7 +604,7 @@ TEST(SqliteStoreOpen, VersionTwoLayoutLabelledThreeIsMigrated) {
   const std::vector<Row> kept = {
       {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "utfall", 500}};
   EXPECT_EQ(rowsOf(openSqliteStore(path)->loadCube(kYear2025)), kept);
-  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{3});
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{4});
 }
 
 TEST(SqliteStoreOpen, OtherSchemaVersionIsRefused) {
@@ -610,10 +613,10 @@ TEST(SqliteStoreOpen, OtherSchemaVersionIsRefused) {
   openSqliteStore(path);
   {
     Poco::Data::Session raw = rawSession(path);
-    raw << "UPDATE schema_version SET version = 4", now;
+    raw << "UPDATE schema_version SET version = 5", now;
   }
   const auto error = testing::thrown<OutputError>([&] { openSqliteStore(path); });
-  EXPECT_TRUE(testing::mentions(error, {path, "version 4"}))
+  EXPECT_TRUE(testing::mentions(error, {path, "version 5"}))
       << "a store of another schema version must not open";
 }
 
@@ -621,7 +624,7 @@ TEST(SqliteStoreOpen, DamagedCubeIsReportedNotGuessed) {
   TempDir dir;
   const std::string path = (dir / "lager.db").string();
   openSqliteStore(path)->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"),
-                                        ledgerCube());
+                                        ledgerCube(), {});
   {  // February's cells cut short, as a damaged disk might leave them.
     Poco::Data::Session raw = rawSession(path);
     raw << "UPDATE cube_block SET cells = substr(cells, 1, length(cells) - 1)"
@@ -664,6 +667,250 @@ TEST(SqliteStoreOpen, FolderInsteadOfFileIsRefused) {
   fs::create_directories(path);
   const auto error = testing::thrown<OutputError>([&] { openSqliteStore(path); });
   EXPECT_TRUE(testing::mentions(error, {path})) << "a folder must not open as a store";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hours (schema 4).
+
+HrKey hrKey(const std::string& ansvar, int year, int month, HrKind kind) {
+  return HrKey{ansvar, Period(year, month), kind};
+}
+
+using HrRow = std::tuple<std::string, int, std::string, std::int64_t, std::int64_t>;
+
+std::vector<HrRow> rowsOf(const HrTable& hours) {
+  std::vector<HrRow> rows;
+  for (const auto& [key, amount] : hours)
+    rows.emplace_back(key.ansvar, key.period.code(), std::string(hrKindName(key.kind)),
+                      amount.centihours, amount.ore);
+  return rows;
+}
+
+TEST(SqliteStoreHr, HoursOfEveryImportAreSummedWithinTheRange) {
+  TempDir dir;
+  auto store = openSqliteStore((dir / "lager.db").string());
+  HrTable payroll;
+  payroll[hrKey("2110", 2025, 1, HrKind::Overtid)] = {12'25, 4'532'50};
+  payroll[hrKey("2110", 2025, 1, HrKind::Timavlonad)] = {310'00, 0};
+  payroll[hrKey("Hemtjänst Östra", 2025, 2, HrKind::EjTillsatt)] = {-3'50, 0};
+  payroll[hrKey("2110", 2024, 12, HrKind::Overtid)] = {99'00, 1};  // outside the range
+  HrTable agency;
+  agency[hrKey("2110", 2025, 1, HrKind::Overtid)] = {0'75, 250'00};
+  agency[hrKey("3120", 2025, 12, HrKind::Inhyrd)] = {160'00, 152'000'00};
+  store->saveHrImport(summary(SourceKind::Hr, "hr-lon.csv", "h1"), payroll);
+  store->saveHrImport(summary(SourceKind::Hr, "hr-bemanning.csv", "h2"), agency);
+
+  const std::vector<HrRow> expected = {
+      {"2110", 202501, "overtid", 12'25 + 0'75, 4'532'50 + 250'00},
+      {"2110", 202501, "timavlonad", 310'00, 0},
+      {"3120", 202512, "inhyrd", 160'00, 152'000'00},
+      {"Hemtjänst Östra", 202502, "ej_tillsatt", -3'50, 0},
+  };
+  EXPECT_EQ(rowsOf(store->loadHr(kYear2025)), expected);
+  const std::vector<HrRow> december2024 = {{"2110", 202412, "overtid", 99'00, 1}};
+  EXPECT_EQ(rowsOf(store->loadHr({Period(2024, 12), Period(2024, 12)})), december2024);
+  EXPECT_TRUE(store->hasImport(SourceKind::Hr, "h2"));
+  EXPECT_FALSE(store->hasImport(SourceKind::Huvudbok, "h2"));
+}
+
+TEST(SqliteStoreHr, ChangedFileReplacesItsHoursAndLogsAsHr) {
+  TempDir dir;
+  const std::string path = (dir / "lager.db").string();
+  {
+    auto store = openSqliteStore(path);
+    HrTable first;
+    first[hrKey("2110", 2025, 1, HrKind::Overtid)] = {10'00, 3'500'00};
+    first[hrKey("2120", 2025, 1, HrKind::Mertid)] = {4'00, 0};
+    store->saveHrImport(summary(SourceKind::Hr, "hr.csv", "v1"), first);
+    store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube(), {});
+    HrTable second;
+    second[hrKey("2110", 2025, 1, HrKind::Overtid)] = {11'00, 3'850'00};
+    ImportSummary changed = summary(SourceKind::Hr, "hr.csv", "v2");
+    changed.notes = {"Timmar: Σ 11,00 h i godkända rader."};
+    store->saveHrImport(changed, second);
+  }
+  auto store = openSqliteStore(path);  // and it all survives a reopen
+  const std::vector<HrRow> expected = {{"2110", 202501, "overtid", 11'00, 3'850'00}};
+  EXPECT_EQ(rowsOf(store->loadHr(kYear2025)), expected);
+  EXPECT_FALSE(store->hasImport(SourceKind::Hr, "v1"));
+  const auto log = store->importLog();
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].kind, SourceKind::Huvudbok);
+  EXPECT_EQ(log[1].kind, SourceKind::Hr);  // after huvudbok, budget and prognos
+  EXPECT_EQ(log[1].fileHash, "v2");
+  EXPECT_EQ(log[1].notes, std::vector<std::string>{"Timmar: Σ 11,00 h i godkända rader."});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kept ledger rows (schema 4).
+
+LedgerTransaction transaction(const std::string& ansvar, int month, std::int64_t ore,
+                              const std::string& vernr) {
+  return LedgerTransaction{Period(2025, month),
+                           ansvar,
+                           "4610",
+                           "511",
+                           "P-åtta",
+                           "2025-0" + std::to_string(month) + "-15",
+                           vernr,
+                           "Köpt plats, Ösby vårdhem",
+                           "LEV 4711",
+                           ore};
+}
+
+std::vector<std::string> vernrsOf(const std::vector<LedgerTransaction>& rows) {
+  std::vector<std::string> vernrs;
+  for (const LedgerTransaction& row : rows) vernrs.push_back(row.ansvar + ":" + row.vernr);
+  return vernrs;
+}
+
+TEST(SqliteStoreKeptRows, LargestFirstPerAnsvarAtMostTheLimit) {
+  TempDir dir;
+  auto store = openSqliteStore((dir / "lager.db").string());
+  // Deliberately not in order; -900 and 900 tie on |belopp| and keep the order given.
+  const std::vector<LedgerTransaction> rows = {
+      transaction("2210", 3, 100'00, "a1"),   transaction("2110", 3, -900'00, "b1"),
+      transaction("2110", 3, 50'00, "b2"),    transaction("2110", 3, 900'00, "b3"),
+      transaction("2110", 3, 1'000'00, "b4"), transaction("2110", 4, 5'000'00, "b5"),
+      transaction("2210", 3, 300'00, "a2"),
+  };
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube(),
+                        KeptTransactions::of(rows));
+  // A second ledger file with the same month: its rows compete with the first file's, and a
+  // tie goes to the earlier import.
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok-rattelser.csv", "bb"), Cube{},
+                        KeptTransactions::of({transaction("2110", 3, 900'00, "c1"),
+                                              transaction("2210", 3, 200'00, "c2")}));
+
+  EXPECT_EQ(
+      vernrsOf(store->loadLargestTransactions(Period(2025, 3), 3)),
+      (std::vector<std::string>{"2110:b4", "2110:b1", "2110:b3", "2210:a2", "2210:c2", "2210:a1"}));
+  EXPECT_EQ(vernrsOf(store->loadLargestTransactions(Period(2025, 3), 1)),
+            (std::vector<std::string>{"2110:b4", "2210:a2"}));
+  EXPECT_EQ(store->loadLargestTransactions(Period(2025, 3), 50).size(), 5u + 3u);  // all of March
+  EXPECT_TRUE(store->loadLargestTransactions(Period(2025, 3), 0).empty());
+  EXPECT_TRUE(store->loadLargestTransactions(Period(2025, 5), 50).empty());
+
+  // Every field comes back as saved.
+  const auto april = store->loadLargestTransactions(Period(2025, 4), 50);
+  ASSERT_EQ(april.size(), 1u);
+  const LedgerTransaction& row = april[0];
+  EXPECT_EQ(row.period, Period(2025, 4));
+  EXPECT_EQ(std::tie(row.ansvar, row.konto, row.verksamhet, row.projekt, row.datum, row.vernr,
+                     row.text, row.motpart, row.ore),
+            std::make_tuple(std::string("2110"), std::string("4610"), std::string("511"),
+                            std::string("P-åtta"), std::string("2025-04-15"), std::string("b5"),
+                            std::string("Köpt plats, Ösby vårdhem"), std::string("LEV 4711"),
+                            std::int64_t{5'000'00}));
+}
+
+TEST(SqliteStoreKeptRows, ChangedLedgerReplacesItsRows) {
+  TempDir dir;
+  auto store = openSqliteStore((dir / "lager.db").string());
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube(),
+                        KeptTransactions::of({transaction("2110", 3, 100'00, "gammal"),
+                                              transaction("2110", 4, 1, "x")}));
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "bb"), ledgerCube(),
+                        KeptTransactions::of({transaction("2110", 3, 50'00, "ny")}));
+  EXPECT_EQ(vernrsOf(store->loadLargestTransactions(Period(2025, 3), 50)),
+            std::vector<std::string>{"2110:ny"});
+  EXPECT_TRUE(store->loadLargestTransactions(Period(2025, 4), 50).empty());
+}
+
+TEST(SqliteStoreKeptRows, FailedSaveLeavesTheEarlierRows) {
+  TempDir dir;
+  const std::string path = (dir / "lager.db").string();
+  auto store = openSqliteStore(path);
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "aa"), ledgerCube(),
+                        KeptTransactions::of({transaction("2110", 3, 100'00, "gammal")}));
+  {  // A trigger that refuses the new block, as a full disk would refuse the write.
+    Poco::Data::Session raw = rawSession(path);
+    raw << "CREATE TRIGGER refuse BEFORE INSERT ON kept_row_block WHEN NEW.period = 202503"
+           " AND (SELECT count(*) FROM kept_row_block) = 0"
+           " BEGIN SELECT RAISE(ABORT, 'disken är full'); END",
+        now;
+  }
+  const auto error = testing::thrown<OutputError>([&] {
+    store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "bb"), ledgerCube(),
+                          KeptTransactions::of({transaction("2110", 3, 50'00, "ny")}));
+  });
+  EXPECT_TRUE(testing::mentions(error, {"huvudbok.csv", "oförändrat"}));
+  EXPECT_EQ(vernrsOf(store->loadLargestTransactions(Period(2025, 3), 50)),
+            std::vector<std::string>{"2110:gammal"});
+  EXPECT_TRUE(store->hasImport(SourceKind::Huvudbok, "aa"));
+}
+
+// What version 3 did to a version-2 store (copied from that version's migration): the cells
+// packed into one block per import and month.
+void upgradeToVersionThree(const std::string& path) {
+  Poco::Data::Session raw = rawSession(path);
+  raw << "CREATE TABLE cube_block (import_id INTEGER NOT NULL REFERENCES import_log (id),"
+         " period INTEGER NOT NULL, cell_count INTEGER NOT NULL, cells BLOB NOT NULL,"
+         " PRIMARY KEY (import_id, period))",
+      now;
+  std::vector<std::int64_t> periods, measures, ores;
+  std::vector<std::string> ansvar, konto, verksamhet, projekt;
+  raw << "SELECT period, ansvar, konto, verksamhet, projekt, measure, ore FROM cube_cell"
+         " WHERE import_id = 7 ORDER BY period",
+      into(periods), into(ansvar), into(konto), into(verksamhet), into(projekt), into(measures),
+      into(ores), now;
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    CubeBlockWriter block;
+    block.add(ansvar[i], konto[i], verksamhet[i], projekt[i], static_cast<Measure>(measures[i]),
+              ores[i]);
+    const std::string bytes = block.bytes();
+    Poco::Data::BLOB blob(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    std::int64_t count = 1;
+    raw << "INSERT INTO cube_block VALUES (7, ?, ?, ?)", use(periods[i]), use(count), use(blob),
+        now;
+  }
+  raw << "DROP TABLE cube_cell", now;
+  raw << "UPDATE schema_version SET version = 3", now;
+}
+
+TEST(SqliteStoreOpen, VersionThreeStoreKeepsItsCubeAndGainsHoursAndRows) {
+  TempDir dir;
+  const std::string path = (dir / "lager.db").string();
+  writeVersionOneStore(path);
+  upgradeToVersionTwo(path);
+  upgradeToVersionThree(path);
+  ASSERT_EQ(schemaVersions(path), std::vector<std::int64_t>{3});
+
+  const auto store = openSqliteStore(path);
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{4});
+  const std::vector<Row> kept = {
+      {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "utfall", 500}};
+  EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), kept);
+  EXPECT_TRUE(store->loadHr(kYear2025).empty());
+  EXPECT_TRUE(store->loadLargestTransactions(Period(2025, 1), 50).empty());
+
+  // The new tables work, and the migrated ledger is still replaced whole by a changed file.
+  HrTable hours;
+  hours[hrKey("2110", 2025, 1, HrKind::Overtid)] = {1'00, 0};
+  store->saveHrImport(summary(SourceKind::Hr, "hr.csv", "h1"), hours);
+  EXPECT_EQ(rowsOf(store->loadHr(kYear2025)).size(), 1u);
+  Cube changed;
+  changed.add("Äldreomsorg", "4560", "Särskilt boende", "", Period(2025, 1), Measure::Utfall, 7);
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok-2024.csv", "v4"), changed,
+                        KeptTransactions::of({transaction("Äldreomsorg", 1, 7, "v1")}));
+  const std::vector<Row> replaced = {
+      {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "utfall", 7}};
+  EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), replaced);
+  EXPECT_EQ(rowsOf(store->loadCube({Period(2024, 12), Period(2024, 12)})).size(), 0u);
+  EXPECT_EQ(store->loadLargestTransactions(Period(2025, 1), 50).size(), 1u);
+}
+
+TEST(SqliteStoreOpen, VersionOneStoreIsMigratedAllTheWay) {
+  TempDir dir;
+  const std::string path = (dir / "lager.db").string();
+  writeVersionOneStore(path);
+  const auto store = openSqliteStore(path);
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{4});
+  HrTable hours;
+  hours[hrKey("2110", 2025, 1, HrKind::Arbetad)] = {160'00, 0};
+  store->saveHrImport(summary(SourceKind::Hr, "hr.csv", "h1"), hours);
+  EXPECT_EQ(rowsOf(store->loadHr(kYear2025)),
+            (std::vector<HrRow>{{"2110", 202501, "arbetad", 160'00, 0}}));
 }
 
 }  // namespace

@@ -31,6 +31,20 @@ std::string_view trimLine(std::string_view line) {
 
 std::string kronor(std::int64_t ore) { return formatOreAsKronor(ore, " ") + " kr"; }
 
+// 20250131 → "2025-01-31", into a buffer that is reused.
+void writeIsoDate(const SieDate& date, std::string& out) {
+  out.resize(10);
+  const auto digits = [&](std::size_t at, int value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10)
+      out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+  };
+  digits(0, date.year, 4);
+  out[4] = '-';
+  digits(5, date.month, 2);
+  out[7] = '-';
+  digits(8, date.day, 2);
+}
+
 // A label's name for the notes, upper-cased; a runaway "label" (a long line) is cut short.
 std::string labelName(std::string_view text) {
   constexpr std::size_t kLongest = 24;
@@ -148,6 +162,8 @@ class SiePass {
   std::int64_t verLine_ = 0;
   std::optional<SieDate> verDate_;
   std::string verDateText_;
+  std::string verNumber_;  // "A 123": serie and number of the open #VER
+  std::string verText_;
   std::int64_t verCount_ = 0;
   std::string pendingRtransKey_;  // an #RTRANS whose identical #TRANS copy may follow
   bool rtransPending_ = false;
@@ -159,6 +175,9 @@ class SiePass {
   std::int64_t transWithoutAnsvar_ = 0;
   std::int64_t transOutsideYear_ = 0;
   std::vector<int> unmappedDims_;
+
+  LargestTransactions kept_;
+  std::string keptDate_;  // reused for the date of a kept row
 
   std::vector<SiePeriodRow> psaldo_;
   std::vector<RejectedRow> psaldoRejected_;
@@ -350,6 +369,12 @@ void SiePass::openVer() {
   verLine_ = line_;
   verDateText_ = std::string(token(3));  // #VER serie vernr verdatum vertext regdatum sign
   verDate_ = parseSieDate(verDateText_);
+  const std::string_view serie = token(1);
+  const std::string_view number = token(2);
+  verNumber_.assign(serie);
+  if (!serie.empty() && !number.empty()) verNumber_ += ' ';
+  verNumber_ += number;
+  verText_.assign(token(4));
 }
 
 void SiePass::closeVer() {
@@ -410,6 +435,16 @@ void SiePass::readTrans() {
                      Measure::Utfall, *ore);
   ++summary.rowsAccepted;
   summary.acceptedOre += *ore;
+  // The counter-entries on balance accounts (bank, skulder) explain nothing in a nämnd report.
+  if (isResultAccount(konto))
+    kept_.offer(objects.ansvar, date->period(), *ore, line_, [&] {
+      writeIsoDate(*date, keptDate_);
+      const std::string_view transtext = token(5);
+      return TransactionTexts{
+          konto,     objects.verksamhet, objects.projekt,
+          keptDate_, verNumber_,         transtext.empty() ? verText_ : transtext,
+          {}};
+    });
   if (dims_.ansvar != 0 && objects.ansvar.empty()) ++transWithoutAnsvar_;
   if (yearStart_ && yearEnd_ &&
       (date->number() < yearStart_->number() || date->number() > yearEnd_->number()))
@@ -525,6 +560,7 @@ void SiePass::finishUtfall() {
   const bool hasPsaldo = !psaldo_.empty() || !psaldoRejected_.empty();
   if (hasTrans) {
     utfallSource_ = UtfallSource::Trans;
+    result_.keptRows = kept_.take();
     result_.notes.push_back("Utfallet kommer från #TRANS i " + formatInteger(verCount_, " ") +
                             " verifikationer (#VER).");
     if (hasPsaldo) {

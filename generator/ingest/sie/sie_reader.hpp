@@ -12,6 +12,7 @@
 
 #include "core/cube.hpp"
 #include "core/import_summary.hpp"
+#include "ingest/largest_transactions.hpp"
 #include "ingest/sie/sie_dimension_map.hpp"
 #include "ingest/sie/sie_text_stream.hpp"
 #include "ingest/source_file.hpp"
@@ -21,10 +22,14 @@ namespace namnd {
 struct SieImport {
   ImportSummary ledger;  // kind Huvudbok; rowsRead = #TRANS/#RTRANS (or #PSALDO) records considered
   Cube utfall;           // Measure::Utfall
-  ImportSummary budget;  // kind Budget; from #PBUDGET
-  Cube budgetCube;       // Measure::Budget
-  std::string company;   // #FNAMN
-  int sieType = 0;       // #SIETYP
+  // The largest #TRANS rows on result accounts (classes 3–8) of each ansvar and month (see
+  // LedgerImport::keptRows), with the transaction's text (or the verification's), date and
+  // verification ("serie nummer").
+  KeptTransactions keptRows;
+  ImportSummary budget;            // kind Budget; from #PBUDGET
+  Cube budgetCube;                 // Measure::Budget
+  std::string company;             // #FNAMN
+  int sieType = 0;                 // #SIETYP
   std::vector<std::string> notes;  // Swedish: what was done that a user should know
 };
 

@@ -1,0 +1,152 @@
+#include "ingest/hr_reader.hpp"
+
+#include <array>
+#include <cstdint>
+#include <map>
+
+#include "core/number_format.hpp"
+#include "ingest/row_check.hpp"
+
+namespace namnd {
+namespace {
+
+constexpr std::string_view kAllowedKinds =
+    "overtid, mertid, timavlonad, inhyrd, ej_tillsatt, arbetad, franvaro";
+
+// "12 345,50 h": centihours are hundredths, exactly like öre.
+std::string hours(std::int64_t centihours) { return formatOreAsKronor(centihours, " ") + " h"; }
+
+// Σ timmar, the figure a reader of the import log checks against the HR system's own report.
+std::string hoursNote(const std::map<HrKind, std::int64_t>& byKind, std::int64_t accepted,
+                      std::int64_t rejected) {
+  std::string note = "Timmar: Σ " + hours(accepted) + " i godkända rader";
+  if (!byKind.empty()) {
+    note += " (";
+    bool first = true;
+    for (const auto& [kind, centihours] : byKind) {
+      note += (first ? "" : ", ") + std::string(hrKindName(kind)) + " " + hours(centihours);
+      first = false;
+    }
+    note += ")";
+  }
+  if (rejected != 0) note += "; Σ " + hours(rejected) + " i avvisade rader";
+  return note + ".";
+}
+
+}  // namespace
+
+std::optional<HrKind> hrKindFromExport(std::string_view text) {
+  std::string folded;
+  folded.reserve(text.size());
+  bool pendingSeparator = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    char plain = 0;
+    if (c == ' ' || c == '-' || c == '_' || c == '\t') {
+      pendingSeparator = !folded.empty();  // a run of them is one '_'; leading ones are dropped
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z') {
+      plain = static_cast<char>(c - 'A' + 'a');
+    } else if (c < 0x80) {
+      plain = static_cast<char>(c);
+    } else if (c == 0xC3 && i + 1 < text.size()) {
+      // UTF-8 Å Ä Ö å ä ö É é: C3 85/84/96, A5/A4/B6, 89/A9
+      switch (static_cast<unsigned char>(text[i + 1])) {
+        case 0x85:
+        case 0x84:
+        case 0xA5:
+        case 0xA4:
+          plain = 'a';
+          break;
+        case 0x96:
+        case 0xB6:
+          plain = 'o';
+          break;
+        case 0x89:
+        case 0xA9:
+          plain = 'e';
+          break;
+        default:
+          return std::nullopt;
+      }
+      ++i;
+    } else {
+      return std::nullopt;
+    }
+    if (pendingSeparator) folded.push_back('_');
+    pendingSeparator = false;
+    folded.push_back(plain);
+  }
+  return hrKindFromName(folded);
+}
+
+HrImport readHr(TabularSource& source, const std::string& fileHash) {
+  static const TableSpec kSpec = {
+      {{"period", {"manad", "löneperiod", "loneperiod", "redovisningsperiod"}, true},
+       {"ansvar", {"ansvarskod", "ansvarsnr", "referenskod", "enhet"}, true},
+       {"typ", {"tidtyp", "timtyp", "typ av tid"}, true},
+       {"timmar", {"antal timmar", "tim", "timmar antal"}, true},
+       {"belopp", {"belopp sek", "belopp kr", "kostnad", "summa"}, false}},
+      {}};
+
+  HrImport result;
+  ImportSummary& summary = result.summary;
+  summary.kind = SourceKind::Hr;
+  summary.sourcePath = source.displayName();
+  summary.fileHash = fileHash;
+  std::map<HrKind, std::int64_t> acceptedByKind;
+  std::int64_t acceptedCentihours = 0;
+  std::int64_t rejectedCentihours = 0;
+  std::int64_t negativeRows = 0;
+  std::int64_t negativeCentihours = 0;
+
+  source.read(kSpec, [&](const Record& record) {
+    RowCheck row(record, summary);
+    // The amounts first, so that a rejected row's kronor and hours are still accounted for.
+    std::optional<std::int64_t> ore;
+    if (!record.text("belopp").empty()) ore = row.amount("belopp");
+    std::optional<std::int64_t> centihours;
+    const std::string_view hoursText = record.text("timmar");
+    if (hoursText.empty()) {
+      row.fail(record.at("timmar"), "timmar saknas");
+    } else {
+      std::string error;
+      centihours = record.amountOre("timmar", &error);  // hundredths, exactly as öre
+      if (!centihours)
+        row.fail(record.at("timmar"),
+                 "ogiltigt antal timmar \"" + std::string(hoursText) + "\": " + error);
+    }
+    const auto period = row.period("period");
+    const auto ansvar = row.code("ansvar");
+    std::optional<HrKind> kind;
+    if (const auto typ = row.code("typ")) {
+      kind = hrKindFromExport(*typ);
+      if (!kind)
+        row.fail(record.at("typ"), "okänd typ \"" + std::string(*typ) +
+                                       "\" (tillåtna: " + std::string(kAllowedKinds) + ")");
+    }
+    if (!row.accept(ore)) {
+      if (centihours) rejectedCentihours += *centihours;
+      return;
+    }
+    const std::int64_t rowOre = ore.value_or(0);
+    result.hours[HrKey{std::string(*ansvar), *period, *kind}] += HrAmount{*centihours, rowOre};
+    summary.addToPeriod(period->code(), rowOre);
+    acceptedCentihours += *centihours;
+    acceptedByKind[*kind] += *centihours;
+    if (*centihours < 0) {
+      ++negativeRows;
+      negativeCentihours += *centihours;
+    }
+  });
+
+  summary.notes.push_back(hoursNote(acceptedByKind, acceptedCentihours, rejectedCentihours));
+  if (negativeRows > 0)
+    summary.warnings.push_back("Rader med negativa timmar: " + formatInteger(negativeRows, " ") +
+                               " (Σ " + hours(negativeCentihours) +
+                               "); de räknas som rättelser och dras av från summan.");
+  return result;
+}
+
+}  // namespace namnd
