@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -57,6 +58,35 @@ Document sampleDocument() {
                    {{"Σ huvudbok = Σ redovisat", "173 605 400,00 kr", CheckStatus::Ok},
                     {"Ej mappade konton", "2 konton", CheckStatus::Warning},
                     {"Periodens budget saknas", "ansvar 4100", CheckStatus::Error}}});
+  return doc;
+}
+
+Chart sampleChart() {
+  Chart chart;
+  chart.id = "overtid_inhyrd";
+  chart.title = "Övertid och inhyrd personal KPV";
+  chart.description =
+      "Timmar per månad januari–oktober 2025: övertidsersättning och inhyrd bemanning.";
+  chart.valueAxis = "Timmar";
+  chart.kind = ChartKind::Column;
+  chart.decimals = 0;
+  chart.categories = {"Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt"};
+  chart.series = {
+      {"Övertidsersättning, timmar",
+       {1853, 1204, 980, 1100, 1500, 2877, 3012, 2100, std::nullopt, 1450}},
+      {"Inhyrd bemanning, timmar", {400, 350, 300, 280, 500, 900, 1200, 800, 600, 550}},
+  };
+  chart.footnotes = {"Uppgift om övertid för september saknas."};
+  return chart;
+}
+
+Document chartDocument(const Chart& chart) {
+  Document doc;
+  doc.kind = "testrapport";
+  doc.title = "Månadsrapport oktober 2025";
+  doc.meta = {"Exempelkommun",   "Socialnämnden", "Socialförvaltningen",
+              "Anna Controller", "Oktober 2025",  "2025-10-31"};
+  doc.sections.emplace_back(chart);
   return doc;
 }
 

@@ -11,4 +11,12 @@ namespace namnd::testing {
 // "testrapport", has no template or layout of its own, so the generic ones are used.
 Document sampleDocument();
 
+// A column chart of hours per month, January to October: two series, "Övertidsersättning,
+// timmar" (1 853 in January, no value for September) and "Inhyrd bemanning, timmar", with a
+// footnote. Its id is "overtid_inhyrd".
+Chart sampleChart();
+
+// A document (kind "testrapport", as sampleDocument) whose only section is `chart`.
+Document chartDocument(const Chart& chart);
+
 }  // namespace namnd::testing

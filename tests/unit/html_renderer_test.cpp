@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <limits>
+#include <optional>
 #include <string>
 
 #include "core/errors.hpp"
@@ -13,8 +15,10 @@ namespace namnd {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::chartDocument;
 using testing::contains;
 using testing::readFile;
+using testing::sampleChart;
 using testing::sampleDocument;
 using testing::writeFile;
 
@@ -155,6 +159,100 @@ TEST_F(HtmlRenderTest, ChecksAreATableWithStatusText) {
 
 TEST_F(HtmlRenderTest, SameDocumentGivesTheSameBytes) {
   EXPECT_EQ(render(sampleDocument()), render(sampleDocument()));
+}
+
+// ---- Charts ----
+
+TEST_F(HtmlRenderTest, AChartIsAFigureWithItsTextAlternativeAndDataTable) {
+  const std::string html = render(chartDocument(sampleChart()));
+  EXPECT_TRUE(contains(html, "<section class=\"chart-section\" id=\"overtid_inhyrd\">"));
+  EXPECT_TRUE(contains(html, "<h2>Övertid och inhyrd personal KPV</h2>"));
+  const auto figure = html.find("<figure class=\"chart\">");
+  const auto svg = html.find("<svg ");
+  const auto caption = html.find(
+      "<figcaption>Timmar per månad januari–oktober 2025: övertidsersättning och inhyrd "
+      "bemanning.</figcaption>");
+  const auto table = html.find("<table class=\"chart-data\">");
+  ASSERT_NE(figure, std::string::npos);
+  ASSERT_NE(caption, std::string::npos);
+  ASSERT_NE(table, std::string::npos);
+  EXPECT_LT(figure, svg);
+  EXPECT_LT(svg, caption);
+  EXPECT_LT(caption, table);
+  EXPECT_TRUE(contains(html, "role=\"img\" aria-labelledby=\"diagram-1-title diagram-1-desc\""));
+  EXPECT_TRUE(
+      contains(html, "<title id=\"diagram-1-title\">Övertid och inhyrd personal KPV</title>"));
+  EXPECT_TRUE(contains(html, "<desc id=\"diagram-1-desc\">Timmar per månad"));
+  // Still self-contained: the inline SVG needs no namespace URL.
+  EXPECT_FALSE(contains(html, "http"));
+  EXPECT_FALSE(contains(html, "<script"));
+}
+
+TEST_F(HtmlRenderTest, AChartsDataTableIsScopedAndSwedish) {
+  const std::string html = render(chartDocument(sampleChart()));
+  EXPECT_TRUE(contains(html,
+                       "<caption>Diagrammets data: Övertid och inhyrd personal KPV "
+                       "<span class=\"unit\">Timmar</span></caption>"));
+  EXPECT_TRUE(contains(html,
+                       "<th scope=\"col\" class=\"num\">Övertidsersättning, timmar</th>"
+                       "<th scope=\"col\" class=\"num\">Inhyrd bemanning, timmar</th>"));
+  EXPECT_TRUE(contains(html, "<tr><th scope=\"row\" class=\"text\">Jan</th><td class=\"num\">1" +
+                                 kNbsp + "853</td><td class=\"num\">400</td></tr>"));
+  // September has no övertid: an empty cell, not a zero.
+  EXPECT_TRUE(contains(html,
+                       "<tr><th scope=\"row\" class=\"text\">Sep</th><td class=\"num\">"
+                       "</td><td class=\"num\">600</td></tr>"));
+  EXPECT_EQ(count(html, "<th scope=\"row\""), 10u);
+  EXPECT_TRUE(contains(
+      html, "<ol class=\"footnotes\">\n<li>Uppgift om övertid för september saknas.</li>"));
+}
+
+TEST_F(HtmlRenderTest, AChartsNegativeValuesAreMarkedBeyondColour) {
+  Chart chart = sampleChart();
+  chart.decimals = 1;
+  chart.series[0].values[0] = -1853.25;
+  const std::string html = render(chartDocument(chart));
+  EXPECT_TRUE(contains(html, "<td class=\"num neg\">-1" + kNbsp + "853,3</td>"));
+}
+
+TEST_F(HtmlRenderTest, AChartWithoutValuesSaysSo) {
+  Chart chart = sampleChart();
+  for (ChartSeries& s : chart.series) {
+    for (auto& v : s.values) v = std::numeric_limits<double>::quiet_NaN();
+  }
+  chart.series[1].values[2] = std::nullopt;
+  const std::string html = render(chartDocument(chart));
+  EXPECT_TRUE(contains(html, "<p class=\"no-data\">Inga uppgifter att visa.</p>"));
+  EXPECT_TRUE(contains(html, "<h2>Övertid och inhyrd personal KPV</h2>"));
+  EXPECT_FALSE(contains(html, "<svg"));
+  EXPECT_FALSE(contains(html, "<figure"));
+  EXPECT_FALSE(contains(html, "nan"));
+
+  Chart nothing;
+  const std::string bare = render(chartDocument(nothing));
+  EXPECT_TRUE(contains(bare, "Inga uppgifter att visa."));
+  EXPECT_FALSE(contains(bare, " id=\"\""));
+}
+
+TEST_F(HtmlRenderTest, ChartsAmongOtherSectionsHaveUniqueIds) {
+  Document doc = sampleDocument();
+  doc.sections.insert(doc.sections.begin() + 1, sampleChart());
+  Chart second = sampleChart();
+  second.id = "timavlonade";
+  second.kind = ChartKind::Bar;
+  doc.sections.emplace_back(second);
+  const std::string html = render(doc);
+  EXPECT_EQ(count(html, "<h2>"), 5u);
+  EXPECT_EQ(count(html, "<svg "), 2u);
+  EXPECT_EQ(count(html, "id=\"diagram-1-title\""), 1u);
+  EXPECT_EQ(count(html, "id=\"diagram-2-title\""), 1u);
+  // The other sections are unchanged by the charts between them.
+  EXPECT_TRUE(contains(html, "<td class=\"num neg\">-23" + kNbsp + "154</td>"));
+  EXPECT_EQ(render(doc), html);  // deterministic
+}
+
+TEST_F(HtmlRenderTest, SameChartDocumentGivesTheSameBytes) {
+  EXPECT_EQ(render(chartDocument(sampleChart())), render(chartDocument(sampleChart())));
 }
 
 TEST_F(HtmlRenderTest, AKindWithItsOwnTemplateUsesIt) {

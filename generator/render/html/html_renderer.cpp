@@ -5,14 +5,17 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <type_traits>
 #include <variant>
+#include <vector>
 
 #include "core/errors.hpp"
 #include "core/number_format.hpp"
 #include "render/atomic_output_file.hpp"
+#include "render/html/svg_chart.hpp"
 
 namespace namnd {
 namespace {
@@ -106,11 +109,20 @@ data idData(data section, const std::string& id) {
   return section;
 }
 
+data footnoteData(data d, const std::vector<std::string>& notes) {
+  data footnotes(data::type::list);
+  for (const std::string& note : notes) footnotes.push_back(data("text", note));
+  d.set("footnotes", footnotes);
+  d.set("hasFootnotes", flag(!notes.empty()));
+  return d;
+}
+
 data tableData(const Table& table) {
   data d;
   d.set("isTable", flag(true));
   d.set("isText", flag(false));
   d.set("isCheck", flag(false));
+  d.set("isChart", flag(false));
   d.set("title", table.title);
   d.set("unitNote", table.unitNote);
   d.set("hasUnitNote", flag(!table.unitNote.empty()));
@@ -145,11 +157,7 @@ data tableData(const Table& table) {
   }
   d.set("rows", rows);
 
-  data footnotes(data::type::list);
-  for (const std::string& note : table.footnotes) footnotes.push_back(data("text", note));
-  d.set("footnotes", footnotes);
-  d.set("hasFootnotes", flag(!table.footnotes.empty()));
-  return idData(d, table.id);
+  return idData(footnoteData(d, table.footnotes), table.id);
 }
 
 data textData(const TextSection& text) {
@@ -157,6 +165,7 @@ data textData(const TextSection& text) {
   d.set("isTable", flag(false));
   d.set("isText", flag(true));
   d.set("isCheck", flag(false));
+  d.set("isChart", flag(false));
   d.set("title", text.title);
   data paragraphs(data::type::list);
   for (const std::string& p : text.paragraphs) paragraphs.push_back(data("text", p));
@@ -173,6 +182,7 @@ data checkData(const CheckSection& checks) {
   d.set("isTable", flag(false));
   d.set("isText", flag(false));
   d.set("isCheck", flag(true));
+  d.set("isChart", flag(false));
   d.set("title", checks.title);
   data items(data::type::list);
   for (const CheckItem& item : checks.items) {
@@ -197,6 +207,46 @@ data checkData(const CheckSection& checks) {
   }
   d.set("items", items);
   return idData(d, checks.id);
+}
+
+// A chart is a figure (the SVG and its text alternative as caption) followed by its data as a
+// table, so that nothing depends on seeing the picture; "Inga uppgifter att visa." when there
+// is nothing to draw. `idPrefix` keeps the SVG's element ids unique in the page.
+data chartData(const Chart& chart, const std::string& idPrefix) {
+  data d;
+  d.set("isTable", flag(false));
+  d.set("isText", flag(false));
+  d.set("isCheck", flag(false));
+  d.set("isChart", flag(true));
+  d.set("title", chart.title);
+  d.set("description", chart.description);
+  d.set("hasDescription", flag(!chart.description.empty()));
+  d.set("unitNote", chart.valueAxis);
+  d.set("hasUnitNote", flag(!chart.valueAxis.empty()));
+  const bool hasData = chartHasData(chart);
+  d.set("hasData", flag(hasData));
+  d.set("svg", renderSvgChart(chart, idPrefix));
+
+  data columns(data::type::list);
+  for (const ChartSeries& series : chart.series) columns.push_back(data("header", series.name));
+  d.set("columns", columns);
+
+  const Column valueColumn{"", ColumnKind::Decimal, std::clamp(chart.decimals, 0, 10)};
+  data rows(data::type::list);
+  for (std::size_t c = 0; hasData && c < chart.categories.size(); ++c) {
+    data r;
+    r.set("category", chart.categories[c]);
+    data cells(data::type::list);
+    for (const ChartSeries& series : chart.series) {
+      const std::optional<double> value =
+          c < series.values.size() ? series.values[c] : std::nullopt;
+      cells.push_back(cellData(value ? CellValue{*value} : CellValue{}, valueColumn, ""));
+    }
+    r.set("cells", cells);
+    rows.push_back(r);
+  }
+  d.set("rows", rows);
+  return idData(footnoteData(d, chart.footnotes), chart.id);
 }
 
 data documentData(const Document& doc, const std::string& css) {
@@ -226,16 +276,17 @@ data documentData(const Document& doc, const std::string& css) {
   d.set("hasMeta", flag(hasMeta));
 
   data sections(data::type::list);
+  int charts = 0;
   for (const Section& section : doc.sections) {
     sections.push_back(std::visit(
-        [](const auto& s) -> data {
+        [&charts](const auto& s) -> data {
           using T = std::decay_t<decltype(s)>;
           if constexpr (std::is_same_v<T, Table>) {
             return tableData(s);
           } else if constexpr (std::is_same_v<T, TextSection>) {
             return textData(s);
           } else if constexpr (std::is_same_v<T, Chart>) {
-            return data(data::type::object);  // TODO(charts helper): inline SVG + data table
+            return chartData(s, "diagram-" + std::to_string(++charts));
           } else {
             return checkData(s);
           }

@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <ctime>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -443,6 +445,116 @@ void writeText(XlsxSheetWriter& sheet, const TextSection& text, const Document& 
   }
 }
 
+// ---- Charts ----
+
+bool isDrawable(const std::optional<double>& value) { return value && std::isfinite(*value); }
+
+// A chart is drawn when some series has a value for some category.
+bool hasChartData(const Chart& chart) {
+  for (const ChartSeries& series : chart.series) {
+    const std::size_t n = std::min(series.values.size(), chart.categories.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      if (isDrawable(series.values[i])) return true;
+    }
+  }
+  return false;
+}
+
+XlsxChartType chartType(ChartKind kind) {
+  switch (kind) {
+    case ChartKind::Column:
+      return XlsxChartType::Column;
+    case ChartKind::StackedColumn:
+      return XlsxChartType::StackedColumn;
+    case ChartKind::Bar:
+      return XlsxChartType::Bar;
+    case ChartKind::Line:
+      return XlsxChartType::Line;
+  }
+  return XlsxChartType::Column;
+}
+
+std::string chartNumberFormat(int decimals) {
+  std::string number = "#,##0";
+  const int d = std::clamp(decimals, 0, 10);
+  if (d > 0) number.append(".").append(static_cast<std::size_t>(d), '0');
+  return number + ";-" + number;
+}
+
+// The data table (categories down column A, one column per series) with the native chart to its
+// right; the chart's series refer to the table's cells.
+void writeChart(XlsxSheetWriter& sheet, const Chart& chart, const Document& doc,
+                const SheetLayout& layout) {
+  preparePrinting(sheet, layout, false);
+  const int seriesCount = static_cast<int>(chart.series.size());
+  const int categoryCount = static_cast<int>(chart.categories.size());
+  const bool drawable = hasChartData(chart);
+  const int lastColumn = drawable ? seriesCount : 0;
+
+  sheet.setColumnWidth(0, layout.columnWidths.at(ColumnKind::Text));
+  for (int c = 1; c <= lastColumn; ++c) {
+    sheet.setColumnWidth(c, layout.columnWidths.at(ColumnKind::Decimal));
+  }
+  if (lastColumn > 0 || chart.valueAxis.empty()) {
+    writeTitleRows(sheet, doc.title, chart.title);
+    if (!chart.valueAxis.empty()) {
+      sheet.writeString(kSubtitleRow, lastColumn, chart.valueAxis,
+                        {.italic = true, .alignRight = true});
+    }
+  } else {
+    writeTitleRows(sheet, doc.title, chart.title + " (" + chart.valueAxis + ")");
+  }
+
+  int row = kHeaderRow;
+  if (!drawable) {
+    sheet.writeString(row++, 0, "Inga uppgifter att visa.");
+  } else {
+    sheet.writeBlank(kHeaderRow, 0, kHeaderStyle);
+    XlsxCellStyle seriesHeader = kHeaderStyle;
+    seriesHeader.alignRight = true;
+    for (int s = 0; s < seriesCount; ++s) {
+      sheet.writeString(kHeaderRow, s + 1, chart.series[static_cast<std::size_t>(s)].name,
+                        seriesHeader);
+    }
+    const XlsxCellStyle valueStyle{.alignRight = true,
+                                   .numberFormat = chartNumberFormat(chart.decimals)};
+    for (int c = 0; c < categoryCount; ++c) {
+      const std::size_t category = static_cast<std::size_t>(c);
+      sheet.writeString(kFirstDataRow + c, 0, chart.categories[category]);
+      for (int s = 0; s < seriesCount; ++s) {
+        const auto& values = chart.series[static_cast<std::size_t>(s)].values;
+        if (category < values.size() && isDrawable(values[category])) {
+          sheet.writeNumber(kFirstDataRow + c, s + 1, *values[category], valueStyle);
+        } else {
+          sheet.writeBlank(kFirstDataRow + c, s + 1, valueStyle);
+        }
+      }
+    }
+    row = kFirstDataRow + categoryCount;
+
+    XlsxChartSpec spec;
+    spec.type = chartType(chart.kind);
+    spec.title = chart.title;
+    spec.valueAxisTitle = chart.valueAxis;
+    spec.altText = chart.description.empty() ? chart.title : chart.description;
+    spec.widthScale = 1.5;
+    spec.heightScale = 1.25;
+    const XlsxCellRange categories{kFirstDataRow, 0, row - 1, 0};
+    for (int s = 0; s < seriesCount; ++s) {
+      spec.series.push_back(
+          {kHeaderRow, s + 1, categories, {kFirstDataRow, s + 1, row - 1, s + 1}});
+    }
+    // One empty column between the table and the chart.
+    sheet.insertChart(kHeaderRow, lastColumn + 2, spec);
+  }
+
+  if (!chart.footnotes.empty()) ++row;  // one empty row between table and notes
+  int number = 1;
+  for (const std::string& note : chart.footnotes) {
+    sheet.writeString(row++, 0, std::to_string(number++) + ") " + note);
+  }
+}
+
 }  // namespace
 
 void renderXlsx(const Document& doc, const fs::path& templatesDir, const fs::path& outFile) {
@@ -468,7 +580,9 @@ void renderXlsx(const Document& doc, const fs::path& templatesDir, const fs::pat
                   names.unique(sheetNameFor(layout, s.id, "Kontroller"), "Kontroller"));
               writeChecks(sheet, s, doc, layout);
             } else if constexpr (std::is_same_v<T, Chart>) {
-              // TODO(charts helper): a native chart beside its data
+              XlsxSheetWriter sheet =
+                  workbook.addSheet(names.unique(sheetNameFor(layout, s.id, s.title), "Diagram"));
+              writeChart(sheet, s, doc, layout);
             } else {
               XlsxSheetWriter sheet =
                   workbook.addSheet(names.unique(sheetNameFor(layout, s.id, s.title), "Text"));

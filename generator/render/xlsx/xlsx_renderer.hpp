@@ -1,6 +1,8 @@
 #pragma once
 // Document → Excel workbook. One sheet per Table (title rows, bold header, numbers as numbers with
-// US-notation format codes), a "Kontroller" sheet per CheckSection and a sheet per TextSection.
+// US-notation format codes), a "Kontroller" sheet per CheckSection, a sheet per TextSection and a
+// sheet per Chart (its data table with a native Excel chart beside it that draws those cells; a
+// chart without any value gets the sentence "Inga uppgifter att visa." instead).
 // The sheet layout (paper, orientation, column widths, sheet names) comes from
 // templates/xlsx/document.json, overridden key by key by templates/xlsx/<doc.kind>.json.
 //

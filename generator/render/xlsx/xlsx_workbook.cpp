@@ -3,7 +3,9 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstddef>
 #include <utility>
 
 #include "core/errors.hpp"
@@ -20,6 +22,78 @@ std::string cellName(int row, int col) {
 }
 
 char* mutableChars(std::string& s) { return s.empty() ? nullptr : s.data(); }
+
+// Series colours (dark enough for white hatching) and, so that they differ without colour too,
+// a fill pattern per bar series and a dash and marker per line series. 5 dashes and 6 markers
+// have no common factor: 30 line series all look different.
+constexpr std::array<lxw_color_t, 6> kSeriesColours{0x1F4E79, 0xC55A11, 0x548235,
+                                                    0x7F6000, 0x7030A0, 0x404040};
+constexpr std::array<std::uint8_t, 8> kBarPatterns{LXW_CHART_PATTERN_NONE,  // solid fill
+                                                   LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL,
+                                                   LXW_CHART_PATTERN_SMALL_GRID,
+                                                   LXW_CHART_PATTERN_PERCENT_50,
+                                                   LXW_CHART_PATTERN_DARK_HORIZONTAL,
+                                                   LXW_CHART_PATTERN_WIDE_DOWNWARD_DIAGONAL,
+                                                   LXW_CHART_PATTERN_DARK_VERTICAL,
+                                                   LXW_CHART_PATTERN_LARGE_CHECK};
+constexpr std::array<std::uint8_t, 5> kLineDashes{
+    LXW_CHART_LINE_DASH_SOLID, LXW_CHART_LINE_DASH_DASH, LXW_CHART_LINE_DASH_ROUND_DOT,
+    LXW_CHART_LINE_DASH_LONG_DASH_DOT, LXW_CHART_LINE_DASH_LONG_DASH};
+constexpr std::array<std::uint8_t, 6> kLineMarkers{
+    LXW_CHART_MARKER_CIRCLE,  LXW_CHART_MARKER_SQUARE, LXW_CHART_MARKER_TRIANGLE,
+    LXW_CHART_MARKER_DIAMOND, LXW_CHART_MARKER_X,      LXW_CHART_MARKER_PLUS};
+
+std::uint8_t lxwChartType(XlsxChartType type) {
+  switch (type) {
+    case XlsxChartType::Column:
+      return LXW_CHART_COLUMN;
+    case XlsxChartType::StackedColumn:
+      return LXW_CHART_COLUMN_STACKED;
+    case XlsxChartType::Bar:
+      return LXW_CHART_BAR;
+    case XlsxChartType::Line:
+      return LXW_CHART_LINE;
+  }
+  return LXW_CHART_COLUMN;
+}
+
+void styleSeries(lxw_chart_series* series, XlsxChartType type, std::size_t index) {
+  // After a full round the colours shift, so that series 7 differs from series 1 in colour too.
+  const lxw_color_t colour =
+      kSeriesColours[(index + index / kSeriesColours.size()) % kSeriesColours.size()];
+  if (type == XlsxChartType::Line) {
+    lxw_chart_line line{};
+    line.color = colour;
+    line.width = 2.25f;
+    line.dash_type = kLineDashes[index % kLineDashes.size()];
+    chart_series_set_line(series, &line);
+    chart_series_set_marker_type(series, kLineMarkers[index % kLineMarkers.size()]);
+    chart_series_set_marker_size(series, 7);
+    lxw_chart_fill markerFill{};
+    markerFill.color = colour;
+    chart_series_set_marker_fill(series, &markerFill);
+    lxw_chart_line markerLine{};
+    markerLine.color = colour;
+    chart_series_set_marker_line(series, &markerLine);
+    return;
+  }
+  const std::uint8_t patternType = kBarPatterns[index % kBarPatterns.size()];
+  if (patternType == LXW_CHART_PATTERN_NONE) {
+    lxw_chart_fill fill{};
+    fill.color = colour;
+    chart_series_set_fill(series, &fill);
+  } else {
+    lxw_chart_pattern pattern{};
+    pattern.type = patternType;
+    pattern.fg_color = colour;
+    pattern.bg_color = 0xFFFFFF;
+    chart_series_set_pattern(series, &pattern);
+  }
+  lxw_chart_line border{};
+  border.color = colour;
+  border.width = 1.0f;
+  chart_series_set_line(series, &border);
+}
 
 }  // namespace
 
@@ -57,12 +131,11 @@ void XlsxSheetWriter::writeBlank(int row, int col, const XlsxCellStyle& style) {
         row, col);
 }
 
-void XlsxSheetWriter::writeFormula(int row, int col, const std::string& formula,
-                                   double cachedValue, const XlsxCellStyle& style) {
-  check(worksheet_write_formula_num(sheet_, static_cast<lxw_row_t>(row),
-                                    static_cast<lxw_col_t>(col), formula.c_str(),
-                                    workbook_->format(style),
-                                    std::isfinite(cachedValue) ? cachedValue : 0.0),
+void XlsxSheetWriter::writeFormula(int row, int col, const std::string& formula, double cachedValue,
+                                   const XlsxCellStyle& style) {
+  check(worksheet_write_formula_num(
+            sheet_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), formula.c_str(),
+            workbook_->format(style), std::isfinite(cachedValue) ? cachedValue : 0.0),
         row, col);
 }
 
@@ -78,14 +151,66 @@ void XlsxSheetWriter::allowOnlyNumbers(int firstRow, int lastRow, int col,
   std::string text = message;
   validation.error_title = title.data();
   validation.error_message = text.data();
-  check(worksheet_data_validation_range(sheet_, static_cast<lxw_row_t>(firstRow),
-                                        static_cast<lxw_col_t>(col),
-                                        static_cast<lxw_row_t>(lastRow),
-                                        static_cast<lxw_col_t>(col), &validation),
+  check(worksheet_data_validation_range(
+            sheet_, static_cast<lxw_row_t>(firstRow), static_cast<lxw_col_t>(col),
+            static_cast<lxw_row_t>(lastRow), static_cast<lxw_col_t>(col), &validation),
         firstRow, col);
 }
 
 void XlsxSheetWriter::protect() { worksheet_protect(sheet_, nullptr, nullptr); }
+
+void XlsxSheetWriter::insertChart(int row, int col, const XlsxChartSpec& spec) {
+  const auto fail = [&](const std::string& problem) {
+    return OutputError("Kan inte lägga in diagrammet \"" + spec.title + "\" på bladet \"" + name_ +
+                       "\" i " + workbook_->displayName() + ": " + problem);
+  };
+  if (spec.series.empty()) throw fail("diagrammet har inga dataserier");
+  lxw_chart* chart = workbook_add_chart(workbook_->workbook_, lxwChartType(spec.type));
+  if (chart == nullptr) throw fail("libxlsxwriter kunde inte skapa det");
+
+  char* sheetName = workbook_->keep(name_);
+  std::size_t index = 0;
+  for (const XlsxChartSeries& s : spec.series) {
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    if (series == nullptr) throw fail("libxlsxwriter kunde inte skapa en dataserie");
+    chart_series_set_categories(series, sheetName, static_cast<lxw_row_t>(s.categories.firstRow),
+                                static_cast<lxw_col_t>(s.categories.firstCol),
+                                static_cast<lxw_row_t>(s.categories.lastRow),
+                                static_cast<lxw_col_t>(s.categories.lastCol));
+    chart_series_set_values(series, sheetName, static_cast<lxw_row_t>(s.values.firstRow),
+                            static_cast<lxw_col_t>(s.values.firstCol),
+                            static_cast<lxw_row_t>(s.values.lastRow),
+                            static_cast<lxw_col_t>(s.values.lastCol));
+    chart_series_set_name_range(series, sheetName, static_cast<lxw_row_t>(s.nameRow),
+                                static_cast<lxw_col_t>(s.nameCol));
+    styleSeries(series, spec.type, index++);
+  }
+
+  if (!spec.title.empty()) chart_title_set_name(chart, workbook_->keep(spec.title));
+  // In a bar chart libxlsxwriter swaps the axes: x_axis is the (horizontal) value axis there.
+  const bool bar = spec.type == XlsxChartType::Bar;
+  lxw_chart_axis* valueAxis = bar ? chart->x_axis : chart->y_axis;
+  lxw_chart_axis* categoryAxis = bar ? chart->y_axis : chart->x_axis;
+  if (!spec.valueAxisTitle.empty()) {
+    chart_axis_set_name(valueAxis, workbook_->keep(spec.valueAxisTitle));
+  }
+  if (bar) {
+    // Excel draws the first category at the bottom; reversed, the bars read in the table's
+    // order, and crossing at the (now lowest) last category keeps the value axis at the bottom.
+    chart_axis_set_reverse(categoryAxis);
+    chart_axis_set_crossing_max(categoryAxis);
+  }
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+  chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
+
+  lxw_chart_options options{};
+  options.x_scale = spec.widthScale > 0 ? spec.widthScale : 1;
+  options.y_scale = spec.heightScale > 0 ? spec.heightScale : 1;
+  options.description = spec.altText.empty() ? nullptr : workbook_->keep(spec.altText);
+  check(worksheet_insert_chart_opt(sheet_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                                   chart, &options),
+        row, col);
+}
 
 void XlsxSheetWriter::setColumnWidth(int col, double width) {
   check(worksheet_set_column(sheet_, static_cast<lxw_col_t>(col), static_cast<lxw_col_t>(col),
@@ -171,6 +296,10 @@ void XlsxWorkbookWriter::close() {
   if (error != LXW_NO_ERROR) {
     throw OutputError("Kan inte skriva Excel-filen " + displayName_ + ": " + lxw_strerror(error));
   }
+}
+
+char* XlsxWorkbookWriter::keep(const std::string& text) {
+  return keptStrings_.emplace_back(text).data();
 }
 
 lxw_format* XlsxWorkbookWriter::format(const XlsxCellStyle& style) {

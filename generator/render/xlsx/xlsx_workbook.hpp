@@ -6,10 +6,12 @@
 #include <compare>
 #include <cstdint>
 #include <ctime>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 struct lxw_workbook;
 struct lxw_worksheet;
@@ -44,6 +46,35 @@ struct XlsxPageSetup {
   std::string footer;    // Excel header/footer codes, "&CSida &P av &N"; empty = none
 };
 
+enum class XlsxChartType { Column, StackedColumn, Bar, Line };
+
+// A rectangle of cells on the sheet the chart is inserted into; 0-based, inclusive.
+struct XlsxCellRange {
+  int firstRow = 0;
+  int firstCol = 0;
+  int lastRow = 0;
+  int lastCol = 0;
+};
+
+// One series of a native chart; every reference points into the chart's own sheet, so Excel
+// redraws the chart when a number in the table is changed.
+struct XlsxChartSeries {
+  int nameRow = 0;  // the cell holding the legend text (the table's header cell)
+  int nameCol = 0;
+  XlsxCellRange categories;
+  XlsxCellRange values;
+};
+
+struct XlsxChartSpec {
+  XlsxChartType type = XlsxChartType::Column;
+  std::string title;
+  std::string valueAxisTitle;  // empty = none
+  std::string altText;         // the text alternative Excel offers screen readers
+  std::vector<XlsxChartSeries> series;
+  double widthScale = 1;  // of Excel's default 480 × 288 pixels
+  double heightScale = 1;
+};
+
 struct XlsxDocumentProperties {
   std::string title;
   std::string author;
@@ -71,6 +102,11 @@ class XlsxSheetWriter {
   void allowOnlyNumbers(int firstRow, int lastRow, int col, const std::string& message);
   // Protects the sheet without a password: cells whose style is `unlocked` stay editable.
   void protect();
+
+  // A native chart with its top left corner in the cell (row, col). Series look different
+  // without colour too: bars get distinct fill patterns, lines distinct dashes and markers.
+  // OutputError when the spec has no series.
+  void insertChart(int row, int col, const XlsxChartSpec& chart);
 
   void setColumnWidth(int col, double width);
   void freezePanes(int firstScrollingRow, int firstScrollingCol);
@@ -112,12 +148,16 @@ class XlsxWorkbookWriter {
  private:
   friend class XlsxSheetWriter;
   lxw_format* format(const XlsxCellStyle& style);
+  // A copy of `text` that lives until the workbook is closed or freed.
+  char* keep(const std::string& text);
 
   lxw_workbook* workbook_ = nullptr;
   std::string displayName_;
   std::map<XlsxCellStyle, lxw_format*> formats_;  // owned by the workbook
   // Keeps the property strings alive until close (the library does not promise to copy them).
   std::unique_ptr<XlsxDocumentProperties> properties_;
+  // The same for chart texts (titles, alt texts, sheet names); a deque never moves its elements.
+  std::deque<std::string> keptStrings_;
 };
 
 }  // namespace namnd
