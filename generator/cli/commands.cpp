@@ -17,6 +17,26 @@ och skriver månadsrapporten som manadsrapport-ÅÅÅÅMM.xlsx och .html i utdat
   --help             visa denna hjälp
 )",
        runManadsrapport},
+      {"prognosunderlag", "skriver prognosunderlag som enhetscheferna fyller i (xlsx)",
+       R"(Användning: namnd prognosunderlag --config FIL --period ÅÅÅÅMM
+
+Läser in indata som konfigurationen pekar ut och skriver ett prognosunderlag per enhet
+till utdatamappen/prognosunderlag/ÅÅÅÅMM/: prognosunderlag-ÅÅÅÅMM-ENHET.xlsx, eller
+en arbetsbok prognosunderlag-ÅÅÅÅMM.xlsx med ett blad per enhet när konfigurationen
+säger "prognosunderlag": {"uppdelning": "en_bok"}.
+
+Varje blad visar per ansvar ack utfall, ack budget, avvikelse, budget helår, föregående
+prognos och kommentar, och ett förslag till helårsprognos (linjär framskrivning eller
+enligt budgetens periodisering; metoden står på raden). Enhetschefen fyller i de gula
+cellerna: ny prognos som avvikelse eller som helårsutfall, kommentar och åtgärd. Övriga
+celler är låsta. De ifyllda arbetsböckerna läses in med namnd import när konfigurationen
+har en prognosfil {"fil": "MAPP", "format": "prognosunderlag"}.
+
+  --config FIL       konfigurationsfilen för nämnden
+  --period ÅÅÅÅMM    perioden; ack = januari till och med denna månad
+  --help             visa denna hjälp
+)",
+       runPrognosunderlag},
       {"kontroll", "skriver datakontrollen för en period (xlsx och html)",
        R"(Användning: namnd kontroll --config FIL --period ÅÅÅÅMM
 

@@ -19,6 +19,7 @@ struct Command {
 const std::vector<Command>& commands();
 
 int runManadsrapport(const std::vector<std::string>& args, std::ostream& out);
+int runPrognosunderlag(const std::vector<std::string>& args, std::ostream& out);
 int runKontroll(const std::vector<std::string>& args, std::ostream& out);
 int runImport(const std::vector<std::string>& args, std::ostream& out);
 int runExempeldata(const std::vector<std::string>& args, std::ostream& out);
