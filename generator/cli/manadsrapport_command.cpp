@@ -8,7 +8,10 @@
 #include "core/errors.hpp"
 #include "render/html/html_renderer.hpp"
 #include "render/xlsx/xlsx_renderer.hpp"
+#include "reports/manadsrapport/commentary.hpp"
 #include "reports/manadsrapport/manadsrapport_builder.hpp"
+#include "reports/manadsrapport/snapshot_comparison.hpp"
+#include "reports/manadsrapport/staffing_sections.hpp"
 
 namespace namnd {
 namespace {
@@ -35,22 +38,56 @@ std::optional<PrognosSnapshot> chooseSnapshot(const Store& store, const RunConfi
   return store.loadPrognosSnapshot(*latest);
 }
 
+// The staffing part needs its own text template; a templates folder from before it existed
+// gives a report without that part rather than an error.
+std::vector<Section> staffingSections(const ReportContext& context) {
+  const std::filesystem::path texts = context.config.templatesDir / "text" / "personal.json";
+  if (context.hr.empty() || !std::filesystem::exists(texts)) return {};
+  const StaffingInput input{.hours = context.hr,
+                            .tree = context.tree,
+                            .unitLevel = context.config.reportLevel + 1,
+                            .period = context.period,
+                            .parameters = context.config.staffing};
+  return buildStaffingSections(input, ReportTexts::load(texts));
+}
+
 }  // namespace
 
 int runManadsrapport(const std::vector<std::string>& args, std::ostream& out) {
-  const Arguments arguments(args, {"config", "period", "prognos"}, {});
+  const Arguments arguments(args, {"config", "period", "prognos", "jamfor"}, {});
   const Period period = periodArgument(arguments, "period");
   std::optional<Period> requestedSnapshot;
   if (arguments.value("prognos")) requestedSnapshot = periodArgument(arguments, "prognos");
+  std::optional<Period> requestedComparison;
+  if (arguments.value("jamfor")) requestedComparison = periodArgument(arguments, "jamfor");
   const auto context = loadReportContext(arguments.required("config"), period, out);
   const RunConfig& config = context->config;
+  const Store& store = *context->store;
 
   ManadsrapportInput input{.meta = context->documentMeta(),
                            .period = period,
                            .rounding = config.rounding,
                            .quality = context->dataQuality()};
-  if (const auto snapshot = chooseSnapshot(*context->store, config, period, requestedSnapshot))
+  if (const auto snapshot = chooseSnapshot(store, config, period, requestedSnapshot))
     input.prognos = rollUpPrognos(*snapshot, context->tree, context->rollup);
+
+  const std::vector<Period> snapshotPeriods = store.prognosPeriods();
+  input.comparison = chooseSnapshots(snapshotPeriods, period, requestedComparison);
+  for (const Period p : snapshotPeriods) {
+    if (p.year() != period.year() || period < p) continue;
+    if (const auto snapshot = store.loadPrognosSnapshot(p))
+      input.snapshots.push_back(rollUpPrognos(*snapshot, context->tree, context->rollup));
+  }
+  if (input.comparison.current)
+    input.currentSnapshot = store.loadPrognosSnapshot(*input.comparison.current);
+
+  input.enheter = rollUpToLevel(context->cube, context->tree, config.reportLevel + 1, period);
+  input.largestTransactions = config.manadsrapport.largestTransactions;
+  input.transactions = store.loadLargestTransactions(period, input.largestTransactions);
+  if (const auto& comments = config.manadsrapport.comments)
+    input.comments = readControllerComments(comments->path, comments->displayName, context->tree,
+                                            config.reportLevel, period);
+  input.staffing = staffingSections(*context);
 
   const ReportTexts texts = ReportTexts::load(config.templatesDir / "text" / "manadsrapport.json");
   const Document document = buildManadsrapport(input, texts);

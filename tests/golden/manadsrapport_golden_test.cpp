@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -40,7 +42,8 @@ const std::vector<std::string> kPublishedHeaders = {"Verksamhetsområde. Belopp 
                                                     "Avvikelse budget-utfall",
                                                     "Budget helår"};
 
-std::string configJson(const std::string& rounding) {
+std::string configJson(const std::string& rounding,
+                       const std::string& manadsrapport = R"({"prognos": "delar"})") {
   return R"({
   "kommun": "Färgelanda kommun",
   "namnd": "Socialnämnden",
@@ -59,7 +62,8 @@ std::string configJson(const std::string& rounding) {
   "huvudbok": ["huvudbok-2025.csv"],
   "budget": [{"fil": "budget-2025.csv", "periodisering": "linjar"}],
   "prognos": ["prognos-2025.csv"],
-  "manadsrapport": {"prognos": "delar"}
+  "manadsrapport": )" +
+         manadsrapport + R"(
 })";
 }
 
@@ -69,9 +73,35 @@ class FargelandaManadsrapport : public ::testing::Test {
     testing::copyFixture("fargelanda", dir.path());
     testing::writeFile(dir / "namnd.json", configJson("per_cell"));
   }
-  testing::RunResult report() {
-    return testing::runNamnd(
-        {"manadsrapport", "--config", (dir / "namnd.json").string(), "--period", "202510"});
+  testing::RunResult report(const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args = {"manadsrapport", "--config", (dir / "namnd.json").string(),
+                                     "--period", "202510"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return testing::runNamnd(args);
+  }
+  std::filesystem::path workbook() const { return dir / "ut" / "manadsrapport-202510.xlsx"; }
+  // The rows of the sheet whose title row (A1 is the document title, A2 the section) is `title`.
+  std::vector<std::vector<XlsxCell>> sectionRows(const std::string& title) {
+    for (const std::string& sheet : testing::sheetNames(workbook())) {
+      auto rows = testing::readSheet(workbook(), sheet);
+      for (std::size_t r = 0; r < std::min<std::size_t>(rows.size(), 3); ++r)
+        if (!rows[r].empty() && rows[r][0].text.rfind(title, 0) == 0) return rows;
+    }
+    ADD_FAILURE() << "no sheet titled " << title;
+    return {};
+  }
+  static const std::vector<XlsxCell>* rowNamed(const std::vector<std::vector<XlsxCell>>& rows,
+                                               const std::string& name) {
+    for (const auto& row : rows)
+      if (!row.empty() && row[0].text == name) return &row;
+    ADD_FAILURE() << "no row " << name;
+    return nullptr;
+  }
+  static bool hasCell(const std::vector<std::vector<XlsxCell>>& rows, const std::string& text) {
+    for (const auto& row : rows)
+      for (const auto& cell : row)
+        if (cell.text == text) return true;
+    return false;
   }
   // The table's rows from the header row on, as the workbook holds them.
   std::vector<std::vector<XlsxCell>> tableRows() {
@@ -221,6 +251,116 @@ TEST_F(FargelandaManadsrapport, RejectedRowIsNamedAndLeftOutOfTheSums) {
     for (const auto& row : testing::readSheet(dir / "ut" / "manadsrapport-202510.xlsx", sheet))
       for (const auto& cell : row) listed |= cell.text.find(where) != std::string::npos;
   EXPECT_TRUE(listed);
+}
+
+// Oracle O2: the straight line −23 153 800 × 12 / 10 = −27 784 560 kr ("omkring −27 800"),
+// 2 481 560 kr worse than the August prognosis −25 303 000 kr ("cirka 2 480 sämre").
+const std::string kMinus = "\xE2\x88\x92";
+const std::string kNbsp = "\xC2\xA0";
+const std::string kO2Forecast = "Just nu ser resultatet ut att bli omkring " + kMinus + "27" +
+                                kNbsp + "800 tkr per 31/12-2025.";
+const std::string kO2Difference = "Cirka 2" + kNbsp + "480 tkr sämre än prognos satt i delåret.";
+
+TEST_F(FargelandaManadsrapport, LagesbildSaysWhatThePublishedSlideSays) {
+  const auto run = report();
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const auto rows = sectionRows("Utfall och lägesbild");
+  EXPECT_TRUE(hasCell(rows, kO2Forecast));
+  EXPECT_TRUE(hasCell(rows, kO2Difference));
+  const std::string html = testing::readFile(dir / "ut" / "manadsrapport-202510.html");
+  EXPECT_NE(html.find(kO2Forecast), std::string::npos);
+  EXPECT_NE(html.find(kO2Difference), std::string::npos);
+}
+
+TEST_F(FargelandaManadsrapport, LagesbildAgainstAWorsePrognosisSaysBetter) {
+  // The October prognosis in the fixture is −32 303 000 kr; the straight line −27 784 560 kr is
+  // 4 518 440 kr better → "Cirka 4 520 tkr bättre än prognos lämnad 202510".
+  const auto run = report({"--prognos", "202510"});
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const auto rows = sectionRows("Utfall och lägesbild");
+  EXPECT_TRUE(hasCell(rows, kO2Forecast));
+  EXPECT_TRUE(hasCell(rows, "Cirka 4" + kNbsp + "520 tkr bättre än prognos lämnad 202510."));
+}
+
+TEST_F(FargelandaManadsrapport, ComparesTheLatestPrognosisWithTheDelarOneByDefault) {
+  const auto run = report();
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const auto rows = sectionRows("Prognoser jämförda");
+  ASSERT_TRUE(hasCell(rows, "Prognos lämnad 202508"));
+  ASSERT_TRUE(hasCell(rows, "Prognos lämnad 202510"));
+  // The fixture's October prognosis is exactly 1 000 000 kr lower per area than August's.
+  for (std::size_t r = 0; r + 1 < kPublishedT1.size(); ++r) {
+    const auto* row = rowNamed(rows, kPublishedT1[r].name);
+    ASSERT_TRUE(row);
+    EXPECT_EQ((*row)[1].text, std::to_string(kPublishedT1[r].prognos));
+    EXPECT_EQ((*row)[2].text, std::to_string(kPublishedT1[r].prognos - 1'000));
+    EXPECT_EQ((*row)[3].text, "-1000");
+  }
+  const auto* total = rowNamed(rows, "Totalt");
+  ASSERT_TRUE(total);
+  EXPECT_EQ((*total)[3].text, "-7000");
+}
+
+TEST_F(FargelandaManadsrapport, JamforChoosesTheEarlierPrognosis) {
+  const auto run = report({"--jamfor", "202505"});
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const auto rows = sectionRows("Prognoser jämförda");
+  ASSERT_TRUE(hasCell(rows, "Prognos lämnad 202505"));
+  // Nämndsverksamhet: 125 000 kr in May, −750 000 kr in October: −875 tkr.
+  const auto* row = rowNamed(rows, "Nämndsverksamhet");
+  ASSERT_TRUE(row);
+  EXPECT_EQ((*row)[1].text, "125");
+  EXPECT_EQ((*row)[3].text, "-875");
+
+  const auto bad = report({"--jamfor", "202507"});
+  EXPECT_NE(bad.exitCode, 0);
+  EXPECT_TRUE(testing::mentions(bad.output, {"--jamfor 202507"}));
+}
+
+TEST_F(FargelandaManadsrapport, DrillDownShowsTheEnheterOfOracleO3) {
+  ASSERT_EQ(report().exitCode, 0);
+  const auto rows = sectionRows("Fördjupning per enhet");
+  const auto* area = rowNamed(rows, "Äldreomsorg");
+  const auto* sabo = rowNamed(rows, "Säbo");
+  const auto* hemtjanst = rowNamed(rows, "Hemtjänsten");
+  ASSERT_TRUE(area && sabo && hemtjanst);
+  EXPECT_EQ((*area)[1].text, "69757");
+  EXPECT_EQ((*area)[2].text, "73308");
+  EXPECT_EQ((*area)[3].text, "-3551");
+  EXPECT_EQ((*sabo)[1].text, "48465");
+  EXPECT_EQ((*sabo)[2].text, "48737");
+  EXPECT_EQ((*sabo)[3].text, "-272");
+  EXPECT_NEAR(std::stod((*sabo)[4].text), -0.006, 0.0005);  // shown as -0,6 %
+  EXPECT_EQ((*hemtjanst)[3].text, "-3279");
+  EXPECT_NEAR(std::stod((*hemtjanst)[4].text), -0.154, 0.0005);
+}
+
+TEST_F(FargelandaManadsrapport, ControllerCommentsArePlacedUnderTheirArea) {
+  testing::writeFile(
+      dir / "namnd.json",
+      configJson("per_cell", R"({"prognos": "delar", "kommentarer": "kommentarer-202510.md"})"));
+  const auto run = report();
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const std::string html = testing::readFile(dir / "ut" / "manadsrapport-202510.html");
+  const std::size_t area = html.find(">Äldreomsorg</h2>");
+  const std::size_t comment = html.find("Äldreomsorgen står för största underskottet");
+  ASSERT_NE(area, std::string::npos);
+  ASSERT_NE(comment, std::string::npos);
+  EXPECT_LT(area, comment);
+  // "## ESS" is the area's code; its bullet comes under Enheten för stöd och service.
+  EXPECT_LT(html.find(">Enheten för stöd och service</h2>"),
+            html.find("Gruppboendet har haft mer personal"));
+}
+
+TEST_F(FargelandaManadsrapport, UnknownAreaInTheCommentsFileStopsTheRunWithFileAndLine) {
+  testing::writeFile(dir / "kommentarer-202510.md", "## Äldreomsorg\nText.\n## Skolan\nText.\n");
+  testing::writeFile(
+      dir / "namnd.json",
+      configJson("per_cell", R"({"prognos": "delar", "kommentarer": "kommentarer-202510.md"})"));
+  const auto run = report();
+  EXPECT_NE(run.exitCode, 0);
+  EXPECT_TRUE(testing::mentions(run.output, {"kommentarer-202510.md", "rad 3", "Skolan"}));
+  EXPECT_FALSE(std::filesystem::exists(workbook()));
 }
 
 }  // namespace

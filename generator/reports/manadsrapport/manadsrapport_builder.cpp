@@ -8,9 +8,17 @@
 #include "core/money.hpp"
 #include "core/number_format.hpp"
 #include "reports/checks/data_quality.hpp"
+#include "reports/manadsrapport/charts.hpp"
+#include "reports/manadsrapport/drill_down.hpp"
+#include "reports/manadsrapport/lagesbild.hpp"
+#include "reports/manadsrapport/largest_transactions.hpp"
+#include "reports/manadsrapport/section_order.hpp"
+#include "reports/manadsrapport/tkr_rounding.hpp"
 
 namespace namnd {
 namespace {
+
+constexpr std::string_view kTextsFile = "templates/text/manadsrapport.json";
 
 // One amount column of the area table, with the exact öre behind each displayed cell.
 struct AmountColumn {
@@ -44,19 +52,8 @@ std::int64_t exactTotal(const std::string& measure, const OrgRollup& rollup,
 }
 
 void roundColumn(AmountColumn& column, RoundingMode mode) {
-  column.shownTotal = roundHalfAwayFromZero(column.exactTotal, Money::kOrePerTkr);
-  column.shown.assign(column.exact.size(), std::nullopt);
-  if (mode == RoundingMode::PerCell) {
-    for (std::size_t i = 0; i < column.exact.size(); ++i)
-      if (column.exact[i])
-        column.shown[i] = roundHalfAwayFromZero(*column.exact[i], Money::kOrePerTkr);
-    return;
-  }
-  std::vector<std::int64_t> values;
-  for (const auto& v : column.exact) values.push_back(v.value_or(0));
-  const auto rounded = roundLargestRemainder(values, Money::kOrePerTkr);
-  for (std::size_t i = 0; i < column.exact.size(); ++i)
-    if (column.exact[i]) column.shown[i] = rounded[i];
+  column.shownTotal = roundToTkr(column.exactTotal);
+  column.shown = roundColumnToTkr(column.exact, mode);
 }
 
 CellValue cell(const std::optional<std::int64_t>& value) {
@@ -110,26 +107,14 @@ void addRoundingChecks(CheckSection& checks, const std::vector<AmountColumn>& co
   }
 }
 
-}  // namespace
-
-Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& texts) {
-  PlaceholderValues values;
-  addPeriodPlaceholders(values, "period", input.period);
-  if (input.prognos) addPeriodPlaceholders(values, "prognos", input.prognos->snapshotPeriod);
-
-  Document doc;
-  doc.kind = "manadsrapport";
-  doc.title = texts.text("titel", values);
-  doc.meta = input.meta;
-  doc.meta.periodLabel = texts.text("periodtext", values);
-  doc.meta.documentDate = values.at("period.datum");
-
+// The table per verksamhetsområde, and its columns for the rounding checks.
+Table buildAreaTable(const ManadsrapportInput& input, const ReportTexts& texts,
+                     const PlaceholderValues& values, std::vector<AmountColumn>& columns) {
   const OrgRollup& rollup = input.quality.rollup;
-  std::vector<AmountColumn> columns;
   for (const auto& [measure, header] : texts.pairs("omraden.kolumner", "matt", "rubrik")) {
     if (measure != "prognos" && measure != "ack_utfall" && measure != "ack_budget" &&
         measure != "avvikelse" && measure != "budget_helar")
-      throw ConfigError("templates/text/manadsrapport.json: okänt mått \"" + measure +
+      throw ConfigError(std::string(kTextsFile) + ": okänt mått \"" + measure +
                         "\" i omraden.kolumner (prognos, ack_utfall, ack_budget, avvikelse, "
                         "budget_helar)");
     if (measure == "prognos" && !input.prognos) continue;
@@ -147,15 +132,12 @@ Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& 
   table.unitNote = texts.text("omraden.enhet", values);
   table.columns.push_back({texts.text("omraden.forsta_kolumn", values), ColumnKind::Text});
   for (const AmountColumn& c : columns) table.columns.push_back({c.header, ColumnKind::Amount});
-  std::vector<std::string> rowNames;
   for (std::size_t i = 0; i < rollup.rows.size(); ++i) {
     Row row{RowKind::Item, 0, {rollup.rows[i].first->name}};
     for (const AmountColumn& c : columns) row.cells.push_back(cell(c.shown[i]));
     table.rows.push_back(std::move(row));
-    rowNames.push_back(rollup.rows[i].first->name);
   }
-  const std::string totalName = texts.text("omraden.totalt", values);
-  Row total{RowKind::Total, 0, {totalName}};
+  Row total{RowKind::Total, 0, {texts.text("omraden.totalt", values)}};
   for (const AmountColumn& c : columns) total.cells.push_back(c.shownTotal);
   table.rows.push_back(std::move(total));
 
@@ -165,8 +147,15 @@ Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& 
   table.footnotes.push_back(input.rounding == RoundingMode::PerCell
                                 ? texts.text("omraden.fotnot_avrundning_per_cell", values)
                                 : texts.text("omraden.fotnot_avrundning_additiv", values));
-  doc.sections.push_back(std::move(table));
+  return table;
+}
 
+CheckSection buildChecks(const ManadsrapportInput& input, const ReportTexts& texts,
+                         const PlaceholderValues& values,
+                         const std::vector<AmountColumn>& columns) {
+  const OrgRollup& rollup = input.quality.rollup;
+  std::vector<std::string> rowNames;
+  for (const auto& [node, figures] : rollup.rows) rowNames.push_back(node->name);
   CheckSection checks;
   checks.id = "kontroller";
   checks.title = texts.text("kontroller.rubrik", values);
@@ -175,7 +164,8 @@ Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& 
                               ? "per cell: varje tkr-belopp avrundas för sig (halva från noll)"
                               : "additivt: största-rest-metoden, raderna summerar till totalen",
                           CheckStatus::Ok});
-  addRoundingChecks(checks, columns, rowNames, totalName, input.rounding);
+  addRoundingChecks(checks, columns, rowNames, texts.text("omraden.totalt", values),
+                    input.rounding);
   if (input.prognos) {
     checks.items.push_back({"Prognos",
                             "ögonblicksbilden lämnad " + input.prognos->snapshotPeriod.toString() +
@@ -188,8 +178,99 @@ Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& 
            "avvikelse " + formatOreAsKronor(ore) + "\xC2\xA0kr ingår inte i tabellen",
            CheckStatus::Warning});
   }
+  if (input.enheter && !input.enheter->rows.empty()) {
+    // The drill-down shows what is posted on an area itself, under no enhet, as a row of its
+    // own; say how much that is so the reader knows the enheter alone do not add up.
+    const std::int64_t direct = rollup.reported.ackUtfall - input.enheter->reported.ackUtfall;
+    checks.items.push_back(
+        {"Fördjupning per enhet: Σ enheter + bokfört direkt på område = områdena",
+         direct == 0 ? "allt ack utfall ligger på enheter"
+                     : formatOreAsKronor(direct) +
+                           "\xC2\xA0kr ack utfall ligger direkt på områden (egen rad)",
+         CheckStatus::Ok});
+  }
   addDataQualityChecks(checks, input.quality);
-  doc.sections.push_back(std::move(checks));
+  return checks;
+}
+
+const PrognosRollup* snapshotAt(const std::vector<PrognosRollup>& snapshots,
+                                std::optional<Period> period) {
+  if (!period) return nullptr;
+  for (const PrognosRollup& s : snapshots)
+    if (s.snapshotPeriod == *period) return &s;
+  return nullptr;
+}
+
+TextSection sentence(const std::string& id, const std::string& title,
+                     const std::string& paragraph) {
+  return TextSection{.id = id, .title = title, .paragraphs = {paragraph}};
+}
+
+}  // namespace
+
+Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& texts) {
+  PlaceholderValues values;
+  addPeriodPlaceholders(values, "period", input.period);
+  if (input.prognos) addPeriodPlaceholders(values, "prognos", input.prognos->snapshotPeriod);
+  const std::vector<std::string> order = manadsrapportSectionOrder(texts, std::string(kTextsFile));
+
+  Document doc;
+  doc.kind = "manadsrapport";
+  doc.title = texts.text("titel", values);
+  doc.meta = input.meta;
+  doc.meta.periodLabel = texts.text("periodtext", values);
+  doc.meta.documentDate = values.at("period.datum");
+
+  const OrgRollup& rollup = input.quality.rollup;
+  const OrgTree& tree = input.quality.tree;
+  std::vector<AmountColumn> columns;
+  const Table areaTable = buildAreaTable(input, texts, values, columns);
+
+  for (const std::string& id : order) {
+    if (id == "omraden") {
+      doc.sections.push_back(areaTable);
+    } else if (id == "lagesbild") {
+      LagesbildInput lagesbild{.period = input.period,
+                               .ackAvvikelseOre = rollup.reported.ackAvvikelse()};
+      if (input.prognos) {
+        lagesbild.snapshotPeriod = input.prognos->snapshotPeriod;
+        lagesbild.snapshotAvvikelseOre = input.prognos->total;
+      }
+      doc.sections.push_back(buildLagesbild(lagesbild, texts, values));
+    } else if (id == "jamforelse") {
+      const PrognosRollup* earlier = snapshotAt(input.snapshots, input.comparison.earlier);
+      const PrognosRollup* current = snapshotAt(input.snapshots, input.comparison.current);
+      if (earlier && current)
+        doc.sections.push_back(
+            buildSnapshotComparison(rollup, *earlier, *current, input.rounding, texts, values));
+      else
+        doc.sections.push_back(sentence("jamforelse", texts.text("jamforelse.rubrik", values),
+                                        texts.text("jamforelse.ingen", values)));
+    } else if (id == "diagram_omraden") {
+      doc.sections.push_back(buildAreaChart(rollup, texts, values));
+    } else if (id == "kommentarer") {
+      for (Section& s : buildCommentarySections(
+               rollup, input.comments, input.currentSnapshot ? &*input.currentSnapshot : nullptr,
+               tree, texts, values))
+        doc.sections.push_back(std::move(s));
+    } else if (id == "personal") {
+      doc.sections.insert(doc.sections.end(), input.staffing.begin(), input.staffing.end());
+    } else if (id == "fordjupning") {
+      if (input.enheter && !input.enheter->rows.empty())
+        doc.sections.push_back(buildDrillDown(rollup, *input.enheter, tree, texts, values));
+    } else if (id == "transaktioner") {
+      doc.sections.push_back(buildLargestTransactions(input.transactions, input.largestTransactions,
+                                                      tree, texts, values));
+    } else if (id == "prognostrend") {
+      if (input.snapshots.size() >= 2)
+        doc.sections.push_back(buildPrognosTrendChart(rollup, input.snapshots, texts, values));
+      else
+        doc.sections.push_back(sentence("prognostrend", texts.text("prognostrend.rubrik", values),
+                                        texts.text("prognostrend.for_fa", values)));
+    } else if (id == "kontroller") {
+      doc.sections.push_back(buildChecks(input, texts, values, columns));
+    }
+  }
   return doc;
 }
 
