@@ -22,6 +22,7 @@ exempeldata: build
 	$(NAMND) exempeldata --ut $(EXEMPEL)/genererat
 
 report: exempeldata
+	$(NAMND) prognosunderlag --config $(EXEMPEL)/namnd.json --period $(PERIOD)
 	$(NAMND) manadsrapport --config $(EXEMPEL)/namnd.json --period $(PERIOD)
 	$(NAMND) kontroll --config $(EXEMPEL)/namnd.json --period $(PERIOD)
 	@echo "Rapporterna finns i output/."

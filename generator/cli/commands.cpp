@@ -6,6 +6,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
       {"manadsrapport", "skriver månadsrapporten (xlsx och html) för en period",
        R"(Användning: namnd manadsrapport --config FIL --period ÅÅÅÅMM [--prognos ÅÅÅÅMM]
+                          [--jamfor ÅÅÅÅMM]
 
 Läser in indata som konfigurationen pekar ut (filer som redan är inlästa hoppas över),
 och skriver månadsrapporten som manadsrapport-ÅÅÅÅMM.xlsx och .html i utdatamappen.
@@ -14,6 +15,9 @@ och skriver månadsrapporten som manadsrapport-ÅÅÅÅMM.xlsx och .html i utdat
   --period ÅÅÅÅMM    rapportperioden; ack = januari till och med denna månad
   --prognos ÅÅÅÅMM   visa prognosen lämnad denna månad (standard: enligt konfigurationen,
                      "senaste" eller "delar" = augustiprognosen)
+  --jamfor ÅÅÅÅMM    jämför den senaste prognosen med den som lämnades denna månad (samma år,
+                     före den senaste); standard: augustiprognosen när den senaste är senare än
+                     augusti, annars föregående prognos under året
   --help             visa denna hjälp
 )",
        runManadsrapport},

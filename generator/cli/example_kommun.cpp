@@ -1,5 +1,7 @@
 #include "cli/example_kommun.hpp"
 
+#include "cli/example_hr.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cassert>
@@ -1451,6 +1453,7 @@ void writeExampleKommun(const fs::path& outDir) {
       prognoses(year2025.year, helarByAnsvar(year2025), ledger2025.netByAnsvar());
   writeAtomically(outDir / "prognos-2025.csv", prognosCsv(rows));
   writePrognosXlsx(outDir / "prognos-2025.xlsx", year2025.year, rows);
+  writeExampleHr(outDir);
 }
 
 }  // namespace namnd

@@ -15,7 +15,7 @@ void printOverview(std::ostream& out) {
   out << "Nämndrapport: rapporter för nämnder ur huvudbok, budget och prognoser.\n\n"
          "Användning: namnd KOMMANDO [FLAGGOR]\n\nKommandon:\n";
   for (const auto& command : namnd::commands())
-    out << "  " << command.name << std::string(16 - std::string(command.name).size(), ' ')
+    out << "  " << command.name << std::string(17 - std::string(command.name).size(), ' ')
         << command.summary << "\n";
   out << "\nSkriv namnd KOMMANDO --help för kommandots flaggor.\n";
 }

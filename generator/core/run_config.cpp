@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/errors.hpp"
+#include "core/ledger_transaction.hpp"
 
 namespace namnd {
 namespace {
@@ -110,10 +111,9 @@ class ConfigReader {
     input.format = format;
     if (!input.format.empty() && input.format != "csv" && input.format != "xlsx" &&
         input.format != "sie" && !underlag)
-      fail(where + ".format",
-           key == "prognos"
-               ? "ska vara \"csv\", \"xlsx\", \"sie\" eller \"prognosunderlag\""
-               : "ska vara \"csv\", \"xlsx\" eller \"sie\"");
+      fail(where + ".format", key == "prognos"
+                                  ? "ska vara \"csv\", \"xlsx\", \"sie\" eller \"prognosunderlag\""
+                                  : "ska vara \"csv\", \"xlsx\" eller \"sie\"");
     input.sheet = text(entry, "blad", false);
     if (entry.has("kolumner")) {
       const Object::Ptr columns = entry.getObject("kolumner");
@@ -262,11 +262,11 @@ RunConfig loadRunConfig(const fs::path& configFile) {
     settings.prognos = read.text(*manad, "prognos", false, "senaste");
     if (settings.prognos != "senaste" && settings.prognos != "delar")
       read.fail("manadsrapport.prognos", "ska vara \"senaste\" eller \"delar\"");
-    settings.largestTransactions =
-        static_cast<int>(read.number(*manad, "storsta_transaktioner", 0, 50, 10));
+    settings.largestTransactions = static_cast<int>(
+        read.number(*manad, "storsta_transaktioner", 0, kStoredTransactionsPerAnsvarMonth, 10));
     if (manad->has("kommentarer"))
-      settings.comments = read.existingFile("manadsrapport.kommentarer",
-                                            read.text(*manad, "kommentarer"));
+      settings.comments =
+          read.existingFile("manadsrapport.kommentarer", read.text(*manad, "kommentarer"));
   }
 
   if (root->has("personal")) {
@@ -290,8 +290,8 @@ RunConfig loadRunConfig(const fs::path& configFile) {
     settings.split = read.text(*underlag, "uppdelning", false, settings.split);
     if (settings.split != "per_enhet" && settings.split != "en_bok")
       read.fail("prognosunderlag.uppdelning", "ska vara \"per_enhet\" eller \"en_bok\"");
-    settings.level = static_cast<int>(read.number(
-        *underlag, "niva", 1, static_cast<double>(config.levelNames.size()), 0));
+    settings.level = static_cast<int>(
+        read.number(*underlag, "niva", 1, static_cast<double>(config.levelNames.size()), 0));
     settings.proposal = read.text(*underlag, "forslag", false, settings.proposal);
     if (settings.proposal != "auto" && settings.proposal != "linjar" &&
         settings.proposal != "budgetprofil")

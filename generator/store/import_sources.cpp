@@ -6,7 +6,9 @@
 #include "ingest/budget_reader.hpp"
 #include "ingest/hr_reader.hpp"
 #include "ingest/ledger_reader.hpp"
+#include "ingest/org_reader.hpp"
 #include "ingest/prognos_reader.hpp"
+#include "ingest/prognosunderlag_reader.hpp"
 #include "ingest/sie/sie_reader.hpp"
 #include "ingest/source_file.hpp"
 #include "ingest/table/open_source.hpp"
@@ -50,7 +52,10 @@ std::vector<ImportOutcome> importSources(const RunConfig& config, Store& store) 
       [&](const std::vector<InputFile>& inputs, SourceKind kind,
           const std::function<ImportSummary(const InputFile&, const SourceFile&)>& readAndSave) {
         for (const InputFile& input : inputs) {
-          const SourceFile file = hashSourceFile(input.path, input.displayName);
+          // A prognosunderlag input may be a folder of workbooks: hashed by names and contents.
+          const SourceFile file = input.format == "prognosunderlag"
+                                      ? hashPrognosunderlag(input.path, input.displayName)
+                                      : hashSourceFile(input.path, input.displayName);
           ImportOutcome outcome;
           if (store.hasImport(kind, file.sha256)) {
             outcome.skipped = true;
@@ -87,6 +92,14 @@ std::vector<ImportOutcome> importSources(const RunConfig& config, Store& store) 
     return std::move(budget.summary);
   });
   each(config.prognos, SourceKind::Prognos, [&](const InputFile& input, const SourceFile& file) {
+    if (input.format == "prognosunderlag") {
+      // Filled-in underlag: every workbook is read and checked before anything is saved.
+      const OrgTree org = readOrgTree(*openTabularSource(config.org));
+      PrognosImport prognos =
+          readPrognosunderlag(input.path, input.displayName, file.sha256, org, config.kommun);
+      store.savePrognosImport(prognos.summary, prognos.snapshots);
+      return std::move(prognos.summary);
+    }
     auto source = openTabularSource(input);
     PrognosImport prognos = readPrognos(*source, file.sha256);
     store.savePrognosImport(prognos.summary, prognos.snapshots);

@@ -97,6 +97,10 @@ class PrognosunderlagRoundTrip : public ::testing::Test {
     testing::writeFilledCopy(written(period, unit), target, edits);
     return target;
   }
+  std::vector<Period> loadStorePrognosPeriods() {
+    const RunConfig config = loadRunConfig(dir / "namnd.json");
+    return openStore(config.storeUri)->prognosPeriods();
+  }
   TempDir dir;
 };
 
@@ -213,6 +217,59 @@ TEST_F(PrognosunderlagRoundTrip, OneWorkbookHoldsASheetPerAreaWithinExcelsNameLi
   EXPECT_EQ(imported.snapshots[0].period, Period(2025, 10));
   EXPECT_TRUE(imported.snapshots[0].entries.empty());
   EXPECT_EQ(imported.summary.rowsRead, 9);  // 1000 1100 1200 2100 2200 3100 4100 4200 5100
+}
+
+// The whole cycle through the command line: underlag written, filled in, `namnd import` reads
+// the folder the config names, and the månadsrapport shows the new snapshot. A bad workbook
+// stops the import with its cell named, and nothing of the folder reaches the store.
+TEST_F(PrognosunderlagRoundTrip, NamndImportReadsTheFilledFolderAndTheReportShowsIt) {
+  ASSERT_EQ(underlag("202510").exitCode, 0);
+  const Rows ald = testing::readSheet(written("202510", "ALD"));
+  const std::string sabo = std::to_string(rowOf(ald, "2100"));
+  const std::string hemtjanst = std::to_string(rowOf(ald, "2200"));
+  for (const std::string unit : {"NAM", "SEK", "OMK", "KPV", "IFO", "ESS"})
+    fill("202510", unit, {});
+  // First a workbook with text where the deviation belongs.
+  fill("202510", "ALD", {{"ALD Äldreomsorg", "K" + sabo, std::string("cirka en miljon")}});
+  std::string config = testing::readFile(dir / "namnd.json");
+  const std::string budgetLine =
+      R"("budget": [{"fil": "budget-2025.csv", "periodisering": "linjar"}],)";
+  ASSERT_NE(config.find(budgetLine), std::string::npos);
+  config.replace(config.find(budgetLine), budgetLine.size(), budgetLine + R"(
+  "prognos": [{"fil": "ifyllt", "format": "prognosunderlag"}],)");
+  testing::writeFile(dir / "namnd.json", config);
+
+  const auto refused = testing::runNamnd({"import", "--config", (dir / "namnd.json").string()});
+  EXPECT_EQ(refused.exitCode, 1) << refused.output;
+  EXPECT_TRUE(testing::contains(refused.output, "cirka en miljon")) << refused.output;
+  EXPECT_TRUE(testing::contains(refused.output, "rad " + sabo + ", kolumn K")) << refused.output;
+  EXPECT_TRUE(loadStorePrognosPeriods().empty());
+
+  // Corrected: Säbo −300 000 kr, Hemtjänsten −3 000 000 kr as deviations.
+  fill("202510", "ALD",
+       {{"ALD Äldreomsorg", "K" + sabo, -300000.0},
+        {"ALD Äldreomsorg", "K" + hemtjanst, -3000000.0}});
+  const auto imported = testing::runNamnd({"import", "--config", (dir / "namnd.json").string()});
+  ASSERT_EQ(imported.exitCode, 0) << imported.output;
+  EXPECT_EQ(loadStorePrognosPeriods(), std::vector<Period>{Period(2025, 10)});
+
+  const auto report = testing::runNamnd(
+      {"manadsrapport", "--config", (dir / "namnd.json").string(), "--period", "202510"});
+  ASSERT_EQ(report.exitCode, 0) << report.output;
+  const Rows table = testing::readSheet(dir / "ut" / "manadsrapport-202510.xlsx");
+  int header = 0;
+  for (std::size_t r = 0; r < table.size() && header == 0; ++r)
+    for (const XlsxCell& cell : table[r])
+      if (cell.text == "Prognos lämnad 202510") header = static_cast<int>(r + 1);
+  ASSERT_GT(header, 0) << "no column for the imported snapshot";
+  const int aldRow = [&] {
+    for (std::size_t r = 0; r < table.size(); ++r)
+      if (!table[r].empty() && table[r][0].text == "Äldreomsorg") return static_cast<int>(r + 1);
+    return 0;
+  }();
+  ASSERT_GT(aldRow, 0);
+  // (−300 000 − 3 000 000) kr = −3 300 tkr; the other areas carried nothing.
+  EXPECT_EQ(text(table, aldRow, B), "-3300");
 }
 
 TEST_F(PrognosunderlagRoundTrip, FilledWorkbooksBecomeTheSnapshotAndCommentsCarryForward) {
