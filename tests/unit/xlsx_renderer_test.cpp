@@ -356,6 +356,40 @@ TEST_F(XlsxRenderTest, SheetNamesAreValidAndUnique) {
                                       "EKONOMI (3)", "Verksamhetsområden per ansv (2)", "Tabell"}));
 }
 
+// Commentary per area: consecutive text sections that the layout names alike ("kommentar_*")
+// share one sheet, each under its own title; a table in between starts a new sheet.
+TEST_F(XlsxRenderTest, TextSectionsNamedAlikeShareOneSheet) {
+  const fs::path templates = dir_ / "mallar";
+  fs::create_directories(templates / "xlsx");
+  fs::copy_file(kTemplates / "xlsx" / "document.json", templates / "xlsx" / "document.json");
+  writeFile(templates / "xlsx" / "testrapport.json",
+            R"({"sheetNames": {"kommentar_*": "Kommentarer"}})");
+  Document doc = sampleDocument();
+  doc.sections.clear();
+  doc.sections.emplace_back(
+      TextSection{"kommentar_ALD", "Äldreomsorg", {"Hemtjänsten över budget."}, {}});
+  doc.sections.emplace_back(
+      TextSection{"kommentar_IFO", "IFO", {"Placeringar."}, {"Hemmaplan först."}});
+  doc.sections.emplace_back(tableTitled("Ekonomi"));
+  doc.sections.emplace_back(TextSection{"kommentar_ESS", "ESS", {"Assistans."}, {}});
+  doc.sections.emplace_back(TextSection{"lagesbild", "Lägesbild", {"Omkring."}, {}});
+  const Package p = unzip(render(doc, "rapport.xlsx", templates));
+  EXPECT_EQ(sheetNames(p),
+            (std::vector<std::string>{"Kommentarer", "Ekonomi", "Kommentarer (2)", "Lägesbild"}));
+  const std::vector<std::string> strings = sharedStrings(p);
+  for (const char* text : {"Äldreomsorg", "Hemtjänsten över budget.", "IFO", "Placeringar.",
+                           "\xE2\x80\xA2 Hemmaplan först."})
+    EXPECT_NE(std::find(strings.begin(), strings.end(), text), strings.end()) << text;
+  // Both areas' titles are on the first sheet.
+  const std::string& first = p.parts.at("xl/worksheets/sheet1.xml");
+  const auto index = [&](const std::string& text) {
+    return std::to_string(std::find(strings.begin(), strings.end(), text) - strings.begin());
+  };
+  EXPECT_NE(first.find("<v>" + index("Äldreomsorg") + "</v>"), std::string::npos);
+  EXPECT_NE(first.find("<v>" + index("IFO") + "</v>"), std::string::npos);
+  EXPECT_EQ(first.find("<v>" + index("ESS") + "</v>"), std::string::npos);
+}
+
 TEST_F(XlsxRenderTest, AKindLayoutOverridesTheGenericOne) {
   const fs::path templates = dir_ / "mallar";
   fs::create_directories(templates / "xlsx");

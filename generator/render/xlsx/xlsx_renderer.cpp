@@ -273,10 +273,21 @@ class SheetNamer {
   std::set<std::string> used_;
 };
 
+// The layout's name for a section id: an exact key, or a key ending in "*" whose prefix the id
+// starts with ("kommentar_*": every area's commentary).
+std::optional<std::string> configuredSheetName(const SheetLayout& layout, const std::string& id) {
+  const auto exact = layout.sheetNames.find(id);
+  if (exact != layout.sheetNames.end()) return exact->second;
+  for (const auto& [key, name] : layout.sheetNames)
+    if (!key.empty() && key.back() == '*' &&
+        id.compare(0, key.size() - 1, key, 0, key.size() - 1) == 0)
+      return name;
+  return std::nullopt;
+}
+
 std::string sheetNameFor(const SheetLayout& layout, const std::string& id,
                          const std::string& title) {
-  const auto configured = layout.sheetNames.find(id);
-  return configured != layout.sheetNames.end() ? configured->second : title;
+  return configuredSheetName(layout, id).value_or(title);
 }
 
 // ---- Writing sections ----
@@ -430,19 +441,27 @@ void writeChecks(XlsxSheetWriter& sheet, const CheckSection& checks, const Docum
   }
 }
 
-void writeText(XlsxSheetWriter& sheet, const TextSection& text, const Document& doc,
-               const SheetLayout& layout) {
-  preparePrinting(sheet, layout, false);
-  sheet.setColumnWidth(0, layout.textSheetColumnWidth);
-  writeTitleRows(sheet, doc.title, text.title);
+// A text section on a sheet of its own, or (`row` past the title rows) below the text sections
+// already on a shared sheet, under its own title. Returns the next free row.
+int writeText(XlsxSheetWriter& sheet, const TextSection& text, const Document& doc,
+              const SheetLayout& layout, int row = -1) {
+  if (row < 0) {
+    preparePrinting(sheet, layout, false);
+    sheet.setColumnWidth(0, layout.textSheetColumnWidth);
+    writeTitleRows(sheet, doc.title, text.title);
+    row = kSubtitleRow + 2;  // an empty row below the title
+  } else {
+    sheet.writeString(++row, 0, text.title, kSectionTitleStyle);  // an empty row above
+    ++row;
+  }
   const XlsxCellStyle wrapped{.wrap = true, .alignTop = true};
-  int row = kSubtitleRow + 2;  // an empty row below the title
   for (const std::string& paragraph : text.paragraphs) {
     sheet.writeString(row++, 0, paragraph, wrapped);
   }
   for (const std::string& bullet : text.bullets) {
     sheet.writeString(row++, 0, "\xE2\x80\xA2 " + bullet, wrapped);  // "• "
   }
+  return row;
 }
 
 // ---- Charts ----
@@ -567,7 +586,12 @@ void renderXlsx(const Document& doc, const fs::path& templatesDir, const fs::pat
     workbook.setProperties({doc.title, doc.meta.author, doc.meta.kommun, created});
 
     SheetNamer names;
+    // Consecutive text sections the layout gives the same sheet name share that sheet.
+    std::optional<XlsxSheetWriter> textSheet;
+    std::string textSheetName;
+    int textRow = -1;
     for (const Section& section : doc.sections) {
+      if (!std::holds_alternative<TextSection>(section)) textSheet.reset();
       std::visit(
           [&](const auto& s) {
             using T = std::decay_t<decltype(s)>;
@@ -584,9 +608,15 @@ void renderXlsx(const Document& doc, const fs::path& templatesDir, const fs::pat
                   workbook.addSheet(names.unique(sheetNameFor(layout, s.id, s.title), "Diagram"));
               writeChart(sheet, s, doc, layout);
             } else {
-              XlsxSheetWriter sheet =
-                  workbook.addSheet(names.unique(sheetNameFor(layout, s.id, s.title), "Text"));
-              writeText(sheet, s, doc, layout);
+              const std::optional<std::string> shared = configuredSheetName(layout, s.id);
+              if (textSheet && shared && *shared == textSheetName) {
+                textRow = writeText(*textSheet, s, doc, layout, textRow);
+                return;
+              }
+              textSheet = workbook.addSheet(names.unique(shared.value_or(s.title), "Text"));
+              textSheetName = shared.value_or("");
+              textRow = writeText(*textSheet, s, doc, layout);
+              if (!shared) textSheet.reset();
             }
           },
           section);
