@@ -1,0 +1,37 @@
+#pragma once
+// The delårsrapport's tables that come from inputs of their own rather than from the ledger
+// alone: Investeringar (projects in groups, utfall from the ledger's projekt), Budgetram changes
+// (Lönepott, Kapitalkostnadspott …) and Verksamhetsmått och mål (målområde → nämndsmål →
+// mätetal, mixed cells and footnote markers).
+
+#include <optional>
+#include <vector>
+
+#include "core/cube.hpp"
+#include "core/period.hpp"
+#include "core/rounding.hpp"
+#include "core/run_config.hpp"
+#include "reports/model/document.hpp"
+#include "reports/report_texts.hpp"
+
+namespace namnd {
+
+struct DelarAppendixInput {
+  Period per;                  // the last month of the report (202508 for "per 2025-08-31")
+  RoundingMode rounding = RoundingMode::PerCell;
+  const Cube& yearCube;        // the report's year: utfall per projekt comes from here
+  std::optional<InputFile> investeringar;  // none: no Investeringar section
+  std::optional<InputFile> budgetram;      // none: no Budgetram section
+  std::optional<InputFile> mal;            // none: no Mål section
+};
+
+// The sections in document order (Ekonomi: budgetram; Investeringar: table + per-project
+// comments; Mål: tables with footnotes). `texts` is templates/text/delarsrapport-bilagor.json.
+// Throws InputError (file, line, column) for a bad input row and ConfigError for templates.
+std::vector<Section> buildBudgetramSections(const DelarAppendixInput& input,
+                                            const ReportTexts& texts);
+std::vector<Section> buildInvesteringarSections(const DelarAppendixInput& input,
+                                                const ReportTexts& texts);
+std::vector<Section> buildMalSections(const DelarAppendixInput& input, const ReportTexts& texts);
+
+}  // namespace namnd
