@@ -8,6 +8,7 @@
 #include <system_error>
 #include <vector>
 
+#include "cli/example_random.hpp"
 #include "core/errors.hpp"
 #include "render/atomic_output_file.hpp"
 
@@ -15,53 +16,13 @@ namespace namnd {
 namespace {
 
 namespace fs = std::filesystem;
+using example::Rng;
+using example::scale;
+using example::streamFor;
 using i64 = std::int64_t;
 
 constexpr int kYear = 2025;
 constexpr i64 kScheduledHoursPerFte = 165;  // a full-time month, in hours
-
-// Deterministic randomness: splitmix64 with integer arithmetic only, one stream per (purpose,
-// ansvar, month), so that every machine draws the same numbers and adding a kind of row never
-// shifts the others (the same scheme as the example's ledger).
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  i64 between(i64 lo, i64 hi) {
-    return lo + static_cast<i64>(next() % static_cast<std::uint64_t>(hi - lo + 1));
-  }
-
- private:
-  std::uint64_t state_;
-};
-
-Rng streamFor(std::string_view purpose, std::string_view code, int month) {
-  std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a
-  const auto mix = [&hash](unsigned value) {
-    hash ^= value & 0xFFU;
-    hash *= 1099511628211ULL;
-  };
-  for (const char c : purpose) mix(static_cast<unsigned char>(c));
-  mix('|');
-  for (const char c : code) mix(static_cast<unsigned char>(c));
-  mix('|');
-  mix(static_cast<unsigned>(kYear));
-  mix(static_cast<unsigned>(kYear) >> 8);
-  mix(static_cast<unsigned>(month));
-  return Rng(hash);
-}
-
-// value × num / den, rounded half away from zero.
-i64 scale(i64 value, i64 num, i64 den) {
-  const i64 product = value * num;
-  const i64 half = den / 2;
-  return product >= 0 ? (product + half) / den : -((-product + half) / den);
-}
 
 // Schedules and time reports count in quarter hours.
 i64 quarterHours(i64 centihours) { return scale(centihours, 1, 25) * 25; }
@@ -179,7 +140,7 @@ class HrWriter {
 
   void writeMonth(const Staffing& s, int month) {
     const i64 scheduled = s.fte * kScheduledHoursPerFte * 100;  // centihours
-    Rng rng = streamFor("hr", s.code, month);
+    Rng rng = streamFor("hr", s.code, kYear, month);
     const auto vary = [&rng](i64 value, i64 permille) {
       return scale(value, 1000 + rng.between(-permille, permille), 1000);
     };

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "cli/example_random.hpp"
 #include "core/errors.hpp"
 #include "core/swedish_calendar.hpp"
 #include "ingest/sie/cp437.hpp"
@@ -25,57 +26,16 @@ namespace namnd {
 namespace {
 
 namespace fs = std::filesystem;
+using example::Rng;
+using example::scale;
+using example::streamFor;
 using i64 = std::int64_t;
 
 constexpr i64 kOrePerKr = 100;
 constexpr i64 kOrePerTkr = 1000 * kOrePerKr;
 
 // ---------------------------------------------------------------------------------------------
-// Deterministic randomness: splitmix64 with integer arithmetic only, so every machine and
-// compiler draws the same numbers (std::*_distribution is implementation-defined).
-
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [lo, hi]; the modulo bias is far below anything visible in the data.
-  i64 between(i64 lo, i64 hi) {
-    return lo + static_cast<i64>(next() % static_cast<std::uint64_t>(hi - lo + 1));
-  }
-
- private:
-  std::uint64_t state_;
-};
-
-// One stream per (purpose, ansvar, year, month): adding a kind of row never shifts the others.
-Rng streamFor(std::string_view purpose, std::string_view code, int year, int month) {
-  std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a
-  const auto mix = [&hash](unsigned value) {
-    hash ^= value & 0xFFU;
-    hash *= 1099511628211ULL;
-  };
-  for (const char c : purpose) mix(static_cast<unsigned char>(c));
-  mix('|');
-  for (const char c : code) mix(static_cast<unsigned char>(c));
-  mix('|');
-  mix(static_cast<unsigned>(year));
-  mix(static_cast<unsigned>(year) >> 8);
-  mix(static_cast<unsigned>(month));
-  return Rng(hash);
-}
-
-// value × num / den, rounded half away from zero.
-i64 scale(i64 value, i64 num, i64 den) {
-  const i64 product = value * num;
-  const i64 half = den / 2;
-  return product >= 0 ? (product + half) / den : -((-product + half) / den);
-}
+// Deterministic randomness (cli/example_random.hpp): a stream per purpose, ansvar and month.
 
 i64 withPermille(i64 value, i64 permille) { return scale(value, 1000 + permille, 1000); }
 
