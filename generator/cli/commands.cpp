@@ -21,6 +21,22 @@ och skriver månadsrapporten som manadsrapport-ÅÅÅÅMM.xlsx och .html i utdat
   --help             visa denna hjälp
 )",
        runManadsrapport},
+      {"delarsrapport", "skriver delårsrapporten (eller halvårsrapporten) med tjänsteskrivelse",
+       R"(Användning: namnd delarsrapport --config FIL --per ÅÅÅÅ-MM-DD
+
+Läser in indata som konfigurationen pekar ut och skriver delårsrapporten per den givna
+månadens sista dag som delarsrapport-ÅÅÅÅMMDD.xlsx och .html i utdatamappen: tjänsteskrivelse
+(fälten i konfigurationens "delarsrapport"), sammanfattning, RSUM-tabellen, tabellen per
+ansvarsområde, kommentarer per område, bilaga fördelning per ansvarsnivå och kontroller.
+Föregående års kolumner räknas med periodens organisation. Prognosen är den senaste som
+lämnats under året till och med perioden. Per 30 juni heter rapporten halvårsrapport
+(mallens "rapportnamn").
+
+  --config FIL        konfigurationsfilen för nämnden
+  --per ÅÅÅÅ-MM-DD    rapportdatum, en månads sista dag (t.ex. 2025-08-31 eller 2025-06-30)
+  --help              visa denna hjälp
+)",
+       runDelarsrapport},
       {"prognosunderlag", "skriver prognosunderlag som enhetscheferna fyller i (xlsx)",
        R"(Användning: namnd prognosunderlag --config FIL --period ÅÅÅÅMM
 

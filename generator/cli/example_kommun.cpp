@@ -1,5 +1,6 @@
 #include "cli/example_kommun.hpp"
 
+#include "cli/example_delar.hpp"
 #include "cli/example_hr.hpp"
 
 #include <algorithm>
@@ -1414,6 +1415,7 @@ void writeExampleKommun(const fs::path& outDir) {
   writeAtomically(outDir / "prognos-2025.csv", prognosCsv(rows));
   writePrognosXlsx(outDir / "prognos-2025.xlsx", year2025.year, rows);
   writeExampleHr(outDir);
+  writeExampleDelar(outDir);
 }
 
 }  // namespace namnd

@@ -172,6 +172,26 @@ class ConfigReader {
     return keys;
   }
 
+  // A text or a list of texts, as a list; absent = empty.
+  std::vector<std::string> texts(const Object& obj, const std::string& key,
+                                 const std::string& where) const {
+    std::vector<std::string> result;
+    if (!obj.has(key) || obj.isNull(key)) return result;
+    const auto value = obj.get(key);
+    if (value.isString()) {
+      result.push_back(value.extract<std::string>());
+      return result;
+    }
+    const Array::Ptr list = obj.getArray(key);
+    if (!list) fail(where, "ska vara en text eller en lista med texter");
+    for (unsigned i = 0; i < list->size(); ++i) {
+      const auto item = list->get(i);
+      if (!item.isString()) fail(where, "element " + std::to_string(i + 1) + " ska vara en text");
+      result.push_back(item.extract<std::string>());
+    }
+    return result;
+  }
+
   const fs::path& base() const { return base_; }
 
  private:
@@ -296,6 +316,44 @@ RunConfig loadRunConfig(const fs::path& configFile) {
     if (settings.proposal != "auto" && settings.proposal != "linjar" &&
         settings.proposal != "budgetprofil")
       read.fail("prognosunderlag.forslag", "ska vara \"auto\", \"linjar\" eller \"budgetprofil\"");
+  }
+  if (root->has("delarsrapport")) {
+    const Object::Ptr delar = root->getObject("delarsrapport");
+    if (!delar) read.fail("delarsrapport", "ska vara ett objekt");
+    DelarsrapportSettings& d = config.delarsrapport;
+    d.present = true;
+    d.handlaggare = read.text(*delar, "handlaggare", false);
+    d.handlaggareTitel = read.text(*delar, "handlaggare_titel", false);
+    d.datum = read.text(*delar, "datum", false);
+    d.diarienummer = read.text(*delar, "diarienummer", false);
+    d.rubrik = read.text(*delar, "rubrik", false);
+    d.beslutsunderlag = read.texts(*delar, "beslutsunderlag", "delarsrapport.beslutsunderlag");
+    d.forslagTillBeslut =
+        read.texts(*delar, "forslag_till_beslut", "delarsrapport.forslag_till_beslut");
+    d.expedierasTill = read.texts(*delar, "expedieras_till", "delarsrapport.expedieras_till");
+    if (delar->has("underskrifter")) {
+      const Array::Ptr list = delar->getArray("underskrifter");
+      if (!list)
+        read.fail("delarsrapport.underskrifter", "ska vara en lista med {\"namn\", \"titel\"}");
+      for (unsigned i = 0; i < list->size(); ++i) {
+        const Object::Ptr signer = list->getObject(i);
+        const std::string where = "delarsrapport.underskrifter[" + std::to_string(i + 1) + "]";
+        if (!signer) read.fail(where, "ska vara ett objekt {\"namn\", \"titel\"}");
+        d.signers.push_back(
+            {read.text(*signer, "namn", false), read.text(*signer, "titel", false)});
+      }
+    }
+    d.balanceToleranceTkr =
+        static_cast<std::int64_t>(read.number(*delar, "budget_i_balans_tkr", 0, 1e9, 0));
+    auto optionalFile = [&](const std::string& key) -> std::optional<InputFile> {
+      if (!delar->has(key)) return std::nullopt;
+      return read.existingFile("delarsrapport." + key, read.text(*delar, key));
+    };
+    d.comments = optionalFile("kommentarer");
+    d.investeringar = optionalFile("investeringar");
+    d.budgetram = optionalFile("budgetram");
+    d.mal = optionalFile("mal");
+    d.verksamhetsmatt = optionalFile("verksamhetsmatt");
   }
   return config;
 }

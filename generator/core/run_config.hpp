@@ -22,7 +22,7 @@ struct InputFile {
   // "csv", "xlsx", "sie"; empty = decided by the file. "prognosunderlag" (prognos only): filled-in
   // workbooks written by `namnd prognosunderlag`; the path may then be a folder of them.
   std::string format;
-  std::string sheet;           // "blad": the XLSX sheet; empty = the first
+  std::string sheet;  // "blad": the XLSX sheet; empty = the first
   // "kolumner": canonical column → this export's header ("belopp" → "Belopp SEK").
   std::vector<std::pair<std::string, std::string>> columns;
   // "periodisering" (budget): "linjar" or a key from "periodiseringsnycklar".
@@ -33,11 +33,11 @@ struct InputFile {
 
 // "personal": the parameters behind the staffing figures; the report shows them in a footnote.
 struct StaffingParameters {
-  double hoursPerFullTimeMonth = 165.0;   // "timmar_per_heltid_manad"
-  double hoursPerFullTimeYear = 1700.0;   // "arsarbetstid_timmar" (one årsarbetare)
+  double hoursPerFullTimeMonth = 165.0;     // "timmar_per_heltid_manad"
+  double hoursPerFullTimeYear = 1700.0;     // "arsarbetstid_timmar" (one årsarbetare)
   std::int64_t costPerFullTimeYearOre = 0;  // "kostnad_per_arsarbetare_kr", incl. PO; 0 = not given
   std::int64_t hourlyCostOre = 0;           // "timkostnad_kr", excl. PO; 0 = not given
-  double poPercent = 0;                     // "po_procent": personalomkostnadspålägg, 38.5 = 38,5 %
+  double poPercent = 0;   // "po_procent": personalomkostnadspålägg, 38.5 = 38,5 %
   std::string chartUnit;  // "diagram_enhet": org code whose övertid/inhyrd hours get a chart
 };
 
@@ -53,11 +53,40 @@ struct ManadsrapportSettings {
 
 // "prognosunderlag": the workbooks the enhetschefer fill in.
 struct PrognosunderlagSettings {
-  std::string split = "per_enhet";  // "uppdelning": "per_enhet" (a file each) or "en_bok" (a sheet each)
-  int level = 0;                    // "niva": org level of one underlag; 0 = one below the report level
+  // "uppdelning": "per_enhet" (a file each) or "en_bok" (a sheet each).
+  std::string split = "per_enhet";
+  int level = 0;  // "niva": org level of one underlag; 0 = one below the report level
   // "forslag": the proposed prognosis: "auto" (budget profile where the budget is not spread
   // evenly, else straight line), "linjar" or "budgetprofil".
   std::string proposal = "auto";
+};
+
+// One signer of a tjänsteskrivelse.
+struct Signer {
+  std::string name;   // "namn"
+  std::string title;  // "titel": "Controller", "Socialchef"
+};
+
+// "delarsrapport": the tjänsteskrivelse around the delårsrapport and its extra inputs. Texts may
+// hold placeholders ({per.datum}, {namnd} …); the report refuses empty required fields.
+struct DelarsrapportSettings {
+  bool present = false;                        // the block exists in the config
+  std::string handlaggare;                     // "handlaggare": name
+  std::string handlaggareTitel;                // "handlaggare_titel": "Controller"
+  std::string datum;                           // "datum": the tjänsteskrivelse's date, YYYY-MM-DD
+  std::string diarienummer;                    // "diarienummer": a free string ("SN 10/2022 7706")
+  std::string rubrik;                          // "rubrik": empty = the template's
+  std::vector<std::string> beslutsunderlag;    // "beslutsunderlag"
+  std::vector<std::string> forslagTillBeslut;  // "forslag_till_beslut": text or list
+  std::vector<Signer> signers;                 // "underskrifter": [{"namn", "titel"}]
+  std::vector<std::string> expedierasTill;     // "expedieras_till"
+  // "budget_i_balans_tkr": a deviation this small (in tkr, either sign) reads "budget i balans".
+  std::int64_t balanceToleranceTkr = 0;
+  std::optional<InputFile> comments;         // "kommentarer": as the månadsrapport's comments file
+  std::optional<InputFile> investeringar;    // "investeringar"
+  std::optional<InputFile> budgetram;        // "budgetram"
+  std::optional<InputFile> mal;              // "mal"
+  std::optional<InputFile> verksamhetsmatt;  // "verksamhetsmatt"
 };
 
 struct RunConfig {
@@ -85,6 +114,7 @@ struct RunConfig {
   StaffingParameters staffing;
   ManadsrapportSettings manadsrapport;
   PrognosunderlagSettings prognosunderlag;
+  DelarsrapportSettings delarsrapport;
 };
 
 // Reads and validates the config. Throws ConfigError with a Swedish message naming the file and

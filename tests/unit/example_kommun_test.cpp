@@ -28,10 +28,19 @@ namespace fs = std::filesystem;
 using i64 = std::int64_t;
 
 const fs::path kRepo = NAMND_SOURCE_DIR;
-const char* const kFiles[] = {
-    "huvudbok-2024.se",         "huvudbok-2024.csv", "huvudbok-2025.csv",       "budget-2024.csv",
-    "budget-2025-personal.csv", "budget-2025.csv",   "budgetrevision-2025.csv", "prognos-2025.xlsx",
-    "prognos-2025.csv",         "hr-2025.csv"};
+const char* const kFiles[] = {"huvudbok-2024.se",
+                              "huvudbok-2024.csv",
+                              "huvudbok-2025.csv",
+                              "budget-2024.csv",
+                              "budget-2025-personal.csv",
+                              "budget-2025.csv",
+                              "budgetrevision-2025.csv",
+                              "prognos-2025.xlsx",
+                              "prognos-2025.csv",
+                              "hr-2025.csv",
+                              "investeringar-2025.csv",
+                              "budgetram-2025.csv",
+                              "mal-2025.csv"};
 
 // The "lonekalender" key as namnd.json should spell it: more in June–August (semesterlön).
 constexpr std::array<i64, 12> kLonekalender = {80, 76, 80, 81, 82, 92, 100, 92, 80, 80, 78, 79};

@@ -275,6 +275,17 @@ data documentData(const Document& doc, const std::string& css) {
   d.set("metaItems", metaItems);
   d.set("hasMeta", flag(hasMeta));
 
+  // The document header block (a tjänsteskrivelse's förvaltning, handläggare, datum, dnr).
+  data headerFields(data::type::list);
+  for (const HeaderField& field : doc.meta.header) {
+    data f;
+    f.set("label", field.label);
+    f.set("value", field.value);
+    headerFields.push_back(f);
+  }
+  d.set("headerFields", headerFields);
+  d.set("hasHeaderBlock", flag(!doc.meta.header.empty()));
+
   data sections(data::type::list);
   int charts = 0;
   for (const Section& section : doc.sections) {

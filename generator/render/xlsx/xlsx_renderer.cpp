@@ -586,6 +586,20 @@ void renderXlsx(const Document& doc, const fs::path& templatesDir, const fs::pat
     workbook.setProperties({doc.title, doc.meta.author, doc.meta.kommun, created});
 
     SheetNamer names;
+    if (!doc.meta.header.empty()) {
+      // The document header block on a first sheet of its own: label and value per row.
+      XlsxSheetWriter sheet = workbook.addSheet(
+          names.unique(sheetNameFor(layout, "dokumenthuvud", "Dokumenthuvud"), "Dokumenthuvud"));
+      preparePrinting(sheet, layout, false);
+      sheet.setColumnWidth(0, layout.checkColumnWidths[0] / 2);
+      sheet.setColumnWidth(1, layout.textSheetColumnWidth / 2);
+      sheet.writeString(kTitleRow, 0, doc.title, kDocTitleStyle);
+      int row = kHeaderRow;
+      for (const HeaderField& field : doc.meta.header) {
+        sheet.writeString(row, 0, field.label, kSectionTitleStyle);
+        sheet.writeString(row++, 1, field.value);
+      }
+    }
     // Consecutive text sections the layout gives the same sheet name share that sheet.
     std::optional<XlsxSheetWriter> textSheet;
     std::string textSheetName;

@@ -1,14 +1,81 @@
 #include "reports/delarsrapport/delar_appendix_tables.hpp"
 
-namespace namnd {
+#include <string>
 
-// TODO(delar-tables helper): the real implementations.
-std::vector<Section> buildBudgetramSections(const DelarAppendixInput&, const ReportTexts&) {
-  return {};
+#include "ingest/budgetram_reader.hpp"
+#include "ingest/goal_reader.hpp"
+#include "ingest/investment_reader.hpp"
+#include "ingest/table/open_source.hpp"
+#include "reports/delarsrapport/budgetram_table.hpp"
+#include "reports/delarsrapport/goal_tables.hpp"
+#include "reports/delarsrapport/investment_table.hpp"
+
+namespace namnd {
+namespace {
+
+// {per.…} for the report's month, {ar} its year and {ar_1}, {ar_2} the years before (the mål
+// table's Utfall columns).
+PlaceholderValues appendixValues(Period per) {
+  PlaceholderValues values;
+  addPeriodPlaceholders(values, "per", per);
+  values["ar"] = std::to_string(per.year());
+  values["ar_1"] = std::to_string(per.year() - 1);
+  values["ar_2"] = std::to_string(per.year() - 2);
+  return values;
 }
-std::vector<Section> buildInvesteringarSections(const DelarAppendixInput&, const ReportTexts&) {
-  return {};
+
+// A table in the nämnd's papers cannot leave a row out: the first rejected row stops the report,
+// with its file, line, column and reason.
+void refuseRejectedRows(const ImportSummary& summary) {
+  if (summary.rejected.empty()) return;
+  const RejectedRow& first = summary.rejected.front();
+  std::string reason = first.reason;
+  if (summary.rejected.size() > 1)
+    reason += " (och " + std::to_string(summary.rejected.size() - 1) + " rader till med fel)";
+  throw InputError(first.where, reason);
 }
-std::vector<Section> buildMalSections(const DelarAppendixInput&, const ReportTexts&) { return {}; }
+
+}  // namespace
+
+std::vector<Section> buildBudgetramSections(const DelarAppendixInput& input,
+                                            const ReportTexts& texts) {
+  if (!input.budgetram) return {};
+  const auto source = openTabularSource(*input.budgetram);
+  const BudgetramImport changes = readBudgetram(*source);
+  refuseRejectedRows(changes.summary);
+  std::vector<Section> sections;
+  sections.emplace_back(
+      buildBudgetramTable(changes.changes, input.rounding, texts, appendixValues(input.per)));
+  return sections;
+}
+
+std::vector<Section> buildInvesteringarSections(const DelarAppendixInput& input,
+                                                const ReportTexts& texts) {
+  if (!input.investeringar) return {};
+  const auto source = openTabularSource(*input.investeringar);
+  const InvestmentImport investments = readInvestments(*source);
+  refuseRejectedRows(investments.summary);
+  return buildInvestmentSections(investments.projects, projektUtfall(input.yearCube, input.per),
+                                 input.rounding, texts, appendixValues(input.per));
+}
+
+std::vector<Section> buildMalSections(const DelarAppendixInput& input, const ReportTexts& texts) {
+  if (!input.mal) return {};
+  const auto source = openTabularSource(*input.mal);
+  const GoalImport goals = readGoals(*source, input.per.year());
+  refuseRejectedRows(goals.summary);
+  return buildGoalSections(goals, texts, appendixValues(input.per));
+}
+
+std::vector<Section> buildVerksamhetsmattSections(const DelarAppendixInput& input,
+                                                  const ReportTexts& texts) {
+  if (!input.verksamhetsmatt) return {};
+  const auto source = openTabularSource(*input.verksamhetsmatt);
+  const GoalImport measures = readGoals(*source, input.per.year());
+  refuseRejectedRows(measures.summary);
+  std::vector<Section> sections;
+  sections.emplace_back(buildMeasureTable(measures, texts, appendixValues(input.per)));
+  return sections;
+}
 
 }  // namespace namnd

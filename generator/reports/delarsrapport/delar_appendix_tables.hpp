@@ -17,12 +17,15 @@
 namespace namnd {
 
 struct DelarAppendixInput {
-  Period per;                  // the last month of the report (202508 for "per 2025-08-31")
+  Period per;  // the last month of the report (202508 for "per 2025-08-31")
   RoundingMode rounding = RoundingMode::PerCell;
-  const Cube& yearCube;        // the report's year: utfall per projekt comes from here
+  const Cube& yearCube;                    // the report's year: utfall per projekt comes from here
   std::optional<InputFile> investeringar;  // none: no Investeringar section
   std::optional<InputFile> budgetram;      // none: no Budgetram section
   std::optional<InputFile> mal;            // none: no Mål section
+  // The same file shape as `mal` (see ingest/goal_reader.hpp), shown as one table with a group
+  // row per område. none: no Verksamhetsmått section.
+  std::optional<InputFile> verksamhetsmatt = std::nullopt;
 };
 
 // The sections in document order (Ekonomi: budgetram; Investeringar: table + per-project
@@ -33,5 +36,8 @@ std::vector<Section> buildBudgetramSections(const DelarAppendixInput& input,
 std::vector<Section> buildInvesteringarSections(const DelarAppendixInput& input,
                                                 const ReportTexts& texts);
 std::vector<Section> buildMalSections(const DelarAppendixInput& input, const ReportTexts& texts);
+// Verksamhetsmått och nyckeltal (one table, "verksamhetsmatt"); empty without that input.
+std::vector<Section> buildVerksamhetsmattSections(const DelarAppendixInput& input,
+                                                  const ReportTexts& texts);
 
 }  // namespace namnd

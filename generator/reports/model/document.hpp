@@ -77,7 +77,7 @@ enum class ChartKind {
 };
 
 struct ChartSeries {
-  std::string name;                          // legend text: "Övertidsersättning, timmar"
+  std::string name;                           // legend text: "Övertidsersättning, timmar"
   std::vector<std::optional<double>> values;  // one per category; nullopt = no value
 };
 
@@ -97,6 +97,12 @@ struct Chart {
 
 using Section = std::variant<Table, TextSection, CheckSection, Chart>;
 
+// One line of a document header block: "Diarienummer" → "SN 2025/112".
+struct HeaderField {
+  std::string label;
+  std::string value;
+};
+
 struct DocumentMeta {
   std::string kommun;
   std::string namnd;
@@ -105,6 +111,9 @@ struct DocumentMeta {
   std::string periodLabel;   // "Oktober 2025"
   std::string documentDate;  // ISO date the document is "as of" (fixed from the period, so
                              // that outputs are deterministic): "2025-10-31"
+  // A header block shown before the first section (a tjänsteskrivelse's förvaltning,
+  // handläggare, datum, diarienummer); empty = none. Any report may use it.
+  std::vector<HeaderField> header;
 };
 
 struct Document {

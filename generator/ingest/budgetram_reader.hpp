@@ -1,0 +1,31 @@
+#pragma once
+// The budgetram changes of the year (Lönepott, Kapitalkostnadspott, Effektiviseringsfond …):
+// what the nämnd's ram grew or shrank by after the budget was set.
+//
+// Columns: omrade (text), belopp (kr, may be negative); optional kommentar.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/import_summary.hpp"
+#include "ingest/table/tabular_source.hpp"
+
+namespace namnd {
+
+struct BudgetramChange {
+  std::string omrade;
+  std::int64_t beloppOre = 0;
+  std::string kommentar;
+};
+
+struct BudgetramImport {
+  ImportSummary summary;  // counts and rejected rows (kind not meaningful: not stored)
+  std::vector<BudgetramChange> changes;  // accepted rows in file order
+};
+
+// Rejects a row without omrade or with an unreadable belopp (file, line, column, Swedish reason).
+// Throws InputError when the source cannot be read or lacks a column.
+BudgetramImport readBudgetram(TabularSource& source);
+
+}  // namespace namnd

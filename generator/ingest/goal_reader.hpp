@@ -1,0 +1,78 @@
+#pragma once
+// The mål file the kvalitetsstrateg fills in (CSV or a sheet of a workbook): målområde →
+// nämndsmål → mätetal rows with the values as typed, a status, footnote markers and the
+// footnotes' texts. Cells are kept exactly as typed: "VoO 17,4% SS 15,5 %", "5/19",
+// "142/268 53% av brukarna" are values as much as 12 is.
+//
+// Columns (all but malomrade optional):
+//   malomrade    the kommunövergripande målområde ("En hållbar och inkluderande kommun");
+//                rows of one målområde form one block, blocks in first-seen order.
+//   vision       the målområde's one-line vision (on any of its rows, once).
+//   mal          the nämndsmål; empty = the målområde's mätetal without a nämndsmål (as in a
+//                verksamhetsmått table grouped by område).
+//   matetal      the mätetal: a table row. Empty on a footnote row and on a nämndsmål's own row.
+//   utfall_ar_2, utfall_ar_1, mal_ar, delar_ar, prognos_ar
+//                the values: Utfall år−2, Utfall år−1, Mål år, Delår år, Prognos år. The headers
+//                may also be written with the years: "Utfall 2020", "Mål 2022", "Delår 2022".
+//   status       uppfyllt / delvis uppfyllt / ej uppfyllt … as typed: on a mätetal row its status,
+//                on a nämndsmål's own row (matetal empty) the nämndsmål's status.
+//   fotnot       on a mätetal row: the marker(s) after the mätetal ("*", "* **"); on a footnote
+//                row: the marker it explains.
+//   fotnotstext  the footnote's text: the row is a footnote of the table of its (malomrade, mal).
+// A marker on a mätetal row that its table has no footnote for, a footnote marker defined twice
+// in one table, values without a mätetal and two different visions are rejected with file,
+// line and column.
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/import_summary.hpp"
+#include "ingest/table/tabular_source.hpp"
+
+namespace namnd {
+
+inline constexpr std::size_t kGoalValueCount = 5;
+// The value columns' canonical names, in the order of the published table.
+inline constexpr std::array<std::string_view, kGoalValueCount> kGoalValueColumns = {
+    "utfall_ar_2", "utfall_ar_1", "mal_ar", "delar_ar", "prognos_ar"};
+
+struct GoalMeasure {
+  std::string matetal;
+  std::string fotnot;                               // markers as typed, "" for none
+  std::array<std::string, kGoalValueCount> values;  // as typed (trimmed), "" = empty cell
+  std::string status;
+  SourceLocation where;
+};
+
+struct GoalFootnote {
+  std::string marker;
+  std::string text;
+};
+
+struct Goal {
+  std::string mal;  // "" = mätetal without a nämndsmål
+  std::string status;
+  std::vector<GoalMeasure> measures;
+  std::vector<GoalFootnote> footnotes;  // in file order
+};
+
+struct GoalArea {
+  std::string name;
+  std::string vision;
+  std::vector<Goal> goals;  // first-seen order
+};
+
+struct GoalImport {
+  ImportSummary summary;  // counts and rejected rows (kind not meaningful: not stored)
+  std::vector<GoalArea> areas;
+  // Which value columns the file has (a table shows only those).
+  std::array<bool, kGoalValueCount> hasColumn{};
+};
+
+// `year` is the report's year: it names the value columns' year-bearing aliases. Throws
+// InputError when the source cannot be read or lacks malomrade.
+GoalImport readGoals(TabularSource& source, int year);
+
+}  // namespace namnd

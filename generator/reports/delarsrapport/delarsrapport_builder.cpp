@@ -1,0 +1,189 @@
+#include "reports/delarsrapport/delarsrapport_builder.hpp"
+
+#include <algorithm>
+
+#include "core/errors.hpp"
+#include "core/number_format.hpp"
+#include "reports/delarsrapport/delar_tables.hpp"
+#include "reports/delarsrapport/tjansteskrivelse.hpp"
+
+namespace namnd {
+namespace {
+
+constexpr std::string_view kTextsFile = "templates/text/delarsrapport.json";
+
+std::vector<std::string> sectionOrder(const ReportTexts& texts) {
+  const auto& known = delarsrapportSectionIds();
+  std::vector<std::string> order;
+  for (const auto& [id, description] : texts.pairs("sektioner", "id", "beskrivning")) {
+    if (std::find(known.begin(), known.end(), id) == known.end()) {
+      std::string list;
+      for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+      throw ConfigError(std::string(kTextsFile) + ": \"sektioner\": okänd sektion \"" + id +
+                        "\" (känner till: " + list + ")");
+    }
+    if (std::find(order.begin(), order.end(), id) != order.end())
+      throw ConfigError(std::string(kTextsFile) + ": \"sektioner\": sektionen \"" + id +
+                        "\" står två gånger");
+    order.push_back(id);
+  }
+  if (std::find(order.begin(), order.end(), "kontroller") == order.end())
+    throw ConfigError(std::string(kTextsFile) + ": \"sektioner\": \"kontroller\" måste finnas med");
+  return order;
+}
+
+std::string lowerFirst(std::string text) {
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] + 32);
+  return text;
+}
+
+// One section per area: the generated sentence with the area's numbers from the tables, then
+// the controller's text and the enhetschefer's comments for it.
+std::vector<Section> areaCommentary(const DelarsrapportInput& input, const DelarShown& shown,
+                                    const ReportTexts& texts, const PlaceholderValues& values) {
+  std::vector<Section> fromComments = buildCommentarySections(
+      input.quality.rollup, input.comments, input.snapshot, input.quality.tree, texts, values);
+  const std::string separator = texts.text("sammanfattning.tusentalsavgransare", values);
+  auto signedAmount = [&](std::int64_t tkr) {
+    const std::string magnitude = formatInteger(tkr < 0 ? -tkr : tkr, separator);
+    return tkr < 0 ? texts.text("kommentarer.minustecken", values) + magnitude : magnitude;
+  };
+  std::vector<Section> sections;
+  for (std::size_t i = 0; i < input.figures.areas.size(); ++i) {
+    const DelarLine& area = input.figures.areas[i].line;
+    const DelarCells& cells = shown.areas[i];
+    PlaceholderValues v = values;
+    v["omrade"] = area.name;
+    v["avvikelse"] = signedAmount(*cells[kAvvikelse]);
+    TextSection section{.id = "kommentar_" + area.code,
+                        .title = texts.text("kommentarer.rubrik", v)};
+    section.paragraphs.push_back(texts.text("kommentarer.utfall", v));
+    if (cells[kAvvikelsePrognos]) {
+      v["prognosavvikelse"] = signedAmount(*cells[kAvvikelsePrognos]);
+      section.paragraphs.push_back(texts.text("kommentarer.prognos", v));
+    }
+    for (const Section& s : fromComments) {
+      const auto* text = std::get_if<TextSection>(&s);
+      if (!text || text->id != section.id) continue;
+      section.paragraphs.insert(section.paragraphs.end(), text->paragraphs.begin(),
+                                text->paragraphs.end());
+      section.bullets = text->bullets;
+    }
+    sections.push_back(std::move(section));
+  }
+  for (const Section& s : fromComments)
+    if (const auto* text = std::get_if<TextSection>(&s); text && text->id == "kommentar_ovriga")
+      sections.push_back(s);
+  return sections;
+}
+
+}  // namespace
+
+const std::vector<std::string>& delarsrapportSectionIds() {
+  static const std::vector<std::string> kIds = {
+      "tjanssteskrivelse", "sammanfattning",  "budgetram", "rsum",   "omraden",   "kommentarer",
+      "investeringar",     "verksamhetsmatt", "mal",       "bilaga", "kontroller"};
+  return kIds;
+}
+
+PlaceholderValues delarsrapportPlaceholders(const RunConfig& config, Period period,
+                                            const ReportTexts& texts) {
+  PlaceholderValues values;
+  values["kommun"] = config.kommun;
+  values["namnd"] = config.namnd;
+  values["forvaltning"] = config.forvaltning;
+  addPeriodPlaceholders(values, "per", period);
+  addPeriodPlaceholders(values, "foregaende", period.sameMonthLastYear());
+  std::string name;
+  for (const auto& [month, reportName] : texts.pairs("rapportnamn", "manad", "namn")) {
+    if (month == "*" || month == std::to_string(period.month()) ||
+        (month.size() == 2 && month[0] == '0' && month.substr(1) == std::to_string(period.month())))
+      if (name.empty()) name = reportName;
+  }
+  if (name.empty())
+    throw ConfigError(std::string(kTextsFile) + ": \"rapportnamn\" saknar ett namn för månad " +
+                      std::to_string(period.month()) + " (ange {\"manad\": \"*\", …})");
+  values["rapport"] = name;
+  values["rapport.gemen"] = lowerFirst(name);
+  return values;
+}
+
+Document buildDelarsrapport(const DelarsrapportInput& input, const ReportTexts& texts) {
+  const PlaceholderValues values = delarsrapportPlaceholders(input.config, input.period, texts);
+  const std::vector<std::string> order = sectionOrder(texts);
+  const DelarShown shown = roundDelarFigures(input.figures, input.rounding);
+
+  Document doc;
+  doc.kind = "delarsrapport";
+  doc.title = texts.text("titel", values);
+  doc.meta = input.meta;
+  doc.meta.periodLabel = texts.text("periodtext", values);
+  doc.meta.documentDate = values.at("per.datum");
+
+  const std::optional<std::int64_t> prognos = shown.resultat[kPrognos];
+  const std::vector<std::string> sentences =
+      sammanfattningSentences(*shown.resultat[kUtfall], prognos,
+                              input.config.delarsrapport.balanceToleranceTkr, texts, values);
+
+  for (const std::string& id : order) {
+    if (id == "tjanssteskrivelse") {
+      Tjansteskrivelse ts = buildTjansteskrivelse(input.config, sentences, texts, values);
+      doc.meta.header = std::move(ts.header);
+      doc.sections.insert(doc.sections.end(), ts.sections.begin(), ts.sections.end());
+    } else if (id == "sammanfattning") {
+      TextSection s{.id = "sammanfattning", .title = texts.text("sammanfattning.rubrik", values)};
+      s.paragraphs.push_back(texts.text("sammanfattning.perioden", values));
+      s.paragraphs.insert(s.paragraphs.end(), sentences.begin(), sentences.end());
+      doc.sections.push_back(std::move(s));
+    } else if (id == "budgetram") {
+      doc.sections.insert(doc.sections.end(), input.budgetram.begin(), input.budgetram.end());
+    } else if (id == "rsum") {
+      doc.sections.push_back(buildRsumTable(input.figures, shown, input.rounding, texts, values));
+    } else if (id == "omraden") {
+      doc.sections.push_back(buildAreaTable(input.figures, shown, input.rounding, texts, values));
+    } else if (id == "kommentarer") {
+      for (Section& s : areaCommentary(input, shown, texts, values))
+        doc.sections.push_back(std::move(s));
+    } else if (id == "investeringar") {
+      doc.sections.insert(doc.sections.end(), input.investeringar.begin(),
+                          input.investeringar.end());
+    } else if (id == "verksamhetsmatt") {
+      doc.sections.insert(doc.sections.end(), input.verksamhetsmatt.begin(),
+                          input.verksamhetsmatt.end());
+    } else if (id == "mal") {
+      doc.sections.insert(doc.sections.end(), input.mal.begin(), input.mal.end());
+    } else if (id == "bilaga") {
+      doc.sections.push_back(buildBilagaTable(input.figures, shown, input.rounding, texts, values));
+    } else if (id == "kontroller") {
+      CheckSection checks{.id = "kontroller", .title = texts.text("kontroller.rubrik", values)};
+      addDelarTableChecks(checks, input.figures, shown, input.rounding);
+      if (input.figures.snapshotPeriod)
+        checks.items.push_back(
+            {"Prognos",
+             "ögonblicksbilden lämnad " + input.figures.snapshotPeriod->toString() + " visas",
+             CheckStatus::Ok});
+      else
+        checks.items.push_back(
+            {"Prognos", "ingen prognos lämnad under året före perioden", CheckStatus::Warning});
+      for (const auto& [node, ore] : input.figures.unplacedPrognos)
+        checks.items.push_back({"Prognosraden för " + node + " kan inte placeras på ett område",
+                                "avvikelse " + formatOreAsKronor(ore) + "\xC2\xA0kr ingår inte",
+                                CheckStatus::Warning});
+      if (!input.figures.unplacedLastYear.empty()) {
+        std::string codes;
+        for (const std::string& c : input.figures.unplacedLastYear)
+          codes += (codes.empty() ? "" : ", ") + c;
+        checks.items.push_back(
+            {"Föregående års utfall på koder som periodens organisation inte har",
+             codes + ": " + formatOreAsKronor(input.figures.unplacedLastYearUtfall) +
+                 "\xC2\xA0kr ingår inte i kolumnen för föregående år",
+             CheckStatus::Warning});
+      }
+      addDataQualityChecks(checks, input.quality);
+      doc.sections.push_back(std::move(checks));
+    }
+  }
+  return doc;
+}
+
+}  // namespace namnd

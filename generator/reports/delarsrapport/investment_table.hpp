@@ -1,0 +1,36 @@
+#pragma once
+// Investeringar: the projects in their groups with Utfall (the ledger's, on the project's code),
+// Budget, Ombudgetering, Summa budget = Budget + Ombudgetering, Prognos and Avvikelse helår =
+// Summa budget − Prognos; a subtotal per group and no grand total, as published. Then one
+// paragraph of comment per project that has one.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/cube.hpp"
+#include "core/period.hpp"
+#include "core/placeholders.hpp"
+#include "core/rounding.hpp"
+#include "ingest/investment_reader.hpp"
+#include "reports/model/document.hpp"
+#include "reports/report_texts.hpp"
+
+namespace namnd {
+
+using ProjektUtfall = std::map<std::string, std::int64_t, std::less<>>;
+
+// Σ utfall in öre per projekt code (non-empty codes only) over January..per of per's year.
+ProjektUtfall projektUtfall(const Cube& cube, Period per);
+
+// The table (id "investeringar") and, when any project has a kommentar, the TextSection
+// "investeringar_kommentar". A projekt in `utfall` that no project has, with a non-zero amount,
+// is named in a footnote with its kronor: nothing booked is lost. `values` fills the texts'
+// placeholders ({ar}, {per.datum} …).
+std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject>& projects,
+                                             const ProjektUtfall& utfall, RoundingMode rounding,
+                                             const ReportTexts& texts,
+                                             const PlaceholderValues& values);
+
+}  // namespace namnd

@@ -1,0 +1,173 @@
+// Investeringar (seed-004 §2.7, oracle O7): projects in two groups, a subtotal per group and no
+// grand total; Utfall from the ledger's projekt, Summa budget = Budget + Ombudgetering,
+// Avvikelse = Summa budget − Prognos.
+
+#include <gtest/gtest.h>
+
+#include <array>
+
+#include "core/cube.hpp"
+#include "core/errors.hpp"
+#include "reports/delarsrapport/delar_appendix_tables.hpp"
+#include "support/test_support.hpp"
+
+namespace namnd {
+namespace {
+
+using testing::mentions;
+using testing::thrown;
+
+ReportTexts bilagaTexts() {
+  return ReportTexts::load(testing::repoPath("templates/text/delarsrapport-bilagor.json"));
+}
+
+InputFile fixture(const std::string& name) {
+  InputFile file;
+  file.path = testing::repoPath("tests/fixtures/herrljunga-bilagor/" + name);
+  file.displayName = name;
+  return file;
+}
+
+void book(Cube& cube, std::string_view projekt, int year, int month, std::int64_t kronor,
+          Measure measure = Measure::Utfall) {
+  cube.add("5100", "5410", "", projekt, Period(year, month), measure, kronor * 100);
+}
+
+// The Herrljunga ledger per 2022-08-31 in kr: amounts with sub-tkr parts, spread over months.
+Cube herrljungaLedger() {
+  Cube cube;
+  book(cube, "9101", 2022, 3, 1'500);
+  book(cube, "9101", 2022, 6, 2'700);  // 4 200 kr → 4 tkr
+  book(cube, "9102", 2022, 2, 20'000'000);
+  book(cube, "9102", 2022, 8, 23'300'880);                  // 43 300 880 kr → 43 301 tkr
+  book(cube, "9102", 2022, 9, 5'000'000);                   // after the period: not in Utfall
+  book(cube, "9102", 2021, 12, 7'000'000);                  // the year before: not in Utfall
+  book(cube, "9102", 2022, 5, 9'999'000, Measure::Budget);  // not utfall
+  book(cube, "9201", 2022, 4, 171'700);                     // → 172
+  book(cube, "9209", 2022, 7, 170'400);                     // → 170
+  book(cube, "9210", 2022, 1, 25'900);                      // → 26
+  book(cube, "", 2022, 1, 800'000);                         // no projekt: drift, not an investment
+  return cube;
+}
+
+const Table& tableOf(const std::vector<Section>& sections) {
+  return std::get<Table>(sections.at(0));
+}
+
+std::vector<std::int64_t> amounts(const Row& row) {
+  std::vector<std::int64_t> values;
+  for (std::size_t c = 1; c < row.cells.size(); ++c)
+    values.push_back(std::get<std::int64_t>(row.cells[c]));
+  return values;
+}
+
+std::vector<Section> herrljungaSections(const Cube& ledger, RoundingMode mode) {
+  const DelarAppendixInput input{.per = Period(2022, 8),
+                                 .rounding = mode,
+                                 .yearCube = ledger,
+                                 .investeringar = fixture("investeringar-2022.csv"),
+                                 .budgetram = std::nullopt,
+                                 .mal = std::nullopt};
+  return buildInvesteringarSections(input, bilagaTexts());
+}
+
+TEST(InvestmentTable, ReproducesTheHerrljungaSubtotalsExactly) {
+  const Cube ledger = herrljungaLedger();
+  for (const RoundingMode mode : {RoundingMode::PerCell, RoundingMode::Additive}) {
+    const auto sections = herrljungaSections(ledger, mode);
+    const Table& table = tableOf(sections);
+    ASSERT_EQ(table.rows.size(), 2u + 1u + 10u + 1u);
+    const Row& tn = table.rows[2];
+    EXPECT_EQ(tn.kind, RowKind::Subtotal);
+    EXPECT_EQ(std::get<std::string>(tn.cells[0]), "S:a investeringar gm TN");
+    EXPECT_EQ(amounts(tn), (std::vector<std::int64_t>{43'305, 60'000, 4'166, 64'166, 64'166, 0}));
+    const Row& egna = table.rows.back();
+    EXPECT_EQ(egna.kind, RowKind::Subtotal);
+    EXPECT_EQ(std::get<std::string>(egna.cells[0]), "S:a investeringar egna");
+    EXPECT_EQ(amounts(egna), (std::vector<std::int64_t>{368, 3'200, 830, 4'030, 2'030, 2'000}));
+    for (const Row& row : table.rows) EXPECT_NE(row.kind, RowKind::Total) << "no grand total";
+  }
+}
+
+TEST(InvestmentTable, ProjectRowsFollowThePublishedTable) {
+  const auto sections = herrljungaSections(herrljungaLedger(), RoundingMode::PerCell);
+  const Table& table = tableOf(sections);
+  EXPECT_EQ(table.columns.size(), 7u);
+  EXPECT_EQ(table.columns[0].header, "INVESTERINGAR Belopp netto (tkr)");
+  EXPECT_EQ(table.columns[1].header, "Utfall 2022-08-31");
+  EXPECT_EQ(table.columns[2].header, "Budget 2022");
+  EXPECT_EQ(table.columns[4].header, "Summa budget 2022");
+  EXPECT_EQ(table.columns[5].header, "Prognos 2022");
+  EXPECT_EQ(table.columns[6].header, "Avvikelse helår");
+  // Förstudie Hagen: negative ombudgetering and prognos.
+  EXPECT_EQ(std::get<std::string>(table.rows[0].cells[0]), "Förstudie Hagen demenscentra");
+  EXPECT_EQ(amounts(table.rows[0]), (std::vector<std::int64_t>{4, 0, -1'263, -1'263, -1'263, 0}));
+  EXPECT_EQ(amounts(table.rows[1]),
+            (std::vector<std::int64_t>{43'301, 60'000, 5'429, 65'429, 65'429, 0}));
+  // Nytt verksamhetssystem: prognos 0 → avvikelse 1 000; Hjälpmedel SN: prognos left empty means
+  // Summa budget; Inventarier Hagen 200 + 500 = 700, prognos 0.
+  EXPECT_EQ(amounts(table.rows[5]), (std::vector<std::int64_t>{0, 1'000, 0, 1'000, 0, 1'000}));
+  EXPECT_EQ(amounts(table.rows[6]), (std::vector<std::int64_t>{0, 200, 0, 200, 200, 0}));
+  EXPECT_EQ(amounts(table.rows[7]), (std::vector<std::int64_t>{0, 200, 500, 700, 0, 700}));
+  EXPECT_TRUE(table.footnotes.empty());
+}
+
+TEST(InvestmentTable, CommentsFollowTheTableOnePerProject) {
+  const auto sections = herrljungaSections(herrljungaLedger(), RoundingMode::PerCell);
+  ASSERT_EQ(sections.size(), 2u);
+  const auto& comments = std::get<TextSection>(sections[1]);
+  EXPECT_EQ(comments.title, "Kommentar till utfall och prognos investeringar");
+  EXPECT_EQ(comments.paragraphs,
+            (std::vector<std::string>{
+                "Hagen ombyggnation + nybyggn.: Projektet följer tidplanen.",
+                "Nytt verksamhetssystem: Projektet är försenat och räknas som driftskostnader."}));
+}
+
+TEST(InvestmentTable, ALedgerProjektMissingFromTheFileIsFootnotedWithItsKronor) {
+  Cube ledger = herrljungaLedger();
+  ledger.add("5100", "5410", "", "P9999", Period(2022, 2), Measure::Utfall, 1'234'567);
+  ledger.add("5100", "5410", "", "P8888", Period(2022, 3), Measure::Utfall, 500);
+  ledger.add("5100", "5410", "", "P8888", Period(2022, 4), Measure::Utfall, -500);  // nets to 0
+  const auto sections = herrljungaSections(ledger, RoundingMode::PerCell);
+  const Table& table = tableOf(sections);
+  ASSERT_EQ(table.footnotes.size(), 1u);
+  EXPECT_TRUE(mentions(table.footnotes[0], {"P9999",
+                                            "12\xC2\xA0"
+                                            "345,67 kr",
+                                            "augusti 2022"}));
+  // The subtotals are unchanged: the amount is named, not put in a group.
+  EXPECT_EQ(std::get<std::int64_t>(table.rows[2].cells[1]), 43'305);
+}
+
+TEST(InvestmentTable, BadRowsStopTheReportNamingFileLineAndColumn) {
+  testing::TempDir dir;
+  const auto run = [&](const std::string& csv) {
+    testing::writeFile(dir / "inv.csv", csv);
+    InputFile file;
+    file.path = dir / "inv.csv";
+    file.displayName = "inv.csv";
+    const Cube ledger;
+    const DelarAppendixInput input{.per = Period(2022, 8),
+                                   .yearCube = ledger,
+                                   .investeringar = file,
+                                   .budgetram = std::nullopt,
+                                   .mal = std::nullopt};
+    return thrown<InputError>([&] { buildInvesteringarSections(input, bilagaTexts()); });
+  };
+  const std::string header = "projekt;namn;budget;prognos\n";
+  EXPECT_TRUE(mentions(run(header + "1;A;100;100\n2;B;tio;100\n"),
+                       {"inv.csv", "rad 3", "budget", "ogiltigt belopp \"tio\""}));
+  EXPECT_TRUE(mentions(run(header + "1;A;100;100\n1;B;200;200\n"),
+                       {"inv.csv", "rad 3", "projekt", "projekt 1 finns redan på rad 2"}));
+  EXPECT_TRUE(mentions(run(header + "1;;100;100\n"), {"inv.csv", "rad 2", "namn saknas"}));
+  EXPECT_TRUE(mentions(run("projekt;namn\n1;A\n"), {"inv.csv", "budget"}));
+}
+
+TEST(InvestmentTable, NoFileNoSection) {
+  const Cube ledger;
+  const DelarAppendixInput input{.per = Period(2022, 8), .yearCube = ledger};
+  EXPECT_TRUE(buildInvesteringarSections(input, bilagaTexts()).empty());
+}
+
+}  // namespace
+}  // namespace namnd
