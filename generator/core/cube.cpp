@@ -170,18 +170,20 @@ void Cube::forEachSorted(const std::function<void(const CubeCell&)>& visit) cons
   }
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.key < b.key; });
   // Everything is read back from the packed key: no second visit to the scattered cells.
-  const auto code = [&](Packed key, int shift) {
-    return dictionary_.text(
-        byText[static_cast<std::uint32_t>(key >> shift) & ((1u << kRankBits) - 1)]);
+  const auto id = [&](Packed key, int shift) {
+    return byText[static_cast<std::uint32_t>(key >> shift) & ((1u << kRankBits) - 1)];
   };
   constexpr int kProjekt = 17 + 8;
   for (const Item& item : items) {
     const auto month =
         static_cast<int>(static_cast<std::uint32_t>(item.key >> 8) & ((1u << 17) - 1));
-    visit({code(item.key, kProjekt + 3 * kRankBits), code(item.key, kProjekt + 2 * kRankBits),
-           code(item.key, kProjekt + kRankBits), code(item.key, kProjekt),
+    const CubeCodeIds ids{id(item.key, kProjekt + 3 * kRankBits),
+                          id(item.key, kProjekt + 2 * kRankBits),
+                          id(item.key, kProjekt + kRankBits), id(item.key, kProjekt)};
+    visit({dictionary_.text(ids.ansvar), dictionary_.text(ids.konto),
+           dictionary_.text(ids.verksamhet), dictionary_.text(ids.projekt),
            Period((month - 1) / 12, (month - 1) % 12 + 1),
-           static_cast<Measure>(static_cast<std::uint8_t>(item.key)), item.ore});
+           static_cast<Measure>(static_cast<std::uint8_t>(item.key)), item.ore, ids});
   }
 }
 

@@ -32,6 +32,15 @@ struct CubeKeyHash {
   std::size_t operator()(const CubeKey& k) const noexcept;
 };
 
+// The codes of a cell as the cube's own ids: within one cube, equal ids mean equal codes, so a
+// writer can number the codes it has seen without hashing their texts.
+struct CubeCodeIds {
+  std::uint32_t ansvar = 0;
+  std::uint32_t konto = 0;
+  std::uint32_t verksamhet = 0;
+  std::uint32_t projekt = 0;
+};
+
 // A cube cell with its codes spelled out, for iteration and storage.
 struct CubeCell {
   std::string_view ansvar;
@@ -41,6 +50,7 @@ struct CubeCell {
   Period period;
   Measure measure;
   std::int64_t ore;
+  CubeCodeIds ids;  // the same codes, as ids of the cube visited
 };
 
 class Cube {

@@ -3,57 +3,74 @@
 #include "ingest/row_check.hpp"
 
 namespace namnd {
+namespace {
+
+const TableSpec kSpec = {
+    {{"ar", {"år", "budgetar", "budgetår"}, false},
+     {"period", {"budgetperiod", "manad"}, false},
+     {"ansvar", {"ansvarskod", "ansvarsnr", "referenskod"}, true},
+     {"konto", {"kontonr", "kontonummer", "kontokod", "konto text"}, true},
+     {"belopp", {"belopp sek", "belopp kr", "budget", "budgetbelopp"}, true},
+     {"giltig_from", {"giltigfrom", "galler fran", "gäller från", "fran period"}, false},
+     {"version", {"budgetversion", "revision", "beslut"}, false},
+     {"verksamhet", {"verksamhetskod", "vht"}, false},
+     {"projekt", {"projektkod", "projektnr"}, false}},
+    {{"ar", "period", "giltig_from"}}};
+
+// The columns by id, resolved once (see ColumnId).
+struct Columns {
+  ColumnId ar = kSpec.id("ar");
+  ColumnId period = kSpec.id("period");
+  ColumnId ansvar = kSpec.id("ansvar");
+  ColumnId konto = kSpec.id("konto");
+  ColumnId belopp = kSpec.id("belopp");
+  ColumnId giltigFrom = kSpec.id("giltig_from");
+  ColumnId verksamhet = kSpec.id("verksamhet");
+  ColumnId projekt = kSpec.id("projekt");
+};
+const Columns kColumns;
+
+}  // namespace
 
 BudgetImport readBudget(TabularSource& source, const std::string& fileHash,
                         const PeriodisationKey& key) {
-  static const TableSpec kSpec = {
-      {{"ar", {"år", "budgetar", "budgetår"}, false},
-       {"period", {"budgetperiod", "manad"}, false},
-       {"ansvar", {"ansvarskod", "ansvarsnr", "referenskod"}, true},
-       {"konto", {"kontonr", "kontonummer", "kontokod", "konto text"}, true},
-       {"belopp", {"belopp sek", "belopp kr", "budget", "budgetbelopp"}, true},
-       {"giltig_from", {"giltigfrom", "galler fran", "gäller från", "fran period"}, false},
-       {"version", {"budgetversion", "revision", "beslut"}, false},
-       {"verksamhet", {"verksamhetskod", "vht"}, false},
-       {"projekt", {"projektkod", "projektnr"}, false}},
-      {{"ar", "period", "giltig_from"}}};
-
   BudgetImport result;
   ImportSummary& summary = result.summary;
   summary.kind = SourceKind::Budget;
   summary.sourcePath = source.displayName();
   summary.fileHash = fileHash;
   source.read(kSpec, [&](const Record& record) {
+    const Columns& c = kColumns;
     RowCheck row(record, summary);
-    const auto ore = row.amount("belopp");
-    const bool revision = !record.text("giltig_from").empty();
-    const bool monthly = !record.text("period").empty();
+    const auto ore = row.amount(c.belopp);
+    const bool revision = !record.text(c.giltigFrom).empty();
+    const bool monthly = !record.text(c.period).empty();
     std::optional<Period> period;
     std::optional<Period> from;
     std::optional<int> year;
     if (monthly && revision) {
-      row.fail(record.at("giltig_from"),
+      row.fail(record.at(c.giltigFrom),
                "giltig_from gäller helårsrader; en månadsrad anger redan sin period");
     } else if (monthly) {
-      period = row.period("period");
+      period = row.period(c.period);
     } else if (revision) {
-      from = row.month("giltig_from");
-      if (from && !record.text("ar").empty()) {
-        year = row.year("ar");
+      from = row.month(c.giltigFrom);
+      if (from && !record.text(c.ar).empty()) {
+        year = row.year(c.ar);
         if (year && *year != from->year())
-          row.fail(record.at("giltig_from"), "giltig_from " + from->toString() +
-                                                 " ligger inte i budgetåret " +
-                                                 std::to_string(*year));
+          row.fail(record.at(c.giltigFrom), "giltig_from " + from->toString() +
+                                                " ligger inte i budgetåret " +
+                                                std::to_string(*year));
       }
     } else {
-      year = row.year("ar");
+      year = row.year(c.ar);
     }
-    const auto ansvar = row.code("ansvar");
-    const auto konto = row.konto("konto");
+    const auto ansvar = row.code(c.ansvar);
+    const auto konto = row.konto(c.konto);
     if (!row.accept(ore)) return;
 
-    const std::string_view verksamhet = record.text("verksamhet");
-    const std::string_view projekt = record.text("projekt");
+    const std::string_view verksamhet = record.text(c.verksamhet);
+    const std::string_view projekt = record.text(c.projekt);
     if (period) {
       result.cube.add(*ansvar, *konto, verksamhet, projekt, *period, Measure::Budget, *ore);
       summary.addToPeriod(period->code(), *ore);

@@ -10,6 +10,35 @@
 namespace namnd {
 namespace {
 
+const TableSpec kSpec = {
+    {{"period", {"bokforingsperiod", "redovisningsperiod", "perioder"}, false},
+     {"datum", {"bokforingsdatum", "verifikationsdatum", "transaktionsdatum"}, false},
+     {"konto", {"kontonr", "kontonummer", "kontokod", "konto text"}, true},
+     {"ansvar", {"ansvarskod", "ansvarsnr", "referenskod"}, true},
+     {"belopp", {"belopp sek", "belopp kr", "beloppkr", "summa"}, true},
+     {"verksamhet", {"verksamhetskod", "vht"}, false},
+     {"aktivitet", {"aktivitetskod"}, false},
+     {"projekt", {"projektkod", "projektnr"}, false},
+     {"motpart", {"motpartskod", "motpartsnr", "motpartsnummer"}, false},
+     {"vernr", {"verifikation", "verifikationsnummer", "vernummer", "ver nr"}, false},
+     {"text", {"transaktionstext", "verifikationstext", "beskrivning"}, false}},
+    {{"period", "datum"}}};
+
+// The columns by id, resolved once: every field of every row is read through these.
+struct Columns {
+  ColumnId period = kSpec.id("period");
+  ColumnId datum = kSpec.id("datum");
+  ColumnId konto = kSpec.id("konto");
+  ColumnId ansvar = kSpec.id("ansvar");
+  ColumnId belopp = kSpec.id("belopp");
+  ColumnId verksamhet = kSpec.id("verksamhet");
+  ColumnId projekt = kSpec.id("projekt");
+  ColumnId motpart = kSpec.id("motpart");
+  ColumnId vernr = kSpec.id("vernr");
+  ColumnId text = kSpec.id("text");
+};
+const Columns kColumns;
+
 // What one worker reads from its stretch of the file.
 struct Partial {
   LedgerImport ledger;
@@ -21,61 +50,51 @@ struct Partial {
 
 // The texts of a row that is kept. Without a text column, the account name of a "konto text"
 // cell ("46110 Köp av huvudverksamhet") says at least what was bought.
-TransactionTexts keptTexts(const Record& record, std::string_view konto, std::string& datum) {
+TransactionTexts keptTexts(const Record& record, std::string_view konto,
+                           std::string_view verksamhet, std::string_view projekt,
+                           std::string_view vernr, std::string& datum) {
+  const Columns& c = kColumns;
   datum.clear();
-  if (const std::string_view written = record.text("datum"); !written.empty()) {
+  if (const std::string_view written = record.text(c.datum); !written.empty()) {
     if (Period::fromIsoDate(written))
       datum.assign(written);
-    else if (std::string date = record.dateText("datum"); Period::fromIsoDate(date))
+    else if (std::string date = record.dateText(c.datum); Period::fromIsoDate(date))
       datum = std::move(date);  // a date cell of a workbook, or a date written otherwise
   }
-  std::string_view text = record.text("text");
+  std::string_view text = record.text(c.text);
   if (text.empty()) {
-    const std::string_view kontoCell = record.text("konto");
+    const std::string_view kontoCell = record.text(c.konto);
     if (kontoCell.size() > konto.size()) text = trimSpace(kontoCell.substr(konto.size()));
   }
-  return {konto, record.text("verksamhet"), record.text("projekt"), datum, record.text("vernr"),
-          text,  record.text("motpart")};
+  return {konto, verksamhet, projekt, datum, vernr, text, record.text(c.motpart)};
 }
 
 void readRecord(const Record& record, Partial& partial) {
+  const Columns& c = kColumns;
   ImportSummary& summary = partial.ledger.summary;
   RowCheck row(record, summary);
-  const auto ore = row.amount("belopp");  // first: a rejected row's kronor still count
-  const auto period = row.period("period", "datum");
-  const auto konto = row.konto("konto");
-  const auto ansvar = row.code("ansvar");
+  const auto ore = row.amount(c.belopp);  // first: a rejected row's kronor still count
+  const auto period = row.period(c.period, c.datum);
+  const auto konto = row.konto(c.konto);
+  const auto ansvar = row.code(c.ansvar);
   if (!row.accept(ore)) return;
-  partial.ledger.cube.add(*ansvar, *konto, record.text("verksamhet"), record.text("projekt"),
-                          *period, Measure::Utfall, *ore);
+  const std::string_view verksamhet = record.text(c.verksamhet);
+  const std::string_view projekt = record.text(c.projekt);
+  const std::string_view vernr = record.text(c.vernr);
+  partial.ledger.cube.add(*ansvar, *konto, verksamhet, projekt, *period, Measure::Utfall, *ore);
   summary.addToPeriod(period->code(), *ore);
-  partial.kept.offer(*ansvar, *period, *ore, record.line(),
-                     [&] { return keptTexts(record, *konto, partial.datum); });
-  const std::string_view vernr = record.text("vernr");
+  partial.kept.offer(*ansvar, *period, *ore, record.line(), [&] {
+    return keptTexts(record, *konto, verksamhet, projekt, vernr, partial.datum);
+  });
   if (vernr.empty()) return;
-  partial.fields.assign({vernr, record.text("period"), record.text("datum"), *konto, *ansvar,
-                         record.text("belopp"), record.text("verksamhet"), record.text("projekt"),
-                         record.text("text")});
+  partial.fields.assign({vernr, record.text(c.period), record.text(c.datum), *konto, *ansvar,
+                         record.text(c.belopp), verksamhet, projekt, record.text(c.text)});
   partial.duplicates.add(vernr, partial.fields, record.line());
 }
 
 }  // namespace
 
 LedgerImport readLedger(TabularSource& source, const std::string& fileHash) {
-  static const TableSpec kSpec = {
-      {{"period", {"bokforingsperiod", "redovisningsperiod", "perioder"}, false},
-       {"datum", {"bokforingsdatum", "verifikationsdatum", "transaktionsdatum"}, false},
-       {"konto", {"kontonr", "kontonummer", "kontokod", "konto text"}, true},
-       {"ansvar", {"ansvarskod", "ansvarsnr", "referenskod"}, true},
-       {"belopp", {"belopp sek", "belopp kr", "beloppkr", "summa"}, true},
-       {"verksamhet", {"verksamhetskod", "vht"}, false},
-       {"aktivitet", {"aktivitetskod"}, false},
-       {"projekt", {"projektkod", "projektnr"}, false},
-       {"motpart", {"motpartskod", "motpartsnr", "motpartsnummer"}, false},
-       {"vernr", {"verifikation", "verifikationsnummer", "vernummer", "ver nr"}, false},
-       {"text", {"transaktionstext", "verifikationstext", "beskrivning"}, false}},
-      {{"period", "datum"}}};
-
   // A large file is read by both cores, each into its own cube; the parts are then added up
   // in file order, so the result is the same as one reader's.
   const int workers =

@@ -20,15 +20,23 @@ class RowCheck {
   RowCheck(const Record& record, ImportSummary& summary);
 
   // Each returns the value, or nullopt after recording the problem (only the first is kept).
+  // A column is named, or given by its id (readers of large files: no lookup by name).
   std::optional<std::int64_t> amount(std::string_view column);
+  std::optional<std::int64_t> amount(ColumnId column);
   std::optional<std::string_view> code(std::string_view column);
+  std::optional<std::string_view> code(ColumnId column);
   // A konto, also from a "konto text" cell: "46110 Köp av huvudverksamhet" → "46110".
   std::optional<std::string_view> konto(std::string_view column);
+  std::optional<std::string_view> konto(ColumnId column);
   // YYYYMM from periodColumn, or when that is absent or empty, from dateColumn (YYYY-MM-DD).
   std::optional<Period> period(std::string_view periodColumn, std::string_view dateColumn = "");
+  std::optional<Period> period(ColumnId periodColumn, ColumnId dateColumn);
+  std::optional<Period> period(ColumnId periodColumn);  // no date column to fall back on
   // A month written YYYYMM or as a date YYYY-MM-DD (giltig_from columns).
   std::optional<Period> month(std::string_view column);
+  std::optional<Period> month(ColumnId column);
   std::optional<int> year(std::string_view column);
+  std::optional<int> year(ColumnId column);
   // A problem found by the reader itself.
   void fail(SourceLocation where, std::string reason);
 
@@ -37,6 +45,19 @@ class RowCheck {
   bool accept(std::optional<std::int64_t> ore);
 
  private:
+  template <typename Column>
+  std::optional<std::int64_t> amountIn(Column column);
+  template <typename Column>
+  std::optional<std::string_view> codeIn(Column column);
+  template <typename Column>
+  std::optional<std::string_view> kontoIn(Column column);
+  template <typename Column>
+  std::optional<Period> monthIn(Column column);
+  template <typename Column>
+  std::optional<int> yearIn(Column column);
+  template <typename Column>
+  std::optional<Period> periodIn(Column periodColumn, Column dateColumn, bool hasDateColumn);
+
   const Record& record_;
   ImportSummary& summary_;
   bool ok_ = true;

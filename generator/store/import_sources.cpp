@@ -1,6 +1,7 @@
 #include "store/import_sources.hpp"
 
 #include <functional>
+#include <future>
 #include <set>
 
 #include "ingest/budget_reader.hpp"
@@ -70,7 +71,7 @@ std::vector<ImportOutcome> importSources(const RunConfig& config, Store& store) 
         }
       };
 
-  each(config.huvudbok, SourceKind::Huvudbok, [&](const InputFile& input, const SourceFile& file) {
+  const auto readAndSaveLedger = [&](const InputFile& input, const SourceFile& file) {
     if (inputFormat(input) == "sie") {
       SieImport sie = readSieInput(input, file);
       return saveSie(store, std::move(sie.ledger), sie.utfall, Measure::Utfall, sie.notes,
@@ -80,7 +81,35 @@ std::vector<ImportOutcome> importSources(const RunConfig& config, Store& store) 
     LedgerImport ledger = readLedger(*source, file.sha256);
     store.saveCubeImport(ledger.summary, ledger.cube, ledger.keptRows);
     return std::move(ledger.summary);
-  });
+  };
+  // A ledger whose path is new to the store is parsed while another thread hashes it: the
+  // hash then only decides whether the same bytes are already stored (under another name), and
+  // is no longer a serial pass before the parse. A path the store knows is hashed first, so that
+  // an unchanged file is skipped without being parsed.
+  for (const InputFile& input : config.huvudbok) {
+    const bool tabular = input.format != "prognosunderlag" && inputFormat(input) != "sie";
+    if (!tabular || imported.count({SourceKind::Huvudbok, input.displayName}) > 0) {
+      each({input}, SourceKind::Huvudbok, readAndSaveLedger);
+      continue;
+    }
+    std::future<SourceFile> hashing = std::async(
+        std::launch::async, [&] { return hashSourceFile(input.path, input.displayName); });
+    auto source = openTabularSource(input);
+    LedgerImport ledger = readLedger(*source, "");
+    const SourceFile file = hashing.get();
+    ImportOutcome outcome;
+    if (store.hasImport(SourceKind::Huvudbok, file.sha256)) {
+      outcome.skipped = true;
+      outcome.summary.kind = SourceKind::Huvudbok;
+      outcome.summary.sourcePath = file.displayName;
+      outcome.summary.fileHash = file.sha256;
+    } else {
+      ledger.summary.fileHash = file.sha256;
+      store.saveCubeImport(ledger.summary, ledger.cube, ledger.keptRows);
+      outcome.summary = std::move(ledger.summary);
+    }
+    outcomes.push_back(std::move(outcome));
+  }
   each(config.budget, SourceKind::Budget, [&](const InputFile& input, const SourceFile& file) {
     if (inputFormat(input) == "sie") {
       SieImport sie = readSieInput(input, file);

@@ -308,32 +308,64 @@ void ensureSqliteSchema(Poco::Data::Session& session, const std::string& path) {
   }
 }
 
-std::uint32_t CubeBlockWriter::codeIndex(std::string_view code) {
-  if (const auto found = codeIndexes_.find(code); found != codeIndexes_.end()) return found->second;
-  const auto index = static_cast<std::uint32_t>(codeIndexes_.size());
-  codeIndexes_.emplace(std::string(code), index);
+std::uint32_t CubeBlockWriter::newCode(std::string_view code) {
   appendVarint(codes_, code.size());
   codes_.append(code);
+  return codeCount_++;
+}
+
+std::uint32_t CubeBlockWriter::codeIndex(std::string_view code) {
+  if (const auto found = codeIndexes_.find(code); found != codeIndexes_.end()) return found->second;
+  const std::uint32_t index = newCode(code);
+  codeIndexes_.emplace(std::string(code), index);
   return index;
+}
+
+std::uint32_t CubeBlockWriter::codeIndex(std::uint32_t id, std::string_view code) {
+  if (id >= indexOfId_.size()) indexOfId_.resize(id + 1, kNotListed);
+  if (indexOfId_[id] == kNotListed) indexOfId_[id] = newCode(code);
+  return indexOfId_[id];
+}
+
+void CubeBlockWriter::addCell(const std::uint32_t (&codes)[4], Measure measure, std::int64_t ore) {
+  // The cell's six varints into one small buffer, appended at once: cheaper than growing the
+  // string a byte at a time, and every cell of an import passes through here.
+  char buffer[6 * 10];
+  std::size_t size = 0;
+  const auto put = [&](std::uint64_t value) {
+    while (value >= 0x80) {
+      buffer[size++] = static_cast<char>((value & 0x7F) | 0x80);
+      value >>= 7;
+    }
+    buffer[size++] = static_cast<char>(value);
+  };
+  for (const std::uint32_t code : codes) put(code);
+  put(static_cast<std::uint64_t>(measure));
+  put(zigzag(ore));
+  cells_.append(buffer, size);
+  ++cellCount_;
 }
 
 void CubeBlockWriter::add(std::string_view ansvar, std::string_view konto,
                           std::string_view verksamhet, std::string_view projekt, Measure measure,
                           std::int64_t ore) {
-  appendVarint(cells_, codeIndex(ansvar));
-  appendVarint(cells_, codeIndex(konto));
-  appendVarint(cells_, codeIndex(verksamhet));
-  appendVarint(cells_, codeIndex(projekt));
-  appendVarint(cells_, static_cast<std::uint64_t>(measure));
-  appendVarint(cells_, zigzag(ore));
-  ++cellCount_;
+  const std::uint32_t codes[4] = {codeIndex(ansvar), codeIndex(konto), codeIndex(verksamhet),
+                                  codeIndex(projekt)};
+  addCell(codes, measure, ore);
+}
+
+void CubeBlockWriter::add(const CubeCell& cell) {
+  const std::uint32_t codes[4] = {
+      codeIndex(cell.ids.ansvar, cell.ansvar), codeIndex(cell.ids.konto, cell.konto),
+      codeIndex(cell.ids.verksamhet, cell.verksamhet), codeIndex(cell.ids.projekt, cell.projekt)};
+  addCell(codes, cell.measure, cell.ore);
 }
 
 std::string CubeBlockWriter::bytes() const {
   std::string out;
   out.reserve(1 + 10 + codes_.size() + 10 + cells_.size());
   out.push_back(static_cast<char>(kCubeBlockFormat));
-  appendVarint(out, codeIndexes_.size());
+  appendVarint(out, codeCount_);
   out += codes_;
   appendVarint(out, cellCount_);
   out += cells_;

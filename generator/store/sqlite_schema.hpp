@@ -45,11 +45,22 @@ class CubeBlockWriter {
  public:
   void add(std::string_view ansvar, std::string_view konto, std::string_view verksamhet,
            std::string_view projekt, Measure measure, std::int64_t ore);
+  // A cell of one cube, its codes numbered by the cube's ids instead of by hashing their texts
+  // (an import writes every cell of its cube this way). All cells given to one writer this way
+  // must come from the same cube.
+  void add(const CubeCell& cell);
   std::size_t cellCount() const { return cellCount_; }
   std::string bytes() const;
 
  private:
   std::uint32_t codeIndex(std::string_view code);
+  std::uint32_t codeIndex(std::uint32_t id, std::string_view code);
+  void addCell(const std::uint32_t (&codes)[4], Measure measure, std::int64_t ore);
+  std::uint32_t newCode(std::string_view code);
+
+  static constexpr std::uint32_t kNotListed = static_cast<std::uint32_t>(-1);
+  std::vector<std::uint32_t> indexOfId_;  // a cube id → its index in this block, or kNotListed
+  std::uint32_t codeCount_ = 0;
 
   struct Hash {
     using is_transparent = void;

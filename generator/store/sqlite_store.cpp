@@ -264,10 +264,7 @@ std::int64_t SqliteStore::replaceImport(const ImportSummary& summary) {
 void SqliteStore::insertCells(std::int64_t importId, const Cube& cube) {
   // One block per month, so that a load reads the months of its range and nothing else.
   std::map<int, CubeBlockWriter> blocks;
-  cube.forEachSorted([&](const CubeCell& cell) {
-    blocks[cell.period.code()].add(cell.ansvar, cell.konto, cell.verksamhet, cell.projekt,
-                                   cell.measure, cell.ore);
-  });
+  cube.forEachSorted([&](const CubeCell& cell) { blocks[cell.period.code()].add(cell); });
   for (const auto& [code, block] : blocks) {
     const std::string bytes = block.bytes();
     Poco::Data::BLOB blob(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());

@@ -313,7 +313,7 @@ $(awk -v ns=$((end - start)) 'BEGIN { printf "%.2f", ns / 1e9 }' | tr . ,) s (in
       "facit $ledger_ore och $want_ack öre"
     failed=1
   fi
-  echo "(budget Σ $(grp "$budget_ore") öre; hr och avvikelser läses inte av någon än.)"
+  echo "(budget Σ $(grp "$budget_ore") öre; hr.csv läses av namnd import (ingår i dess tid), avvikelser.csv av ingen än.)"
 done
 
 exit "$failed"

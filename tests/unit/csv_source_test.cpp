@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -25,10 +26,30 @@ struct Seen {
   bool operator==(const Seen&) const = default;
 };
 
+// Every column read by its id must give exactly what it gives by name (ColumnId is only a
+// faster way to the same cell).
+void expectIdsAgreeWithNames(const Record& r, const TableSpec& spec) {
+  for (const ColumnSpec& c : spec.columns) {
+    const ColumnId id = spec.id(c.name);
+    EXPECT_EQ(id.name, c.name);
+    EXPECT_EQ(r.has(id), r.has(c.name)) << c.name;
+    EXPECT_EQ(r.text(id), r.text(c.name)) << c.name;
+    EXPECT_EQ(r.dateText(id), r.dateText(c.name)) << c.name;
+    std::string byIdError, byNameError;
+    EXPECT_EQ(r.amountOre(id, &byIdError), r.amountOre(c.name, &byNameError)) << c.name;
+    EXPECT_EQ(byIdError, byNameError) << c.name;
+    const SourceLocation byId = r.at(id), byName = r.at(c.name);
+    EXPECT_EQ(byId.file, byName.file);
+    EXPECT_EQ(byId.line, byName.line);
+    EXPECT_EQ(byId.column, byName.column) << c.name;
+  }
+}
+
 std::vector<Seen> readAll(const std::filesystem::path& file, std::size_t blockBytes) {
   std::vector<Seen> seen;
   CsvSource source(file, "fil.csv", blockBytes);
   source.read(kSpec, [&](const Record& r) {
+    expectIdsAgreeWithNames(r, kSpec);
     seen.push_back({r.line(), std::string(r.text("period")), std::string(r.text("ansvar")),
                     std::string(r.text("belopp")), std::string(r.text("text"))});
   });
@@ -147,6 +168,7 @@ std::vector<KontoRow> readKontoRows(const std::string& text) {
   testing::CsvTextSource source(text, "fil.csv");
   std::vector<KontoRow> rows;
   source.read(kKontoSpec, [&](const Record& r) {
+    expectIdsAgreeWithNames(r, kKontoSpec);
     rows.push_back({r.line(), std::string(r.text("konto_fran")), std::string(r.text("ansvar")),
                     std::string(r.text("belopp")), std::string(r.text("text")), r.has("ansvar"),
                     r.has("text"), r.shapeProblem(), r.at("konto_fran"), r.at("belopp")});
@@ -179,6 +201,26 @@ TEST(CsvSourceHeader, FieldsAreTrimmedAndAbsentColumnsEmpty) {
   EXPECT_EQ(rows[0].belopp, "-5");
   EXPECT_EQ(rows[0].text, "");
   EXPECT_FALSE(rows[0].shapeProblem.has_value());
+}
+
+TEST(CsvSourceHeader, ColumnsByIdFindTheFieldsWhereverTheHeaderPutsThem) {
+  // The header's order differs from the spec's; "text" is optional and absent.
+  testing::CsvTextSource source("belopp;konto_fran;ansvar\n5;5011;100\n", "fil.csv");
+  const ColumnId belopp = kKontoSpec.id("belopp");
+  const ColumnId text = kKontoSpec.id("text");
+  int records = 0;
+  source.read(kKontoSpec, [&](const Record& r) {
+    ++records;
+    EXPECT_EQ(r.text(kKontoSpec.id("konto_fran")), "5011");
+    EXPECT_EQ(r.text(kKontoSpec.id("ansvar")), "100");
+    EXPECT_EQ(r.amountOre(belopp, nullptr), 500);
+    EXPECT_EQ(r.at(belopp).column, "belopp");
+    EXPECT_FALSE(r.has(text));
+    EXPECT_EQ(r.text(text), "");
+    EXPECT_EQ(r.at(text).column, "text");  // an absent column is named as the spec names it
+  });
+  EXPECT_EQ(records, 1);
+  EXPECT_THROW(kKontoSpec.id("saknas"), std::logic_error);
 }
 
 TEST(CsvSourceHeader, RaggedRecords) {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -196,6 +197,33 @@ TEST(SqliteStoreCube, FailedSaveLeavesTheStoreAsBefore) {
   store->saveCubeImport(second, fixed, {});
   const std::vector<Row> expected = {{"Ändrad", "4560", "", "", 202506, "utfall", 100}};
   EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), expected);
+}
+
+TEST(SqliteStoreCube, BlockWrittenByCodeIdsEqualsOneWrittenByCodeTexts) {
+  // Codes repeat across cells and months, and the cube's ids are in first-interned order, not
+  // in the sorted order the cells are written in.
+  Cube cube;
+  cube.add("200", "4000", "10", "", Period(2025, 2), Measure::Utfall, 700);
+  cube.add("100", "4000", "", "P1", Period(2025, 1), Measure::Utfall, -250);
+  cube.add("100", "3000", "10", "", Period(2025, 1), Measure::Budget, 1'000'000);
+  cube.add("200", "3000", "", "", Period(2025, 1), Measure::Utfall, 5);
+  std::map<int, CubeBlockWriter> byIds, byTexts;
+  cube.forEachSorted([&](const CubeCell& cell) {
+    byIds[cell.period.code()].add(cell);
+    byTexts[cell.period.code()].add(cell.ansvar, cell.konto, cell.verksamhet, cell.projekt,
+                                    cell.measure, cell.ore);
+  });
+  ASSERT_EQ(byIds.size(), 2u);
+  for (const auto& [code, block] : byIds) {
+    EXPECT_EQ(block.bytes(), byTexts.at(code).bytes()) << code;
+  }
+  // January's block lists its codes once each: 100, 3000, 10, "", 4000, P1, 200 (seven).
+  const std::string january = byIds.at(202501).bytes();
+  EXPECT_EQ(static_cast<unsigned char>(january[1]), 7u);
+  Cube read;
+  EXPECT_EQ(addCubeBlock(january, Period(2025, 1), read), 3u);
+  EXPECT_EQ(read.total(Measure::Utfall), -250 + 5);
+  EXPECT_EQ(read.total(Measure::Budget), 1'000'000);
 }
 
 TEST(SqliteStoreCube, LargeCubeRoundTrips) {

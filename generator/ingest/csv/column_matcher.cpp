@@ -104,6 +104,7 @@ ColumnMatcher::ColumnMatcher(const std::vector<std::string_view>& header,
             "kolumnen " + spec.name + " förekommer två gånger (även \"" + header_[*match] + "\")");
       match = i;
     }
+    fieldOfSpec_.push_back(match.value_or(kAbsent));
     if (match) {
       found_.emplace_back(spec.name, *match);
     } else if (spec.required) {

@@ -21,6 +21,15 @@ struct ColumnSpec {
   std::string exportHeader;
 };
 
+// A column of an input by its position in the list of ColumnSpecs the source was given, with
+// its canonical name for messages. A reader resolves its columns' names to ids once (see
+// TableSpec::id); the source maps ids to the file's fields once per file, so finding a cell of
+// a record is an array index, not a lookup by name on every field of every row.
+struct ColumnId {
+  std::uint32_t position = 0;
+  std::string_view name;  // views the spec's canonical name, which outlives every record
+};
+
 // "Konto från" → "kontofran".
 std::string foldColumnName(std::string_view name);
 
@@ -40,15 +49,22 @@ class ColumnMatcher {
     return found;
   }
   bool has(std::string_view canonical) const { return find(canonical) != kAbsent; }
+  // Index of the column in each record, or kAbsent for an absent optional column (an index no
+  // record reaches, so a caller that bounds-checks needs no second test).
+  static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+  std::size_t fieldOf(ColumnId column) const {
+    return column.position < fieldOfSpec_.size() ? fieldOfSpec_[column.position] : kAbsent;
+  }
+  bool has(ColumnId column) const { return fieldOf(column) != kAbsent; }
   // The header text as the file wrote it, for messages.
   const std::string& headerText(std::size_t index) const { return header_[index]; }
 
  private:
-  static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
   std::size_t find(std::string_view canonical) const;  // kAbsent when not found
 
   std::vector<std::string> header_;
   std::vector<std::pair<std::string, std::size_t>> found_;
+  std::vector<std::size_t> fieldOfSpec_;  // per ColumnSpec given, in order: its field or kAbsent
   // index() runs for every field of every row: an open-addressing table of the names found
   // (of 1 to 16 bytes), keyed by length and first byte, each slot holding its name as the two
   // overlapping words a lookup reads. A lookup then reads one slot and compares two words.

@@ -22,20 +22,30 @@ class CsvRecord final : public Record {
 
   std::int64_t line() const override { return reader_.line(); }
   bool has(std::string_view column) const override { return columns_.has(column); }
+  bool has(ColumnId column) const override { return columns_.has(column); }
   std::string_view text(std::string_view column) const override {
-    const auto index = columns_.index(column);
-    if (!index || *index >= reader_.fields().size()) return {};
-    return trimSpace(reader_.fields()[*index]);
+    return field(columns_.index(column).value_or(ColumnMatcher::kAbsent));
   }
+  std::string_view text(ColumnId column) const override { return field(columns_.fieldOf(column)); }
   std::optional<std::int64_t> amountOre(std::string_view column,
                                         std::string* error) const override {
     return parseAmountOre(text(column), error);
   }
+  std::optional<std::int64_t> amountOre(ColumnId column, std::string* error) const override {
+    return parseAmountOre(text(column), error);
+  }
   std::string dateText(std::string_view column) const override { return std::string(text(column)); }
+  std::string dateText(ColumnId column) const override { return std::string(text(column)); }
   SourceLocation at(std::string_view column) const override {
     const auto index = columns_.index(column);
     return {reader_.displayName(), reader_.line(),
             index ? columns_.headerText(*index) : std::string(column)};
+  }
+  SourceLocation at(ColumnId column) const override {
+    const std::size_t index = columns_.fieldOf(column);
+    return {
+        reader_.displayName(), reader_.line(),
+        index != ColumnMatcher::kAbsent ? columns_.headerText(index) : std::string(column.name)};
   }
   std::optional<std::string> shapeProblem() const override {
     if (reader_.fields().size() == headerSize_) return std::nullopt;
@@ -44,6 +54,12 @@ class CsvRecord final : public Record {
   }
 
  private:
+  // The field trimmed; empty for an absent column or a short record.
+  std::string_view field(std::size_t index) const {
+    const std::vector<std::string_view>& fields = reader_.fields();
+    return index < fields.size() ? trimSpace(fields[index]) : std::string_view();
+  }
+
   const CsvReader& reader_;
   const ColumnMatcher& columns_;
   std::size_t headerSize_;

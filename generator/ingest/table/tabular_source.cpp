@@ -1,6 +1,7 @@
 #include "ingest/table/tabular_source.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace namnd {
 
@@ -19,6 +20,12 @@ TableSpec withColumnNames(TableSpec spec,
     column->exportHeader = header;
   }
   return spec;
+}
+
+ColumnId TableSpec::id(std::string_view name) const {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].name == name) return {static_cast<std::uint32_t>(i), columns[i].name};
+  throw std::logic_error("kolumnen " + std::string(name) + " finns inte i indatatypen");
 }
 
 int TabularSource::readSplit(const TableSpec& spec, int /*workers*/,

@@ -235,24 +235,65 @@ class SheetRecord final : public Record {
 
   std::int64_t line() const override { return row_->rowNumber; }
   bool has(std::string_view column) const override { return columns_.has(column); }
+  bool has(ColumnId column) const override { return columns_.has(column); }
 
   std::string_view text(std::string_view column) const override {
-    const auto index = columns_.index(column);
-    const XlsxCell* cell = cellAt(index);
+    return cellText(indexOf(column));
+  }
+  std::string_view text(ColumnId column) const override {
+    return cellText(columns_.fieldOf(column));
+  }
+
+  std::optional<std::int64_t> amountOre(std::string_view column,
+                                        std::string* error) const override {
+    return cellAmountOre(indexOf(column), error);
+  }
+  std::optional<std::int64_t> amountOre(ColumnId column, std::string* error) const override {
+    return cellAmountOre(columns_.fieldOf(column), error);
+  }
+
+  std::string dateText(std::string_view column) const override {
+    return cellDateText(indexOf(column));
+  }
+  std::string dateText(ColumnId column) const override {
+    return cellDateText(columns_.fieldOf(column));
+  }
+
+  SourceLocation at(std::string_view column) const override {
+    return locationOf(indexOf(column), column);
+  }
+  SourceLocation at(ColumnId column) const override {
+    return locationOf(columns_.fieldOf(column), column.name);
+  }
+
+  // A sheet has no ragged rows; cells right of the header's last column are ignored.
+  std::optional<std::string> shapeProblem() const override { return std::nullopt; }
+
+ private:
+  // By name and by id alike, a column is a cell index here (kAbsent: not in the file).
+  std::size_t indexOf(std::string_view column) const {
+    return columns_.index(column).value_or(ColumnMatcher::kAbsent);
+  }
+
+  const XlsxCell* cellOf(std::size_t index) const {
+    return index < row_->cells.size() ? &row_->cells[index] : nullptr;
+  }
+
+  std::string_view cellText(std::size_t index) const {
+    const XlsxCell* cell = cellOf(index);
     if (!cell) return {};
     switch (cell->type) {
       case XlsxCell::Type::Text:
         return trimSpace(cell->text);
       case XlsxCell::Type::Number:
-        return isPlainInteger(cell->text) ? std::string_view(cell->text) : numberTexts_[*index];
+        return isPlainInteger(cell->text) ? std::string_view(cell->text) : numberTexts_[index];
       default:
         return cell->text;
     }
   }
 
-  std::optional<std::int64_t> amountOre(std::string_view column,
-                                        std::string* error) const override {
-    const XlsxCell* cell = cellAt(columns_.index(column));
+  std::optional<std::int64_t> cellAmountOre(std::size_t index, std::string* error) const {
+    const XlsxCell* cell = cellOf(index);
     const auto fail = [&](std::string reason) -> std::optional<std::int64_t> {
       if (error) *error = std::move(reason);
       return std::nullopt;
@@ -273,13 +314,14 @@ class SheetRecord final : public Record {
     }
   }
 
-  std::string dateText(std::string_view column) const override {
-    const XlsxCell* cell = cellAt(columns_.index(column));
+  std::string cellDateText(std::size_t index) const {
+    const XlsxCell* cell = cellOf(index);
     if (!cell) return {};
     switch (cell->type) {
       case XlsxCell::Type::Number:
         // Out of the calendar: the number itself, for the reader to reject as no date.
-        return excelSerialToIsoDate(cell->number, dateSystem_).value_or(std::string(text(column)));
+        return excelSerialToIsoDate(cell->number, dateSystem_)
+            .value_or(std::string(cellText(index)));
       case XlsxCell::Type::Text:
         return std::string(withoutTimeOfDay(trimSpace(cell->text)));
       default:
@@ -287,20 +329,11 @@ class SheetRecord final : public Record {
     }
   }
 
-  SourceLocation at(std::string_view column) const override {
-    const auto index = columns_.index(column);
-    if (!index) return {displayName_, row_->rowNumber, std::string(column)};
+  SourceLocation locationOf(std::size_t index, std::string_view column) const {
+    if (index == ColumnMatcher::kAbsent)
+      return {displayName_, row_->rowNumber, std::string(column)};
     return {displayName_, row_->rowNumber,
-            columns_.headerText(*index) + " (" + columnName(static_cast<int>(*index)) + ")"};
-  }
-
-  // A sheet has no ragged rows; cells right of the header's last column are ignored.
-  std::optional<std::string> shapeProblem() const override { return std::nullopt; }
-
- private:
-  const XlsxCell* cellAt(std::optional<std::size_t> index) const {
-    if (!index || *index >= row_->cells.size()) return nullptr;
-    return &row_->cells[*index];
+            columns_.headerText(index) + " (" + columnName(static_cast<int>(index)) + ")"};
   }
 
   const std::string& displayName_;
