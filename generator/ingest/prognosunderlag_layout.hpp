@@ -23,7 +23,7 @@ inline constexpr std::string_view kUnitLabel = "Enhet";
 inline constexpr std::string_view kFormatLabel = "Format";
 inline constexpr std::string_view kPreviousLabel = "Föregående prognos lämnad";
 // Bumped when the columns change, so that an old underlag is refused instead of misread.
-inline constexpr std::string_view kFormatVersion = "namnd-prognosunderlag 1";
+inline constexpr std::string_view kFormatVersion = "namnd-prognosunderlag 2";
 // The first row where instructions may start (the table's header row comes after them).
 inline constexpr int kFirstFreeRow = 10;
 
@@ -70,7 +70,13 @@ inline constexpr std::array<std::string_view, kColumnCount> kShortNames = {
     "kommentar", "åtgärd",
 };
 
-// The ansvar rows follow the header row without a gap; the first row with an empty column A ends
-// them (a blank row separates them from the sum row, which the reader never reads).
+// The unit row: when the unit has ansvar beneath it, the row right after the header row is the
+// prognosis for the unit as a whole — the unit's code in column A and this label in column B,
+// with the same input columns as an ansvar row. A prognosis is given either there or per ansvar.
+inline constexpr std::string_view kWholeUnitLabel = "Hela enheten (prognos för enheten som helhet)";
+
+// The ansvar rows follow the header row (or the unit row) without a gap; the first row with an
+// empty column A ends them (a blank row separates them from the sum row, which the reader never
+// reads and which sums the ansvar rows only).
 
 }  // namespace namnd::prognosunderlag_layout

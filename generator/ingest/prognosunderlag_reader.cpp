@@ -171,11 +171,12 @@ class UnderlagReader {
       summary.acceptedOre += ore;
       summary.addToPeriod(snapshot_.period.code(), ore);
     }
-    summary.notes.push_back(
-        "Prognosunderlag för " + snapshot_.period.toString() + ": " + std::to_string(workbooks_) +
-        " arbetsböcker, " + std::to_string(sheets_) + " blad, " +
-        std::to_string(snapshot_.entries.size()) + " ansvar med prognos, varav " +
-        std::to_string(carried_) + " med oförändrad föregående prognos.");
+    summary.notes.push_back("Prognosunderlag för " + snapshot_.period.toString() + ": " +
+                            std::to_string(workbooks_) + " arbetsböcker, " +
+                            std::to_string(sheets_) + " blad, " +
+                            std::to_string(snapshot_.entries.size()) + " prognoser (" +
+                            std::to_string(wholeUnitEntries_) + " för hela enheter), varav " +
+                            std::to_string(carried_) + " med oförändrad föregående prognos.");
     result.snapshots.push_back(std::move(snapshot_));
     return result;
   }
@@ -248,51 +249,131 @@ class UnderlagReader {
                              quoted(std::string(kHeaders[static_cast<std::size_t>(col)])) +
                              ", inte " + quoted(cellText(*header, col)));
 
-    // The ansvar rows: consecutive rows with a code in column A.
-    for (std::int64_t number = header->rowNumber + 1;; ++number) {
+    // The unit row, when the writer put one (the unit has ansvar), then the ansvar rows:
+    // consecutive rows with a code in column A.
+    std::int64_t number = header->rowNumber + 1;
+    std::optional<RowInput> unitRow;
+    if (const auto found = rows.byNumber.find(number);
+        found != rows.byNumber.end() && cellText(found->second, kNamn) == kWholeUnitLabel) {
+      unitRow = readUnitRow(where, *unit, found->second);
+      ++number;
+    }
+    std::vector<RowInput> ansvarRows;
+    for (;; ++number) {
       const auto found = rows.byNumber.find(number);
       if (found == rows.byNumber.end() || cellText(found->second, kAnsvar).empty()) break;
-      readRow(where, *unit, found->second);
+      if (auto input = readAnsvarRow(where, *unit, found->second))
+        ansvarRows.push_back(std::move(*input));
     }
+    takePrognoses(where, unitRow, ansvarRows);
   }
 
-  void readRow(const std::string& where, const OrgNode& unit, const XlsxRow& row) {
+  // What one row says: the prognosis typed, the previous one shown, the comments.
+  struct RowInput {
+    std::int64_t rowNumber = 0;
+    std::string code;
+    std::optional<std::int64_t> avvikelse;  // typed
+    std::optional<std::int64_t> prognos;    // typed
+    std::optional<std::int64_t> previous;   // shown as last month's
+    std::string kommentar;
+    std::string atgard;
+    bool typed() const { return avvikelse || prognos; }
+  };
+
+  RowInput readInput(const std::string& where, const XlsxRow& row) {
     using namespace layout;
     ++rowsRead_;
-    const std::string code = cellText(row, kAnsvar);
-    const OrgNode* node = tree_.find(code);
-    if (!node || tree_.ancestorAtLevel(code, unit.level) != &unit)
-      throw InputError(
-          {where, row.rowNumber, columnLabel(kAnsvar)},
-          "ansvar " + quoted(code) + " hör inte till enheten " + unit.code + " " + unit.name);
-    if (const auto [it, inserted] = ansvar_.emplace(code, where); !inserted)
-      throw InputError({where, row.rowNumber, columnLabel(kAnsvar)},
-                       "ansvar " + code + " finns redan i " + it->second);
-
-    const auto avvikelse = amount(where, row, kInputAvvikelse);
-    const auto prognos = amount(where, row, kInputPrognos);
-    if (avvikelse && prognos)
+    RowInput input{.rowNumber = row.rowNumber,
+                   .code = cellText(row, kAnsvar),
+                   .avvikelse = amount(where, row, kInputAvvikelse),
+                   .prognos = amount(where, row, kInputPrognos),
+                   .kommentar = cellText(row, kInputKommentar),
+                   .atgard = cellText(row, kInputAtgard)};
+    if (input.avvikelse && input.prognos)
       throw InputError(
           {where, row.rowNumber, columnName(kInputAvvikelse) + " och " + columnName(kInputPrognos)},
           "både avvikelse och helårsutfall är ifyllda; fyll i bara en av dem");
+    input.previous = amount(where, row, kPreviousAvvikelse);
+    return input;
+  }
 
-    PrognosEntry entry{.node = code,
-                       .kommentar = cellText(row, kInputKommentar),
-                       .atgard = cellText(row, kInputAtgard)};
-    if (avvikelse) {
-      entry.avvikelseOre = avvikelse;
-    } else if (prognos) {
-      entry.prognosOre = prognos;
-    } else if (const auto previous = amount(where, row, kPreviousAvvikelse)) {
-      entry.avvikelseOre = previous;  // left unchanged: last month's prognosis still holds
-      ++carried_;
-    } else if (!entry.kommentar.empty() || !entry.atgard.empty()) {
+  RowInput readUnitRow(const std::string& where, const OrgNode& unit, const XlsxRow& row) {
+    using namespace layout;
+    RowInput input = readInput(where, row);
+    if (input.code != unit.code)
+      throw InputError({where, row.rowNumber, columnLabel(kAnsvar)},
+                       "raden för hela enheten ska ha enhetens kod " + unit.code + ", inte " +
+                           quoted(input.code));
+    return input;
+  }
+
+  // nullopt for the row of amounts booked directly on a unit with ansvar beneath it, which
+  // takes no prognosis of its own (one for the unit's code means the whole unit).
+  std::optional<RowInput> readAnsvarRow(const std::string& where, const OrgNode& unit,
+                                        const XlsxRow& row) {
+    using namespace layout;
+    RowInput input = readInput(where, row);
+    const OrgNode* node = tree_.find(input.code);
+    if (!node || tree_.ancestorAtLevel(input.code, unit.level) != &unit)
+      throw InputError(
+          {where, row.rowNumber, columnLabel(kAnsvar)},
+          "ansvar " + quoted(input.code) + " hör inte till enheten " + unit.code + " " + unit.name);
+    if (const auto [it, inserted] = ansvar_.emplace(input.code, where); !inserted)
+      throw InputError({where, row.rowNumber, columnLabel(kAnsvar)},
+                       "ansvar " + input.code + " finns redan i " + it->second);
+    if (node != &unit || tree_.children(unit.code).empty()) return input;
+    if (input.typed() || !input.kommentar.empty() || !input.atgard.empty())
       throw InputError({where, row.rowNumber, columnLabel(kInputAvvikelse)},
-                       "kommentar eller åtgärd utan prognos; fyll i avvikelse eller helårsutfall "
-                       "för ansvaret, annars går texten förlorad");
-    } else {
-      return;  // nothing said about this ansvar
+                       "beloppen bokade direkt på enheten har ingen egen prognos; ange "
+                       "prognosen för hela enheten på raden \"" +
+                           std::string(kWholeUnitLabel) + "\" eller per ansvar");
+    return std::nullopt;
+  }
+
+  // A sheet's prognosis: either the unit row's or the ansvar rows'. A number typed decides
+  // which; with nothing typed, every prognosis shown is carried as it was.
+  void takePrognoses(const std::string& where, const std::optional<RowInput>& unitRow,
+                     const std::vector<RowInput>& ansvarRows) {
+    const bool unitTyped = unitRow && unitRow->typed();
+    std::vector<const RowInput*> typedAnsvar;
+    for (const RowInput& input : ansvarRows)
+      if (input.typed()) typedAnsvar.push_back(&input);
+    if (unitTyped && !typedAnsvar.empty()) {
+      std::string ansvarList;
+      for (const RowInput* input : typedAnsvar)
+        ansvarList += (ansvarList.empty() ? "" : ", ") + input->code + " (rad " +
+                      std::to_string(input->rowNumber) + ")";
+      throw InputError({where, unitRow->rowNumber, columnLabel(layout::kInputAvvikelse)},
+                       "prognos är ifylld både för hela enheten (rad " +
+                           std::to_string(unitRow->rowNumber) + ") och för ansvar " + ansvarList +
+                           "; ange prognosen antingen per ansvar eller för hela enheten");
     }
+    // A new prognosis per ansvar replaces one given for the whole unit, and the other way round.
+    if (unitRow) take(where, *unitRow, /*carry=*/typedAnsvar.empty(), /*wholeUnit=*/true);
+    for (const RowInput& input : ansvarRows)
+      take(where, input, /*carry=*/!unitTyped, /*wholeUnit=*/false);
+  }
+
+  // The row's entry: the prognosis typed, else (when `carry`) the previous one unchanged — last
+  // month's prognosis still holds — with the row's kommentar and åtgärd.
+  void take(const std::string& where, const RowInput& input, bool carry, bool wholeUnit) {
+    PrognosEntry entry{.node = input.code, .kommentar = input.kommentar, .atgard = input.atgard};
+    if (input.avvikelse) {
+      entry.avvikelseOre = input.avvikelse;
+    } else if (input.prognos) {
+      entry.prognosOre = input.prognos;
+    } else if (input.previous && carry) {
+      entry.avvikelseOre = input.previous;
+      ++carried_;
+    } else if (!input.previous && (!entry.kommentar.empty() || !entry.atgard.empty())) {
+      throw InputError({where, input.rowNumber, columnLabel(layout::kInputAvvikelse)},
+                       std::string("kommentar eller åtgärd utan prognos; fyll i avvikelse eller "
+                                   "helårsutfall för ") +
+                           (wholeUnit ? "enheten" : "ansvaret") + ", annars går texten förlorad");
+    } else {
+      return;  // nothing said about the row, or its previous prognosis was replaced
+    }
+    if (wholeUnit) ++wholeUnitEntries_;
     snapshot_.entries.push_back(std::move(entry));
   }
 
@@ -333,6 +414,7 @@ class UnderlagReader {
   int workbooks_ = 0;
   int sheets_ = 0;
   int carried_ = 0;
+  int wholeUnitEntries_ = 0;  // entries from unit rows
 };
 
 std::string memberName(const std::string& folderDisplay, const fs::path& file) {

@@ -12,6 +12,12 @@
 //     comment comes back in next month's underlag;
 //   - neither and no previous prognosis → no entry (nothing was said about the ansvar); a
 //     kommentar or åtgärd typed on such a row is an error, since it would otherwise be lost.
+// The unit row ("Hela enheten", right after the header row of a unit with ansvar) reads the
+// same way into an entry for the unit's own code: a prognosis for the unit as a whole. A
+// prognosis is given either there or per ansvar: numbers typed on both are an error; a number
+// typed on one side replaces the previous prognoses shown on the other (they are not carried,
+// which would count the unit twice). The row of amounts booked directly on a unit with ansvar
+// takes no prognosis (one for the unit's code means the whole unit).
 // A blank sheet (one someone added) is skipped; any other sheet must be an underlag.
 // The import is all or nothing: any problem throws InputError naming the file, the sheet, the
 // row and the column ("fil.xlsx [ALD Äldreomsorg] rad 14, kolumn K (avvikelse helår): …"),

@@ -120,18 +120,23 @@ TEST_F(PrognosunderlagRoundTrip, WritesAWorkbookPerAreaWithTheOracleKronor) {
   EXPECT_EQ(text(rows, 5, B), "Färgelanda kommun");
   EXPECT_EQ(text(rows, 6, B), "202510");
   EXPECT_EQ(text(rows, 7, B), "KPV");
-  EXPECT_EQ(text(rows, 8, B), "namnd-prognosunderlag 1");
+  EXPECT_EQ(text(rows, 8, B), "namnd-prognosunderlag 2");
   EXPECT_EQ(text(rows, 9, B), "ingen");
 
   // KPV is one ansvar (3100), so its row carries oracle O1's KPV kronor exactly: ack utfall
   // 20 208 100, ack budget 19 159 200, avvikelse −1 048 900, budget helår 22 991 000. The budget
   // is even (22 991 000 × 10/12 = 19 159 166,67), so the proposal is the straight line
   // −1 048 900 × 12/10 = −1 258 680.
+  // The header row, then KPV's unit row (the prognosis for KPV as a whole), then 3100.
   const int r = rowOf(rows, "3100");
   ASSERT_GT(r, 0);
-  EXPECT_EQ(text(rows, r - 1, A), "Ansvar");
-  EXPECT_EQ(text(rows, r - 1, K), "Ny prognos: avvikelse helår (kr)");
-  EXPECT_EQ(text(rows, r - 1, L), "Ny prognos: helårsutfall (kr)");
+  EXPECT_EQ(text(rows, r - 2, A), "Ansvar");
+  EXPECT_EQ(text(rows, r - 2, K), "Ny prognos: avvikelse helår (kr)");
+  EXPECT_EQ(text(rows, r - 2, L), "Ny prognos: helårsutfall (kr)");
+  EXPECT_EQ(text(rows, r - 1, A), "KPV");
+  EXPECT_EQ(text(rows, r - 1, B), "Hela enheten (prognos för enheten som helhet)");
+  EXPECT_EQ(text(rows, r - 1, C), "20208100");  // the unit's figures: here its one ansvar's
+  EXPECT_EQ(text(rows, r - 1, I), "-1258680");
   EXPECT_EQ(text(rows, r, B), "Hemsjukvård");
   const std::vector<std::pair<int, std::string>> amounts = {
       {C, "20208100"}, {D, "19159200"}, {E, "-1048900"}, {F, "22991000"}, {I, "-1258680"}};
@@ -153,31 +158,39 @@ TEST_F(PrognosunderlagRoundTrip, WritesAWorkbookPerAreaWithTheOracleKronor) {
   EXPECT_EQ(text(ess, e, D), "21813250");
   EXPECT_EQ(text(ess, e, I), "-1604250");
   // Äldreomsorg's two ansvar add up to its O1 row: 73 308 100 and 69 757 200, in the sum row
-  // (a formula with its value), two rows below the last ansvar.
+  // (a formula with its value), two rows below the last ansvar. The unit row above the ansvar
+  // shows the same totals; the sum adds the ansvar rows only, so they are not counted twice.
   const Rows ald = testing::readSheet(written("202510", "ALD"));
   const int hemtjanst = rowOf(ald, "2200");
   ASSERT_EQ(rowOf(ald, "2100"), hemtjanst - 1);
+  ASSERT_EQ(rowOf(ald, "ALD"), hemtjanst - 2);
+  EXPECT_EQ(text(ald, hemtjanst - 2, C), "73308100");
   EXPECT_EQ(text(ald, hemtjanst + 2, A), "Summa Äldreomsorg");
   EXPECT_EQ(text(ald, hemtjanst + 2, C), "73308100");
   EXPECT_EQ(text(ald, hemtjanst + 2, D), "69757200");
+  EXPECT_TRUE(testing::contains(
+      testing::packagePart(written("202510", "ALD"), "xl/worksheets/sheet1.xml"),
+      "<f>SUM(C" + std::to_string(hemtjanst - 1) + ":C" + std::to_string(hemtjanst) + ")</f>"));
 }
 
 // Only the input cells are editable: their style has locked="0", the amount cells' does not,
-// the sheet is protected, and K and L take numbers only.
+// the sheet is protected, and K and L take numbers only (on the unit row and the ansvar rows).
 TEST_F(PrognosunderlagRoundTrip, OnlyTheInputCellsAreUnlocked) {
   ASSERT_EQ(underlag("202510").exitCode, 0);
   const fs::path ald = written("202510", "ALD");
   const Rows rows = testing::readSheet(ald);
+  const int unitRow = rowOf(rows, "ALD");
   const int r = rowOf(rows, "2100");
   const int last = rowOf(rows, "2200");
   ASSERT_GT(r, 0);
+  ASSERT_EQ(unitRow, r - 1);
   const std::string sheet = testing::packagePart(ald, "xl/worksheets/sheet1.xml");
   const std::string styles = testing::packagePart(ald, "xl/styles.xml");
   EXPECT_TRUE(testing::contains(sheet, "<sheetProtection"));
   EXPECT_TRUE(testing::contains(sheet, "type=\"decimal\""));
   for (const std::string col : {"K", "L"})
-    EXPECT_TRUE(testing::contains(
-        sheet, "sqref=\"" + col + std::to_string(r) + ":" + col + std::to_string(last) + "\""))
+    EXPECT_TRUE(testing::contains(sheet, "sqref=\"" + col + std::to_string(unitRow) + ":" + col +
+                                             std::to_string(last) + "\""))
         << col;
 
   // The <xf> of cellXfs at the index a cell's s="…" names.
@@ -192,9 +205,12 @@ TEST_F(PrognosunderlagRoundTrip, OnlyTheInputCellsAreUnlocked) {
     return styles.substr(pos, end - pos);
   };
   const std::string row = std::to_string(r);
-  for (const std::string col : {"K", "L", "M", "N"})
+  for (const std::string col : {"K", "L", "M", "N"}) {
     EXPECT_TRUE(testing::contains(xfOf(col + row), "locked=\"0\""))
         << col << ": " << xfOf(col + row);
+    const std::string unitCell = col + std::to_string(unitRow);
+    EXPECT_TRUE(testing::contains(xfOf(unitCell), "locked=\"0\"")) << unitCell;
+  }
   for (const std::string col : {"A", "C", "G", "I"})
     EXPECT_FALSE(testing::contains(xfOf(col + row), "locked=\"0\""))
         << col << ": " << xfOf(col + row);
@@ -216,7 +232,8 @@ TEST_F(PrognosunderlagRoundTrip, OneWorkbookHoldsASheetPerAreaWithinExcelsNameLi
   ASSERT_EQ(imported.snapshots.size(), 1u);
   EXPECT_EQ(imported.snapshots[0].period, Period(2025, 10));
   EXPECT_TRUE(imported.snapshots[0].entries.empty());
-  EXPECT_EQ(imported.summary.rowsRead, 9);  // 1000 1100 1200 2100 2200 3100 4100 4200 5100
+  // 1000 1100 1200 2100 2200 3100 4100 4200 5100, and the 7 unit rows.
+  EXPECT_EQ(imported.summary.rowsRead, 16);
 }
 
 // The whole cycle through the command line: underlag written, filled in, `namnd import` reads
@@ -311,7 +328,7 @@ TEST_F(PrognosunderlagRoundTrip, FilledWorkbooksBecomeTheSnapshotAndCommentsCarr
   EXPECT_EQ(snapshot.entries[2].node, "3100");
   EXPECT_EQ(snapshot.entries[2].avvikelseOre, -1'258'680 * kKr);
   EXPECT_EQ(imported.summary.kind, SourceKind::Prognos);
-  EXPECT_EQ(imported.summary.rowsRead, 9);
+  EXPECT_EQ(imported.summary.rowsRead, 16);  // 9 ansvar rows and 7 unit rows
   EXPECT_EQ(imported.summary.rowsAccepted, 3);
   EXPECT_EQ(imported.summary.acceptedOre, (-300'000 + 30'000'000 - 1'258'680) * kKr + 50);
 
@@ -356,6 +373,62 @@ TEST_F(PrognosunderlagRoundTrip, FilledWorkbooksBecomeTheSnapshotAndCommentsCarr
   EXPECT_TRUE(testing::contains(november.summary.notes.at(0), "varav 2 med oförändrad"));
 }
 
+// Äldreomsorg gives its October prognosis for the unit as a whole (an entry for ALD, as the
+// kommun's own prognos export does per enhet): imported as ALD's entry, shown in November on
+// ALD's unit row with its comment pre-filled, and carried when nobody touches November's sheet.
+TEST_F(PrognosunderlagRoundTrip, APrognosisForTheWholeUnitComesBackOnTheUnitRow) {
+  ASSERT_EQ(underlag("202510").exitCode, 0);
+  const std::string unitRow =
+      std::to_string(rowOf(testing::readSheet(written("202510", "ALD")), "ALD"));
+  ASSERT_NE(unitRow, "0");
+  fill("202510", "ALD",
+       {{"ALD Äldreomsorg", "K" + unitRow, -2000000.0},
+        {"ALD Äldreomsorg", "M" + unitRow, std::string("Vikarier i hela äldreomsorgen")},
+        {"ALD Äldreomsorg", "N" + unitRow, std::string("Översyn av bemanningen")}});
+  for (const std::string unit : {"NAM", "SEK", "OMK", "KPV", "IFO", "ESS"})
+    fill("202510", unit, {});
+  const PrognosImport october = import(dir / "ifyllt", "ifyllt");
+  ASSERT_EQ(october.snapshots.size(), 1u);
+  ASSERT_EQ(october.snapshots[0].entries.size(), 1u);
+  EXPECT_EQ(october.snapshots[0].entries[0].node, "ALD");
+  EXPECT_EQ(october.snapshots[0].entries[0].avvikelseOre, -2'000'000 * kKr);
+  {
+    const RunConfig config = loadRunConfig(dir / "namnd.json");
+    openStore(config.storeUri)->savePrognosImport(october.summary, october.snapshots);
+  }
+
+  ASSERT_EQ(underlag("202511").exitCode, 0);
+  const Rows next = testing::readSheet(written("202511", "ALD"));
+  const int u = rowOf(next, "ALD");
+  const int s = rowOf(next, "2100");
+  const int h = rowOf(next, "2200");
+  ASSERT_GT(u, 0);
+  ASSERT_EQ(s, u + 1);
+  EXPECT_EQ(text(next, u, B), "Hela enheten (prognos för enheten som helhet)");
+  EXPECT_EQ(text(next, u, G), "-2000000");
+  EXPECT_EQ(text(next, u, H), "Vikarier i hela äldreomsorgen");
+  EXPECT_EQ(text(next, u, M), "Vikarier i hela äldreomsorgen");
+  EXPECT_EQ(text(next, u, N), "Översyn av bemanningen");
+  EXPECT_EQ(text(next, u, K), "");
+  EXPECT_EQ(text(next, s, G), "");  // nothing was given per ansvar
+  EXPECT_EQ(text(next, h, G), "");
+  // The sum row: the unit's previous prognosis once, the ansvar amounts once.
+  EXPECT_EQ(text(next, h + 2, A), "Summa Äldreomsorg");
+  EXPECT_EQ(text(next, h + 2, G), "-2000000");
+  EXPECT_EQ(text(next, h + 2, C), text(next, u, C));
+
+  fs::remove_all(dir / "ifyllt");
+  fill("202511", "ALD", {});
+  const PrognosImport november = import(dir / "ifyllt", "ifyllt");
+  ASSERT_EQ(november.snapshots.size(), 1u);
+  ASSERT_EQ(november.snapshots[0].entries.size(), 1u);
+  const PrognosEntry& carried = november.snapshots[0].entries[0];
+  EXPECT_EQ(carried.node, "ALD");
+  EXPECT_EQ(carried.avvikelseOre, -2'000'000 * kKr);
+  EXPECT_EQ(carried.kommentar, "Vikarier i hela äldreomsorgen");
+  EXPECT_EQ(carried.atgard, "Översyn av bemanningen");
+}
+
 // ---- What the import refuses: each error names file, sheet, row and column, and nothing of
 // the import comes back (a folder with one bad workbook among good ones throws as a whole). ----
 
@@ -393,6 +466,15 @@ TEST_F(PrognosunderlagRefused, BothPrognosisCellsFilled) {
                 "dem");
 }
 
+TEST_F(PrognosunderlagRefused, PrognosisForTheUnitAndAnAnsvar) {
+  const std::string unitRow = std::to_string(std::stoi(row) - 1);
+  EXPECT_EQ(refused({{kSheet, "K" + unitRow, -1.0}, {kSheet, "L" + row, 5.0}}),
+            where + " rad " + unitRow +
+                ", kolumn K (avvikelse helår): prognos är ifylld både för hela enheten (rad " +
+                unitRow + ") och för ansvar 2100 (rad " + row +
+                "); ange prognosen antingen per ansvar eller för hela enheten");
+}
+
 TEST_F(PrognosunderlagRefused, UnitNotInTheOrganisation) {
   EXPECT_EQ(refused({{kSheet, "B7", std::string("XYZ")}}),
             where + " rad 7, kolumn B: enheten \"XYZ\" finns inte i organisationen 202510");
@@ -425,12 +507,13 @@ TEST_F(PrognosunderlagRefused, MissingIdentificationBlock) {
                 "(uppgifterna för inläsning i A5:B9 saknas)");
 }
 
+// Format 1, the one before the unit row, is refused as any other.
 TEST_F(PrognosunderlagRefused, AnOlderFormat) {
-  EXPECT_EQ(refused({{kSheet, "B8", std::string("namnd-prognosunderlag 0")}}),
+  EXPECT_EQ(refused({{kSheet, "B8", std::string("namnd-prognosunderlag 1")}}),
             where +
-                " rad 8, kolumn B: formatet \"namnd-prognosunderlag 0\" kan inte läsas; skriv "
+                " rad 8, kolumn B: formatet \"namnd-prognosunderlag 1\" kan inte läsas; skriv "
                 "ett nytt underlag med namnd prognosunderlag (format \"namnd-prognosunderlag "
-                "1\")");
+                "2\")");
 }
 
 TEST_F(PrognosunderlagRefused, CommentWithoutAnyPrognosis) {

@@ -48,7 +48,8 @@ PrognosSnapshot previousSnapshot() {
   PrognosSnapshot snapshot{Period(2025, 2), {}};
   snapshot.entries.push_back({"A1", std::nullopt, -5'000 * kKr, "Vikarier", "Färre timmar"});
   snapshot.entries.push_back({"A3", 12'000 * kKr, std::nullopt, "Fler hushåll", ""});
-  snapshot.entries.push_back({"KUL", std::nullopt, 7 * kKr, "Hela enheten", ""});  // no row
+  // For the whole unit KUL, which has no amounts: shown on KUL's unit row.
+  snapshot.entries.push_back({"KUL", std::nullopt, 7 * kKr, "Hela enheten", ""});
   return snapshot;
 }
 
@@ -56,7 +57,8 @@ ReportTexts texts() {
   return ReportTexts::load(testing::repoPath("templates/text/prognosunderlag.json"));
 }
 
-Prognosunderlag build(const OrgTree& tree, const Cube& cube) {
+Prognosunderlag build(const OrgTree& tree, const Cube& cube,
+                      PrognosSnapshot previous = previousSnapshot()) {
   return buildPrognosunderlag({.kommun = "Testkommun",
                                .namnd = "Socialnämnden",
                                .period = Period(2025, 3),
@@ -64,7 +66,7 @@ Prognosunderlag build(const OrgTree& tree, const Cube& cube) {
                                .yearCube = &cube,
                                .unitLevel = 2,
                                .choice = ProposalChoice::Auto,
-                               .previous = previousSnapshot()},
+                               .previous = std::move(previous)},
                               texts());
 }
 
@@ -75,15 +77,19 @@ TEST(Prognosunderlag, UnitsAndRows) {
   EXPECT_EQ(u.previousPeriod, Period(2025, 2));
   EXPECT_EQ(u.instructions.size(), 5u);
   EXPECT_EQ(u.subtitle, "Socialnämnden, Testkommun. Ack = januari–mars 2025. Belopp i kronor.");
-  ASSERT_EQ(u.units.size(), 2u);  // KUL has neither amounts nor a row-level prognosis
+  // KUL has no amounts and no ansvar-level prognosis, but one for the whole unit.
+  ASSERT_EQ(u.units.size(), 3u);
 
   const PrognosunderlagUnit& ao = u.units[0];
   EXPECT_EQ(ao.title, "Prognosunderlag Äldreomsorg – Mars 2025");
   EXPECT_EQ(ao.sumLabel, "Summa Äldreomsorg");
   ASSERT_EQ(ao.rows.size(), 3u);
-  // AO itself: the amounts booked directly on it (3 × 10 kr).
+  // AO itself: the amounts booked directly on it (3 × 10 kr); a prognosis for AO's code is
+  // one for the whole unit, so this row takes none.
   EXPECT_EQ(ao.rows[0].code, "AO");
   EXPECT_EQ(ao.rows[0].figures.ackUtfall, 30 * kKr);
+  EXPECT_FALSE(ao.rows[0].takesPrognosis);
+  EXPECT_TRUE(ao.rows[1].takesPrognosis);
   // A1: ack utfall 3 × 1 250,33, ack budget 3 000, helår 12 000 → avvikelse −750,99; an even
   // budget, so −750,99 × 12/3 = −3 003,96.
   const PrognosunderlagRow& a1 = ao.rows[1];
@@ -103,6 +109,14 @@ TEST(Prognosunderlag, UnitsAndRows) {
   EXPECT_EQ(ao.rows[2].kommentar, "");
   // Σ rows = 30 + 3 750,99 + 300 kr.
   EXPECT_EQ(ao.total.ackUtfall, 4'080 * kKr + 99);
+  // The unit row: AO's figures, no previous prognosis for AO as a whole; its proposal is the
+  // unit's own: (3 000 − 4 080,99) × 12/3 = −4 323,96 (an even budget: straight line).
+  ASSERT_TRUE(ao.wholeUnit);
+  EXPECT_EQ(ao.wholeUnit->code, "AO");
+  EXPECT_EQ(ao.wholeUnit->figures.ackUtfall, 4'080 * kKr + 99);
+  EXPECT_EQ(ao.wholeUnit->figures.helarBudget, 12'000 * kKr);
+  EXPECT_FALSE(ao.wholeUnit->previousAvvikelseOre);
+  EXPECT_EQ(ao.wholeUnit->proposal.avvikelseOre, -4'323 * kKr - 96);
 
   // A3 has no amounts but had a prognosis: helårsutfall 12 000 against budget 0 is a
   // deviation of −12 000.
@@ -111,6 +125,17 @@ TEST(Prognosunderlag, UnitsAndRows) {
   EXPECT_EQ(ifo.rows[0].code, "A3");
   EXPECT_EQ(ifo.rows[0].previousAvvikelseOre, -12'000 * kKr);
   EXPECT_EQ(ifo.rows[0].kommentar, "Fler hushåll");
+  ASSERT_TRUE(ifo.wholeUnit);
+  EXPECT_FALSE(ifo.wholeUnit->previousAvvikelseOre);
+
+  // KUL: only its unit row, with the 7 kr and the comment.
+  const PrognosunderlagUnit& kul = u.units[2];
+  EXPECT_EQ(kul.code, "KUL");
+  EXPECT_TRUE(kul.rows.empty());
+  ASSERT_TRUE(kul.wholeUnit);
+  EXPECT_EQ(kul.wholeUnit->previousAvvikelseOre, 7 * kKr);
+  EXPECT_EQ(kul.wholeUnit->previousKommentar, "Hela enheten");
+  EXPECT_EQ(kul.wholeUnit->kommentar, "Hela enheten");
 }
 
 TEST(Prognosunderlag, LevelAndPreviousSnapshot) {
@@ -149,37 +174,40 @@ TEST(Prognosunderlag, OneWorkbookRoundTrip) {
       writePrognosunderlag(u, dir / "ut", PrognosunderlagSplit::OneWorkbook, "Ekonom");
   ASSERT_EQ(files.size(), 1u);
   EXPECT_EQ(files[0], dir / "ut" / "prognosunderlag-202503.xlsx");
-  EXPECT_EQ(testing::sheetNames(files[0]),
-            (std::vector<std::string>{"AO Äldreomsorg", "IFO Individ- och familjeomsorg"}));
-  // A1's ack utfall keeps its öre in the cell (3 750,99), shown as whole kronor.
+  EXPECT_EQ(
+      testing::sheetNames(files[0]),
+      (std::vector<std::string>{"AO Äldreomsorg", "IFO Individ- och familjeomsorg", "KUL Kultur"}));
+  // A1's ack utfall keeps its öre in the cell (3 750,99), shown as whole kronor. Row 18 is AO's
+  // unit row, 19 AO's own amounts, 20 A1.
   const auto rows = testing::readSheet(files[0], "AO Äldreomsorg");
-  ASSERT_GE(rows.size(), 20u);
-  EXPECT_EQ(rows[18][0].text, "A1");
-  EXPECT_EQ(rows[18][2].text, "3750.99");
-  EXPECT_EQ(rows[18][6].text, "-5000");
+  ASSERT_GE(rows.size(), 21u);
+  EXPECT_EQ(rows[19][0].text, "A1");
+  EXPECT_EQ(rows[19][2].text, "3750.99");
+  EXPECT_EQ(rows[19][6].text, "-5000");
 
-  // AO's own row gets an outcome, A1 is left as it was (its −5 000 carries), A2 untouched; IFO's
-  // A3 gets a new deviation in a text cell with a decimal comma.
+  // A1 is left as it was (its −5 000 carries) with a new comment, A2 untouched; IFO's A3 gets a
+  // new deviation in a text cell with a decimal comma; KUL's unit row is left as it was.
   testing::writeFilledCopy(files[0], dir / "ifylld.xlsx",
-                           {{"AO Äldreomsorg", "L18", 120.0},
-                            {"AO Äldreomsorg", "M19", std::string("Ny kommentar")},
-                            {"IFO Individ- och familjeomsorg", "K18", std::string("-11 500,25")}});
+                           {{"AO Äldreomsorg", "M20", std::string("Ny kommentar")},
+                            {"IFO Individ- och familjeomsorg", "K19", std::string("-11 500,25")}});
   const PrognosImport imported =
       readPrognosunderlag(dir / "ifylld.xlsx", "ifylld.xlsx", "hash", tree, "Testkommun");
   ASSERT_EQ(imported.snapshots.size(), 1u);
   const auto& entries = imported.snapshots[0].entries;
   ASSERT_EQ(entries.size(), 3u);
-  EXPECT_EQ(entries[0].node, "AO");
-  EXPECT_EQ(entries[0].prognosOre, 120 * kKr);
-  EXPECT_EQ(entries[1].node, "A1");
-  EXPECT_EQ(entries[1].avvikelseOre, -5'000 * kKr);
-  EXPECT_EQ(entries[1].kommentar, "Ny kommentar");
-  EXPECT_EQ(entries[1].atgard, "Färre timmar");
-  EXPECT_EQ(entries[2].node, "A3");
-  EXPECT_EQ(entries[2].avvikelseOre, -11'500 * kKr - 25);
+  EXPECT_EQ(entries[0].node, "A1");
+  EXPECT_EQ(entries[0].avvikelseOre, -5'000 * kKr);
+  EXPECT_EQ(entries[0].kommentar, "Ny kommentar");
+  EXPECT_EQ(entries[0].atgard, "Färre timmar");
+  EXPECT_EQ(entries[1].node, "A3");
+  EXPECT_EQ(entries[1].avvikelseOre, -11'500 * kKr - 25);
+  EXPECT_EQ(entries[2].node, "KUL");
+  EXPECT_EQ(entries[2].avvikelseOre, 7 * kKr);
+  EXPECT_EQ(entries[2].kommentar, "Hela enheten");
   EXPECT_EQ(imported.summary.sourcePath, "ifylld.xlsx");
   EXPECT_EQ(imported.summary.fileHash, "hash");
-  EXPECT_EQ(imported.summary.rowsRead, 4);
+  // AO: unit row, AO, A1, A2; IFO: unit row, A3; KUL: unit row.
+  EXPECT_EQ(imported.summary.rowsRead, 7);
 
   // Another kommun's config refuses it at the first sheet.
   const auto error = testing::thrown<InputError>([&] {
@@ -201,9 +229,9 @@ TEST(Prognosunderlag, AmountsWithoutAnExactDoubleComeBackToTheOre) {
       writePrognosunderlag(u, dir.path(), PrognosunderlagSplit::OneWorkbook, "Ekonom");
   ASSERT_EQ(files.size(), 1u);
   const auto rows = testing::readSheet(files[0], "AO Äldreomsorg");
-  ASSERT_GE(rows.size(), 19u);
-  ASSERT_EQ(rows[18][0].text, "A1");
-  EXPECT_EQ(rows[18][6].text, "-9241510.550000001");
+  ASSERT_GE(rows.size(), 20u);
+  ASSERT_EQ(rows[19][0].text, "A1");
+  EXPECT_EQ(rows[19][6].text, "-9241510.550000001");
   testing::writeFilledCopy(files[0], dir / "ifylld.xlsx", {});
   const PrognosImport imported =
       readPrognosunderlag(dir / "ifylld.xlsx", "ifylld.xlsx", "hash", tree, "Testkommun");
@@ -211,6 +239,159 @@ TEST(Prognosunderlag, AmountsWithoutAnExactDoubleComeBackToTheOre) {
   ASSERT_GE(imported.snapshots[0].entries.size(), 1u);
   EXPECT_EQ(imported.snapshots[0].entries[0].node, "A1");
   EXPECT_EQ(imported.snapshots[0].entries[0].avvikelseOre, -924'151'055);
+}
+
+// ---- A prognosis for the whole unit (an entry for the unit's own code, as many prognos exports
+// give one per enhet): shown on the unit row, carried, typed, and never together with ansvar. ----
+
+// Last month AO gave a helårsutfall of 13 000 kr for the unit as a whole; AO's budget helår is
+// A1's 12 × 1 000 kr, so the deviation shown is 12 000 − 13 000 = −1 000 kr.
+PrognosSnapshot unitLevelSnapshot() {
+  PrognosSnapshot snapshot{Period(2025, 2), {}};
+  snapshot.entries.push_back(
+      {"AO", 13'000 * kKr, std::nullopt, "Vikarier i hela enheten", "Översyn av bemanningen"});
+  return snapshot;
+}
+
+// Sheet rows (1-based) of AO: 17 header, 18 unit row, 19 AO's own amounts, 20 A1, 21 A2, 23 sum.
+std::string cell(const std::vector<std::vector<XlsxCell>>& rows, int row1, int col) {
+  const auto r = static_cast<std::size_t>(row1 - 1);
+  if (r >= rows.size() || static_cast<std::size_t>(col) >= rows[r].size()) return {};
+  return rows[r][static_cast<std::size_t>(col)].text;
+}
+
+TEST(PrognosunderlagWholeUnit, PreviousUnitPrognosisIsShownOnTheUnitRowWithItsComment) {
+  const OrgTree tree = exampleTree();
+  const Cube cube = exampleCube();
+  const Prognosunderlag u = build(tree, cube, unitLevelSnapshot());
+  ASSERT_EQ(u.units.size(), 1u);  // IFO and KUL have neither amounts nor a prognosis now
+  const PrognosunderlagUnit& ao = u.units[0];
+  ASSERT_TRUE(ao.wholeUnit);
+  EXPECT_EQ(ao.wholeUnit->previousAvvikelseOre, -1'000 * kKr);
+  EXPECT_EQ(ao.wholeUnit->kommentar, "Vikarier i hela enheten");
+  EXPECT_EQ(ao.wholeUnit->atgard, "Översyn av bemanningen");
+  for (const PrognosunderlagRow& row : ao.rows) EXPECT_FALSE(row.previousAvvikelseOre) << row.code;
+
+  testing::TempDir dir;
+  const auto files = writePrognosunderlag(u, dir.path(), PrognosunderlagSplit::OneWorkbook, "");
+  ASSERT_EQ(files.size(), 1u);
+  const auto rows = testing::readSheet(files[0], "AO Äldreomsorg");
+  EXPECT_EQ(cell(rows, 17, 0), "Ansvar");
+  EXPECT_EQ(cell(rows, 18, 0), "AO");
+  EXPECT_EQ(cell(rows, 18, 1), "Hela enheten (prognos för enheten som helhet)");
+  EXPECT_EQ(cell(rows, 18, 2), "4080.99");  // the unit's ack utfall
+  EXPECT_EQ(cell(rows, 18, 6), "-1000");
+  EXPECT_EQ(cell(rows, 18, 7), "Vikarier i hela enheten");
+  EXPECT_EQ(cell(rows, 18, 8), "-4323.96");                  // (3 000 − 4 080,99) × 12/3
+  EXPECT_EQ(cell(rows, 18, 12), "Vikarier i hela enheten");  // pre-filled input
+  EXPECT_EQ(cell(rows, 18, 13), "Översyn av bemanningen");
+  // AO's own amounts: figures, but neither a previous prognosis nor input cells.
+  EXPECT_EQ(cell(rows, 19, 0), "AO");
+  EXPECT_EQ(cell(rows, 19, 1), "Äldreomsorg");
+  EXPECT_EQ(cell(rows, 19, 6), "");
+  EXPECT_EQ(cell(rows, 19, 12), "");
+
+  // The sum row adds the ansvar rows' amounts and proposals only: 30 + 3 750,99 + 300 kr (not
+  // twice that) and −30 × 4 − 750,99 × 4 − 300 × 4 kr. Last month's prognosis was the unit's
+  // −1 000 kr and nothing per ansvar, so that is its sum.
+  EXPECT_EQ(cell(rows, 23, 0), "Summa Äldreomsorg");
+  EXPECT_EQ(cell(rows, 23, 2), "4080.99");
+  EXPECT_EQ(cell(rows, 23, 5), "12000");
+  EXPECT_EQ(cell(rows, 23, 6), "-1000");
+  EXPECT_EQ(cell(rows, 23, 8), "-4323.96");
+  const std::string sheet = testing::packagePart(files[0], "xl/worksheets/sheet1.xml");
+  for (const std::string col : {"C", "F", "I"})
+    EXPECT_TRUE(testing::contains(sheet, "<f>SUM(" + col + "19:" + col + "21)</f>")) << col;
+  EXPECT_TRUE(testing::contains(sheet, "<f>SUM(G18:G21)</f>"));
+  // The unit row takes numbers only, like the ansvar rows.
+  EXPECT_TRUE(testing::contains(sheet, "sqref=\"K18:K21\""));
+}
+
+TEST(PrognosunderlagWholeUnit, UntouchedUnitRowCarriesThePrognosisAndTheEditedComment) {
+  const OrgTree tree = exampleTree();
+  const Cube cube = exampleCube();
+  testing::TempDir dir;
+  const auto files = writePrognosunderlag(build(tree, cube, unitLevelSnapshot()), dir.path(),
+                                          PrognosunderlagSplit::OneWorkbook, "");
+  ASSERT_EQ(files.size(), 1u);
+  testing::writeFilledCopy(files[0], dir / "orord.xlsx", {});
+  PrognosImport imported =
+      readPrognosunderlag(dir / "orord.xlsx", "orord.xlsx", "hash", tree, "Testkommun");
+  ASSERT_EQ(imported.snapshots.size(), 1u);
+  ASSERT_EQ(imported.snapshots[0].entries.size(), 1u);
+  const PrognosEntry& carried = imported.snapshots[0].entries[0];
+  EXPECT_EQ(carried.node, "AO");
+  EXPECT_EQ(carried.avvikelseOre, -1'000 * kKr);
+  EXPECT_FALSE(carried.prognosOre);
+  EXPECT_EQ(carried.kommentar, "Vikarier i hela enheten");
+  EXPECT_EQ(carried.atgard, "Översyn av bemanningen");
+  EXPECT_TRUE(testing::contains(imported.summary.notes.at(0), "1 för hela enheter"));
+  EXPECT_TRUE(testing::contains(imported.summary.notes.at(0), "varav 1 med oförändrad"));
+
+  // The comment edited, the numbers left: the prognosis carries with the new comment.
+  testing::writeFilledCopy(files[0], dir / "ny-kommentar.xlsx",
+                           {{"AO Äldreomsorg", "M18", std::string("Färre vikarier nu")}});
+  imported = readPrognosunderlag(dir / "ny-kommentar.xlsx", "ny-kommentar.xlsx", "hash", tree,
+                                 "Testkommun");
+  ASSERT_EQ(imported.snapshots[0].entries.size(), 1u);
+  EXPECT_EQ(imported.snapshots[0].entries[0].avvikelseOre, -1'000 * kKr);
+  EXPECT_EQ(imported.snapshots[0].entries[0].kommentar, "Färre vikarier nu");
+}
+
+// Last month per ansvar (A1), this month for the whole unit: the unit's number replaces A1's
+// previous prognosis, which is not carried (that would count A1 twice).
+TEST(PrognosunderlagWholeUnit, ANumberOnTheUnitRowIsThePrognosisForTheUnit) {
+  const OrgTree tree = exampleTree();
+  const Cube cube = exampleCube();
+  testing::TempDir dir;
+  const auto files =
+      writePrognosunderlag(build(tree, cube), dir.path(), PrognosunderlagSplit::OneWorkbook, "");
+  ASSERT_EQ(files.size(), 1u);
+  testing::writeFilledCopy(files[0], dir / "ifylld.xlsx",
+                           {{"AO Äldreomsorg", "K18", -2'500.0},
+                            {"AO Äldreomsorg", "M18", std::string("Hela enheten bedöms")}});
+  const PrognosImport imported =
+      readPrognosunderlag(dir / "ifylld.xlsx", "ifylld.xlsx", "hash", tree, "Testkommun");
+  const auto& entries = imported.snapshots.at(0).entries;
+  ASSERT_EQ(entries.size(), 3u);  // AO, then IFO's A3 and KUL carried as they were
+  EXPECT_EQ(entries[0].node, "AO");
+  EXPECT_EQ(entries[0].avvikelseOre, -2'500 * kKr);
+  EXPECT_EQ(entries[0].kommentar, "Hela enheten bedöms");
+  EXPECT_EQ(entries[1].node, "A3");
+  EXPECT_EQ(entries[2].node, "KUL");
+}
+
+TEST(PrognosunderlagWholeUnit, NumbersForBothTheUnitAndAnAnsvarAreRefused) {
+  const OrgTree tree = exampleTree();
+  const Cube cube = exampleCube();
+  testing::TempDir dir;
+  const auto files =
+      writePrognosunderlag(build(tree, cube), dir.path(), PrognosunderlagSplit::OneWorkbook, "");
+  ASSERT_EQ(files.size(), 1u);
+  const auto importWith = [&](const std::vector<testing::XlsxEdit>& edits) {
+    testing::writeFilledCopy(files[0], dir / "ifylld.xlsx", edits);
+    const auto error = testing::thrown<InputError>([&] {
+      readPrognosunderlag(dir / "ifylld.xlsx", "ifylld.xlsx", "hash", tree, "Testkommun");
+    });
+    return error ? std::string(error->what()) : "(imported without error)";
+  };
+  EXPECT_EQ(importWith({{"AO Äldreomsorg", "K18", -2'500.0},
+                        {"AO Äldreomsorg", "L20", 15'000.0},
+                        {"AO Äldreomsorg", "K21", -100.0}}),
+            "ifylld.xlsx [AO Äldreomsorg] rad 18, kolumn K (avvikelse helår): prognos är ifylld "
+            "både för hela enheten (rad 18) och för ansvar A1 (rad 20), A2 (rad 21); ange "
+            "prognosen antingen per ansvar eller för hela enheten");
+  // A comment on the unit row with no prognosis to go with it would be lost.
+  EXPECT_EQ(importWith({{"AO Äldreomsorg", "N18", std::string("Vet inte")}}),
+            "ifylld.xlsx [AO Äldreomsorg] rad 18, kolumn K (avvikelse helår): kommentar eller "
+            "åtgärd utan prognos; fyll i avvikelse eller helårsutfall för enheten, annars går "
+            "texten förlorad");
+  // The amounts booked on AO itself take no prognosis of their own (the cells are locked; a
+  // number there could only come from an unprotected copy).
+  EXPECT_EQ(importWith({{"AO Äldreomsorg", "K19", -1.0}}),
+            "ifylld.xlsx [AO Äldreomsorg] rad 19, kolumn K (avvikelse helår): beloppen bokade "
+            "direkt på enheten har ingen egen prognos; ange prognosen för hela enheten på raden "
+            "\"Hela enheten (prognos för enheten som helhet)\" eller per ansvar");
 }
 
 TEST(Prognosunderlag, FilesPerUnitHaveSafeNames) {

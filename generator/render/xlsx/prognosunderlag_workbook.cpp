@@ -119,6 +119,36 @@ class SheetNames {
   std::set<std::string> used_;
 };
 
+// One row of the table: an ansvar row, or the unit row (labelled `name`). A row that takes no
+// prognosis (amounts booked directly on a unit with ansvar) has no input cells.
+void writeRow(XlsxSheetWriter& sheet, int row, const PrognosunderlagRow& r,
+              const std::string& name) {
+  using namespace layout;
+  sheet.writeString(row, kAnsvar, r.code, kTextStyle);
+  sheet.writeString(row, kNamn, name, kWrapStyle);
+  sheet.writeNumber(row, kAckUtfall, kronor(r.figures.ackUtfall), kAmountStyle);
+  sheet.writeNumber(row, kAckBudget, kronor(r.figures.ackBudget), kAmountStyle);
+  sheet.writeNumber(row, kAvvikelse, kronor(r.figures.ackAvvikelse()), kAmountStyle);
+  sheet.writeNumber(row, kBudgetHelar, kronor(r.figures.helarBudget), kAmountStyle);
+  if (r.previousAvvikelseOre)
+    sheet.writeNumber(row, kPreviousAvvikelse, kronor(*r.previousAvvikelseOre), kAmountStyle);
+  if (!r.previousKommentar.empty())
+    sheet.writeString(row, kPreviousKommentar, r.previousKommentar, kWrapStyle);
+  sheet.writeNumber(row, kProposal, kronor(r.proposal.avvikelseOre), kAmountStyle);
+  sheet.writeString(row, kMethod, r.methodText, kWrapStyle);
+  if (!r.takesPrognosis) return;
+  sheet.writeBlank(row, kInputAvvikelse, kInputAmountStyle);
+  sheet.writeBlank(row, kInputPrognos, kInputAmountStyle);
+  if (r.kommentar.empty())
+    sheet.writeBlank(row, kInputKommentar, kInputTextStyle);
+  else
+    sheet.writeString(row, kInputKommentar, r.kommentar, kInputTextStyle);
+  if (r.atgard.empty())
+    sheet.writeBlank(row, kInputAtgard, kInputTextStyle);
+  else
+    sheet.writeString(row, kInputAtgard, r.atgard, kInputTextStyle);
+}
+
 void writeUnitSheet(XlsxSheetWriter& sheet, const Prognosunderlag& underlag,
                     const PrognosunderlagUnit& unit) {
   using namespace layout;
@@ -147,36 +177,18 @@ void writeUnitSheet(XlsxSheetWriter& sheet, const Prognosunderlag& underlag,
     sheet.writeString(headerRow, col, std::string(kHeaders[static_cast<std::size_t>(col)]),
                       col >= kInputAvvikelse ? kInputHeaderStyle : kHeaderStyle);
 
-  const int firstData = headerRow + 1;
-  row = firstData;
-  for (const PrognosunderlagRow& r : unit.rows) {
-    sheet.writeString(row, kAnsvar, r.code, kTextStyle);
-    sheet.writeString(row, kNamn, r.name, kWrapStyle);
-    sheet.writeNumber(row, kAckUtfall, kronor(r.figures.ackUtfall), kAmountStyle);
-    sheet.writeNumber(row, kAckBudget, kronor(r.figures.ackBudget), kAmountStyle);
-    sheet.writeNumber(row, kAvvikelse, kronor(r.figures.ackAvvikelse()), kAmountStyle);
-    sheet.writeNumber(row, kBudgetHelar, kronor(r.figures.helarBudget), kAmountStyle);
-    if (r.previousAvvikelseOre)
-      sheet.writeNumber(row, kPreviousAvvikelse, kronor(*r.previousAvvikelseOre), kAmountStyle);
-    if (!r.previousKommentar.empty())
-      sheet.writeString(row, kPreviousKommentar, r.previousKommentar, kWrapStyle);
-    sheet.writeNumber(row, kProposal, kronor(r.proposal.avvikelseOre), kAmountStyle);
-    sheet.writeString(row, kMethod, r.methodText, kWrapStyle);
-    sheet.writeBlank(row, kInputAvvikelse, kInputAmountStyle);
-    sheet.writeBlank(row, kInputPrognos, kInputAmountStyle);
-    if (r.kommentar.empty())
-      sheet.writeBlank(row, kInputKommentar, kInputTextStyle);
-    else
-      sheet.writeString(row, kInputKommentar, r.kommentar, kInputTextStyle);
-    if (r.atgard.empty())
-      sheet.writeBlank(row, kInputAtgard, kInputTextStyle);
-    else
-      sheet.writeString(row, kInputAtgard, r.atgard, kInputTextStyle);
-    ++row;
-  }
+  // The unit row first (a prognosis for the whole unit), then the ansvar rows.
+  row = headerRow + 1;
+  const int unitRow = unit.wholeUnit ? row++ : -1;
+  if (unit.wholeUnit) writeRow(sheet, unitRow, *unit.wholeUnit, std::string(kWholeUnitLabel));
+  const int firstData = row;
+  for (const PrognosunderlagRow& r : unit.rows) writeRow(sheet, row++, r, r.name);
   const int lastData = row - 1;
 
-  // One blank row, then the sums (formulas, so they follow if Excel recalculates).
+  // One blank row, then the sums (formulas, so they follow if Excel recalculates). The unit
+  // row's figures and proposal are the unit's total, an alternative to the ansvar rows': the
+  // sums add the ansvar rows only. Its previous prognosis is the part of last month's given for
+  // the unit as a whole, which the sum of previous prognoses adds (a snapshot has either).
   const int sumRow = row + 1;
   sheet.writeString(sumRow, kAnsvar, unit.sumLabel, kSumLabelStyle);
   sheet.writeBlank(sumRow, kNamn, kSumLabelStyle);
@@ -186,24 +198,32 @@ void writeUnitSheet(XlsxSheetWriter& sheet, const Prognosunderlag& underlag,
     previousTotal += r.previousAvvikelseOre.value_or(0);
     proposalTotal += r.proposal.avvikelseOre;
   }
-  const auto sum = [&](int col, std::int64_t ore) {
+  if (unit.wholeUnit) previousTotal += unit.wholeUnit->previousAvvikelseOre.value_or(0);
+  const auto sum = [&](int col, std::int64_t ore, int first) {
+    if (lastData < first) {  // nothing to add: a unit shown for its unit-level prognosis only
+      sheet.writeNumber(sumRow, col, kronor(ore), kSumAmountStyle);
+      return;
+    }
     sheet.writeFormula(sumRow, col,
-                       "=SUM(" + cellName(firstData, col) + ":" + cellName(lastData, col) + ")",
+                       "=SUM(" + cellName(first, col) + ":" + cellName(lastData, col) + ")",
                        kronor(ore), kSumAmountStyle);
   };
-  sum(kAckUtfall, unit.total.ackUtfall);
-  sum(kAckBudget, unit.total.ackBudget);
-  sum(kAvvikelse, unit.total.ackAvvikelse());
-  sum(kBudgetHelar, unit.total.helarBudget);
-  sum(kPreviousAvvikelse, previousTotal);
+  sum(kAckUtfall, unit.total.ackUtfall, firstData);
+  sum(kAckBudget, unit.total.ackBudget, firstData);
+  sum(kAvvikelse, unit.total.ackAvvikelse(), firstData);
+  sum(kBudgetHelar, unit.total.helarBudget, firstData);
+  sum(kPreviousAvvikelse, previousTotal, unit.wholeUnit ? unitRow : firstData);
   sheet.writeBlank(sumRow, kPreviousKommentar, kSumLabelStyle);
-  sum(kProposal, proposalTotal);
+  sum(kProposal, proposalTotal, firstData);
   for (int col = kMethod; col < kColumnCount; ++col) sheet.writeBlank(sumRow, col, kSumLabelStyle);
 
   const std::string numbersOnly =
       "Skriv ett belopp i kronor, till exempel -250000 för ett underskott på 250 000 kr.";
-  sheet.allowOnlyNumbers(firstData, lastData, kInputAvvikelse, numbersOnly);
-  sheet.allowOnlyNumbers(firstData, lastData, kInputPrognos, numbersOnly);
+  const int firstInput = unit.wholeUnit ? unitRow : firstData;
+  if (lastData >= firstInput) {
+    sheet.allowOnlyNumbers(firstInput, lastData, kInputAvvikelse, numbersOnly);
+    sheet.allowOnlyNumbers(firstInput, lastData, kInputPrognos, numbersOnly);
+  }
 
   const double widths[kColumnCount] = {10, 28, 14, 14, 14, 14, 16, 30, 16, 20, 18, 18, 40, 40};
   for (int col = 0; col < kColumnCount; ++col) sheet.setColumnWidth(col, widths[col]);

@@ -21,6 +21,17 @@ void collectSubtree(const OrgTree& tree, const OrgNode* node, std::vector<Candid
   for (const OrgNode* child : children) collectSubtree(tree, child, out);
 }
 
+// The previous snapshot's prognosis and comments onto the row: an outcome given there becomes
+// a deviation against the row's budget helår; the comments pre-fill the input cells, so that an
+// unchanged comment comes back with the import.
+void carryPrevious(const PrognosEntry& entry, PrognosunderlagRow& row) {
+  row.previousAvvikelseOre =
+      entry.avvikelseOre ? *entry.avvikelseOre : row.figures.helarBudget - *entry.prognosOre;
+  row.previousKommentar = entry.kommentar;
+  row.kommentar = entry.kommentar;
+  row.atgard = entry.atgard;
+}
+
 }  // namespace
 
 int prognosunderlagLevel(const RunConfig& config) {
@@ -74,19 +85,27 @@ Prognosunderlag buildPrognosunderlag(const PrognosunderlagInput& input, const Re
       if (isLeaf ? !hasData && !entry : !hasData) continue;
 
       PrognosunderlagRow row{.code = node->code, .name = node->name, .figures = figures};
-      if (entry) {
-        row.previousAvvikelseOre =
-            entry->avvikelseOre ? *entry->avvikelseOre : figures.helarBudget - *entry->prognosOre;
-        row.previousKommentar = entry->kommentar;
-        row.kommentar = entry->kommentar;
-        row.atgard = entry->atgard;
-      }
+      // The unit's own code on a unit with ansvar beneath it: its prognosis is the unit row's.
+      row.takesPrognosis = node != unitNode || isLeaf;
+      if (entry && row.takesPrognosis) carryPrevious(*entry, row);
       row.proposal = proposePrognosis(node->code, figures, input.period, input.choice);
       row.methodText = proposalMethodText(row.proposal.method);
       unit.total += figures;
       unit.rows.push_back(std::move(row));
     }
-    if (!unit.rows.empty()) underlag.units.push_back(std::move(unit));
+
+    const auto unitEntry = previousByNode.find(unitNode->code);
+    const bool hasUnitEntry = unitEntry != previousByNode.end();
+    if (!tree.children(unitNode->code).empty()) {
+      PrognosunderlagRow whole{
+          .code = unitNode->code, .name = unitNode->name, .figures = unit.total};
+      if (hasUnitEntry) carryPrevious(*unitEntry->second, whole);
+      whole.proposal = proposePrognosis(unitNode->code, unit.total, input.period, input.choice);
+      whole.methodText = proposalMethodText(whole.proposal.method);
+      unit.wholeUnit = std::move(whole);
+    }
+    const bool unitPrognosis = unit.wholeUnit && unit.wholeUnit->previousAvvikelseOre;
+    if (!unit.rows.empty() || unitPrognosis) underlag.units.push_back(std::move(unit));
   }
   return underlag;
 }

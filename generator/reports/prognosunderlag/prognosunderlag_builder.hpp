@@ -34,6 +34,9 @@ struct PrognosunderlagRow {
   // unchanged comment comes back with the import.
   std::string kommentar;
   std::string atgard;
+  // False for the amounts booked directly on a unit that has ansvar beneath it: a prognosis for
+  // the unit's own code means the whole unit, so it is given on the unit row instead.
+  bool takesPrognosis = true;
 };
 
 struct PrognosunderlagUnit {
@@ -42,16 +45,22 @@ struct PrognosunderlagUnit {
   std::string title;     // "Prognosunderlag Äldreomsorg – Oktober 2025"
   std::string sumLabel;  // "Summa Äldreomsorg"
   std::vector<PrognosunderlagRow> rows;
-  Figures total;
+  Figures total;  // Σ rows
+  // The prognosis for the unit as a whole (entries for the unit's own code), when the unit has
+  // ansvar beneath it: its figures are the total, its proposal the unit's over the total, its
+  // previous prognosis and comments those of the unit-level entry. None for a unit that is
+  // itself the only row.
+  std::optional<PrognosunderlagRow> wholeUnit;
 };
 
 struct Prognosunderlag {
   std::string kommun;
   Period period;
-  std::optional<Period> previousPeriod;    // the snapshot the "föregående" columns come from
-  std::string subtitle;                    // "Socialnämnden, Färgelanda kommun. Belopp i kronor."
-  std::vector<std::string> instructions;   // one line each, Swedish
-  std::vector<PrognosunderlagUnit> units;  // units with at least one ansvar row, tree order
+  std::optional<Period> previousPeriod;   // the snapshot the "föregående" columns come from
+  std::string subtitle;                   // "Socialnämnden, Färgelanda kommun. Belopp i kronor."
+  std::vector<std::string> instructions;  // one line each, Swedish
+  // Units with an ansvar row or a previous unit-level prognosis, tree order.
+  std::vector<PrognosunderlagUnit> units;
 };
 
 struct PrognosunderlagInput {
@@ -75,8 +84,11 @@ std::optional<Period> previousSnapshotPeriod(const std::vector<Period>& periods,
 // Units are the nodes at input.unitLevel; a unit's rows are the leaves beneath it (the unit
 // itself when it is a leaf) that have amounts in the year or a prognosis in the previous
 // snapshot, and any node above them with amounts booked on it directly (so every krona of the
-// unit is on a row). A previous prognosis given for a node that is no row (say, for the whole
-// enhet) is not shown. Throws ConfigError for a missing text.
+// unit is on a row). A unit with ansvar beneath it also has its unit row (wholeUnit), where a
+// previous prognosis given for the whole unit is shown; the row of amounts booked directly on
+// such a unit takes no prognosis of its own. A previous prognosis for a node that is no row and
+// no unit (an intermediate node without amounts) is not shown. Throws ConfigError for a missing
+// text.
 Prognosunderlag buildPrognosunderlag(const PrognosunderlagInput& input, const ReportTexts& texts);
 
 }  // namespace namnd
