@@ -1,4 +1,5 @@
 #include "render/html/svg_chart.hpp"
+#include "render/series_look.hpp"
 
 #include <gtest/gtest.h>
 
@@ -306,6 +307,22 @@ TEST(SvgChart, ShortSeriesAndLongCategoriesDoNotBreakIt) {
 
 TEST(SvgChart, SameChartGivesTheSameText) {
   EXPECT_EQ(renderSvgChart(sampleChart(), "d"), renderSvgChart(sampleChart(), "d"));
+}
+
+}  // namespace
+}  // namespace namnd
+
+namespace namnd {
+namespace {
+
+// A trend chart has the areas and Totalt: 7 or more line series. Two of them must never share
+// both colour and dash (markers are small), in SVG and Excel alike (both use series_look).
+TEST(SeriesLook, LinesDifferInColourOrDashForThirtyFiveSeries) {
+  for (std::size_t a = 0; a < 35; ++a)
+    for (std::size_t b = a + 1; b < 35; ++b)
+      EXPECT_TRUE(series_look::colour(a) != series_look::colour(b) ||
+                  series_look::dash(a) != series_look::dash(b))
+          << "series " << a << " and " << b;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "render/html/svg_chart.hpp"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "core/number_format.hpp"
+#include "render/series_look.hpp"
 
 namespace namnd {
 namespace {
@@ -121,22 +124,18 @@ Scale niceScale(double low, double high) {
 
 // ---- Series look ----
 
-constexpr std::array<std::string_view, 6> kColours{"#1f4e79", "#c55a11", "#548235",
-                                                   "#7f6000", "#7030a0", "#404040"};
-constexpr std::array<std::string_view, 5> kDashes{"", "7 4", "2 3", "10 3 2 3", "12 4"};
-constexpr std::size_t kPatterns = 8;
-constexpr std::size_t kMarkers = 6;
+constexpr std::array<std::string_view, series_look::kDashes> kDashes{"", "7 4", "2 3", "10 3 2 3",
+                                                                     "12 4"};
 
-std::string_view colourOf(std::size_t series) {
-  // After a full round the colours shift, so that series 7 differs from series 1 in colour too.
-  return kColours[(series + series / kColours.size()) % kColours.size()];
+std::string colourOf(std::size_t series) {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "#%06x", static_cast<unsigned>(series_look::colour(series)));
+  return hex;
 }
 
-// The look of a series beside its colour: bars by pattern (8 kinds), lines by dash (5) and
-// marker (6); 5 and 6 have no common factor, so 30 line series all look different.
-std::size_t patternOf(std::size_t series) { return series % kPatterns; }
-std::string_view dashOf(std::size_t series) { return kDashes[series % kDashes.size()]; }
-std::size_t markerOf(std::size_t series) { return series % kMarkers; }
+std::size_t patternOf(std::size_t series) { return series_look::pattern(series); }
+std::string_view dashOf(std::size_t series) { return kDashes[series_look::dash(series)]; }
+std::size_t markerOf(std::size_t series) { return series_look::marker(series); }
 
 std::string patternId(const std::string& prefix, std::size_t series) {
   return prefix + "-pattern-" + std::to_string(series + 1);
@@ -144,7 +143,7 @@ std::string patternId(const std::string& prefix, std::size_t series) {
 
 // A bar series' fill: look 0 is solid, the others a pattern in the series' colour on white.
 std::string barFill(const std::string& prefix, std::size_t series) {
-  if (patternOf(series) == 0) return std::string(colourOf(series));
+  if (patternOf(series) == 0) return colourOf(series);
   return "url(#" + escapeXml(patternId(prefix, series)) + ")";
 }
 

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/errors.hpp"
+#include "render/series_look.hpp"
 
 namespace namnd {
 namespace {
@@ -23,23 +24,20 @@ std::string cellName(int row, int col) {
 
 char* mutableChars(std::string& s) { return s.empty() ? nullptr : s.data(); }
 
-// Series colours (dark enough for white hatching) and, so that they differ without colour too,
-// a fill pattern per bar series and a dash and marker per line series. 5 dashes and 6 markers
-// have no common factor: 30 line series all look different.
-constexpr std::array<lxw_color_t, 6> kSeriesColours{0x1F4E79, 0xC55A11, 0x548235,
-                                                    0x7F6000, 0x7030A0, 0x404040};
-constexpr std::array<std::uint8_t, 8> kBarPatterns{LXW_CHART_PATTERN_NONE,  // solid fill
-                                                   LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL,
-                                                   LXW_CHART_PATTERN_SMALL_GRID,
-                                                   LXW_CHART_PATTERN_PERCENT_50,
-                                                   LXW_CHART_PATTERN_DARK_HORIZONTAL,
-                                                   LXW_CHART_PATTERN_WIDE_DOWNWARD_DIAGONAL,
-                                                   LXW_CHART_PATTERN_DARK_VERTICAL,
-                                                   LXW_CHART_PATTERN_LARGE_CHECK};
-constexpr std::array<std::uint8_t, 5> kLineDashes{
+// libxlsxwriter's codes for the looks of render/series_look.hpp (the SVG draws the same ones).
+constexpr std::array<std::uint8_t, series_look::kPatterns> kBarPatterns{
+    LXW_CHART_PATTERN_NONE,  // solid fill
+    LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL,
+    LXW_CHART_PATTERN_SMALL_GRID,
+    LXW_CHART_PATTERN_PERCENT_50,
+    LXW_CHART_PATTERN_DARK_HORIZONTAL,
+    LXW_CHART_PATTERN_WIDE_DOWNWARD_DIAGONAL,
+    LXW_CHART_PATTERN_DARK_VERTICAL,
+    LXW_CHART_PATTERN_LARGE_CHECK};
+constexpr std::array<std::uint8_t, series_look::kDashes> kLineDashes{
     LXW_CHART_LINE_DASH_SOLID, LXW_CHART_LINE_DASH_DASH, LXW_CHART_LINE_DASH_ROUND_DOT,
     LXW_CHART_LINE_DASH_LONG_DASH_DOT, LXW_CHART_LINE_DASH_LONG_DASH};
-constexpr std::array<std::uint8_t, 6> kLineMarkers{
+constexpr std::array<std::uint8_t, series_look::kMarkers> kLineMarkers{
     LXW_CHART_MARKER_CIRCLE,  LXW_CHART_MARKER_SQUARE, LXW_CHART_MARKER_TRIANGLE,
     LXW_CHART_MARKER_DIAMOND, LXW_CHART_MARKER_X,      LXW_CHART_MARKER_PLUS};
 
@@ -59,15 +57,14 @@ std::uint8_t lxwChartType(XlsxChartType type) {
 
 void styleSeries(lxw_chart_series* series, XlsxChartType type, std::size_t index) {
   // After a full round the colours shift, so that series 7 differs from series 1 in colour too.
-  const lxw_color_t colour =
-      kSeriesColours[(index + index / kSeriesColours.size()) % kSeriesColours.size()];
+  const lxw_color_t colour = series_look::colour(index);
   if (type == XlsxChartType::Line) {
     lxw_chart_line line{};
     line.color = colour;
     line.width = 2.25f;
-    line.dash_type = kLineDashes[index % kLineDashes.size()];
+    line.dash_type = kLineDashes[series_look::dash(index)];
     chart_series_set_line(series, &line);
-    chart_series_set_marker_type(series, kLineMarkers[index % kLineMarkers.size()]);
+    chart_series_set_marker_type(series, kLineMarkers[series_look::marker(index)]);
     chart_series_set_marker_size(series, 7);
     lxw_chart_fill markerFill{};
     markerFill.color = colour;
@@ -77,7 +74,7 @@ void styleSeries(lxw_chart_series* series, XlsxChartType type, std::size_t index
     chart_series_set_marker_line(series, &markerLine);
     return;
   }
-  const std::uint8_t patternType = kBarPatterns[index % kBarPatterns.size()];
+  const std::uint8_t patternType = kBarPatterns[series_look::pattern(index)];
   if (patternType == LXW_CHART_PATTERN_NONE) {
     lxw_chart_fill fill{};
     fill.color = colour;
