@@ -17,6 +17,9 @@ PrognosRollup rollUpPrognos(const PrognosSnapshot& snapshot, const OrgTree& tree
     result.avvikelseByNode[node->code] += avvikelse;
     result.total += avvikelse;
   }
+  for (const auto& [node, f] : figures.rows)
+    if ((f.helarBudget != 0 || f.ackUtfall != 0) && !result.avvikelseByNode.count(node->code))
+      result.missing.push_back(node->name);
   return result;
 }
 

@@ -19,6 +19,9 @@ struct PrognosRollup {
   // Entries that could not be placed under a node at the level (unknown code, or a node above
   // the level), with their deviation.
   std::vector<std::pair<std::string, std::int64_t>> unmapped;
+  // Nodes at the level that have budget or utfall in the year but no entry in the snapshot: a
+  // partly returned prognosis. Their names, in report order.
+  std::vector<std::string> missing;
 };
 
 // Entries that give the helår outcome (prognos) are turned into a deviation with the helår

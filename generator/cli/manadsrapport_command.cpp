@@ -6,6 +6,7 @@
 #include "cli/period_argument.hpp"
 #include "cli/report_context.hpp"
 #include "core/errors.hpp"
+#include "core/reporting_calendar.hpp"
 #include "render/html/html_renderer.hpp"
 #include "render/xlsx/xlsx_renderer.hpp"
 #include "reports/manadsrapport/commentary.hpp"
@@ -24,13 +25,13 @@ std::optional<PrognosSnapshot> chooseSnapshot(const Store& store, const RunConfi
   if (requested) {
     auto snapshot = store.loadPrognosSnapshot(*requested);
     if (!snapshot)
-      throw InputError({config.configPath.filename().string(), 0, "prognos"},
-                       "ingen prognos lämnad " + requested->toString() + " finns i lagret");
+      throw ConfigError("--prognos " + requested->toString() +
+                        ": ingen prognos lämnad den månaden finns i lagret");
     return snapshot;
   }
-  const Period august(period.year(), 8);
-  if (config.manadsrapport.prognos == "delar" && period >= august)
-    if (auto snapshot = store.loadPrognosSnapshot(august)) return snapshot;
+  const Period delar = delarsPeriod(period.year());
+  if (config.manadsrapport.prognos == "delar" && period >= delar)
+    if (auto snapshot = store.loadPrognosSnapshot(delar)) return snapshot;
   std::optional<Period> latest;
   for (const Period p : store.prognosPeriods())
     if (p.year() == period.year() && p <= period) latest = p;
@@ -49,6 +50,25 @@ std::vector<Section> staffingSections(const ReportContext& context) {
                             .period = context.period,
                             .parameters = context.config.staffing};
   return buildStaffingSections(input, ReportTexts::load(texts));
+}
+
+// The checks' verdict on the terminal as well: an error in the report's own checks should not
+// wait for someone to scroll to its last section.
+void printCheckSummary(const Document& document, std::ostream& out) {
+  int warnings = 0;
+  int errors = 0;
+  for (const Section& section : document.sections) {
+    const auto* checks = std::get_if<CheckSection>(&section);
+    if (!checks) continue;
+    for (const CheckItem& item : checks->items) {
+      if (item.status == CheckStatus::Warning) ++warnings;
+      if (item.status != CheckStatus::Error) continue;
+      ++errors;
+      out << "Fel i kontrollerna: " << item.description << ": " << item.detail << "\n";
+    }
+  }
+  out << "Rapportens kontroller gav " << warnings << (warnings == 1 ? " varning" : " varningar")
+      << " och " << errors << " fel.\n";
 }
 
 }  // namespace
@@ -98,6 +118,7 @@ int runManadsrapport(const std::vector<std::string>& args, std::ostream& out) {
   renderXlsx(document, config.templatesDir, xlsx);
   renderHtml(document, config.templatesDir, html);
   out << "Skrev " << xlsx.string() << "\nSkrev " << html.string() << "\n";
+  printCheckSummary(document, out);
   return 0;
 }
 

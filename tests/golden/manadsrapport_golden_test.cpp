@@ -272,6 +272,23 @@ TEST_F(FargelandaManadsrapport, LagesbildSaysWhatThePublishedSlideSays) {
   EXPECT_NE(html.find(kO2Difference), std::string::npos);
 }
 
+// A period whose year has nothing in the store (a typo in --period) still writes a report, but
+// its checks say so as an error instead of presenting zeros as a budget in balance.
+TEST_F(FargelandaManadsrapport, AYearWithoutDataIsAnErrorInTheChecks) {
+  const auto run = testing::runNamnd(
+      {"manadsrapport", "--config", (dir / "namnd.json").string(), "--period", "202601"});
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const std::string html = testing::readFile(dir / "ut" / "manadsrapport-202601.html");
+  EXPECT_NE(html.find("lagret har varken utfall eller budget för 2026"), std::string::npos);
+  EXPECT_TRUE(testing::contains(run.output, "Fel i kontrollerna: Indata för året")) << run.output;
+  EXPECT_TRUE(testing::contains(run.output, "och 1 fel.")) << run.output;
+  // The same store for October has data: no such line.
+  ASSERT_EQ(report().exitCode, 0);
+  EXPECT_EQ(testing::readFile(dir / "ut" / "manadsrapport-202510.html")
+                .find("varken utfall eller budget"),
+            std::string::npos);
+}
+
 TEST_F(FargelandaManadsrapport, LagesbildAgainstAWorsePrognosisSaysBetter) {
   // The October prognosis in the fixture is −32 303 000 kr; the straight line −27 784 560 kr is
   // 4 518 440 kr better → "Cirka 4 520 tkr bättre än prognos lämnad 202510".

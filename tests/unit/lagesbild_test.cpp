@@ -112,6 +112,24 @@ TEST(Lagesbild, WithoutASnapshotSaysThereIsNothingToCompareWith) {
   EXPECT_TRUE(testing::mentions(section.paragraphs[1], {"Ingen prognos", "mars"}));
 }
 
+// A partly returned prognosis: the comparison says which areas it lacks, and January says
+// "1 månad".
+TEST(Lagesbild, APartlyReturnedPrognosisIsNamedAndOneMonthIsSingular) {
+  const LagesbildInput input{.period = Period(2025, 1),
+                             .ackAvvikelseOre = -100'000'00,
+                             .snapshotPeriod = Period(2025, 1),
+                             .snapshotAvvikelseOre = -1'200'000'00,
+                             .snapshotMissing = {"Äldreomsorg", "Funktionsstöd (LSS)"}};
+  const TextSection section = buildLagesbild(input, templateTexts(), periodValues(input.period));
+  ASSERT_EQ(section.paragraphs.size(), 4u);
+  // −100 000 kr × 12 / 1 = −1 200 000 kr: in line with the prognosis.
+  EXPECT_EQ(section.paragraphs[1], "I nivå med prognos lämnad 202501.");
+  EXPECT_EQ(section.paragraphs[2],
+            "Observera att prognos lämnad 202501 saknar värde för Äldreomsorg, Funktionsstöd "
+            "(LSS); jämförelsen gäller de områden som lämnat prognos.");
+  EXPECT_TRUE(testing::contains(section.paragraphs[3], "× 12 / 1 månad,")) << section.paragraphs[3];
+}
+
 TEST(Lagesbild, MinusSignAndWordingComeFromTheTemplate) {
   // The source's own style: an en dash and a space ("omkring – 27 800 tkr").
   testing::TempDir dir;

@@ -179,6 +179,24 @@ TEST_F(Manadsrapport, LargestTransactionsPerAnsvarLargestFirstInKronor) {
   EXPECT_TRUE(testing::mentions(table.footnotes.at(0), {"Högst 2 rader"}));
 }
 
+// An export without datum and motpart: those columns are left out, not printed empty.
+TEST_F(Manadsrapport, TransactionColumnsTheExportLacksAreLeftOut) {
+  ManadsrapportInput input = fullInput();
+  for (LedgerTransaction& t : input.transactions) {
+    t.datum.clear();
+    t.motpart.clear();
+  }
+  const Document doc = buildManadsrapport(input, texts);
+  const Table& table = section<Table>(doc, "transaktioner");
+  ASSERT_EQ(table.columns.size(), 5u);  // ansvar, konto, vernr, text, belopp
+  EXPECT_EQ(table.columns[2].header, texts.text("transaktioner.vernr", {}));
+  EXPECT_EQ(table.columns[3].header, texts.text("transaktioner.text", {}));
+  ASSERT_EQ(table.rows.size(), 3u);
+  for (const Row& row : table.rows) EXPECT_EQ(row.cells.size(), 5u);
+  EXPECT_EQ(std::get<std::string>(table.rows[0].cells[3]), "Livsmedel");
+  EXPECT_DOUBLE_EQ(std::get<double>(table.rows[0].cells[4]), -95'000.50);
+}
+
 TEST_F(Manadsrapport, ChartsCarryTheTableFiguresAndTheSnapshots) {
   const Document doc = buildManadsrapport(fullInput(), texts);
   const Chart& areaChart = section<Chart>(doc, "diagram_omraden");

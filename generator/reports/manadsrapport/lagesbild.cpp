@@ -2,6 +2,7 @@
 
 #include "core/money.hpp"
 #include "core/number_format.hpp"
+#include "core/reporting_calendar.hpp"
 #include "core/rounding.hpp"
 
 namespace namnd {
@@ -44,10 +45,9 @@ TextSection buildLagesbild(const LagesbildInput& input, const ReportTexts& texts
 
   if (input.snapshotPeriod) {
     addPeriodPlaceholders(values, "jamford", *input.snapshotPeriod);
-    // The August snapshot is the one fixed in the delårsrapport.
     values["jamforelse"] =
-        texts.text(input.snapshotPeriod->month() == 8 ? "lagesbild.jamforelse_delar"
-                                                      : "lagesbild.jamforelse_lamnad",
+        texts.text(isDelarsPeriod(*input.snapshotPeriod) ? "lagesbild.jamforelse_delar"
+                                                         : "lagesbild.jamforelse_lamnad",
                    values);
     const std::int64_t skillnad = differenceToSnapshotTkr(
         input.ackAvvikelseOre, months, input.snapshotAvvikelseOre, kCirkaStepTkr);
@@ -56,13 +56,21 @@ TextSection buildLagesbild(const LagesbildInput& input, const ReportTexts& texts
                                             : skillnad > 0 ? "lagesbild.skillnad_battre"
                                                            : "lagesbild.skillnad_lika",
                                             values));
+    if (!input.snapshotMissing.empty()) {
+      // A partly returned prognosis: the comparison is with what was returned, and says so.
+      std::string names;
+      for (const std::string& name : input.snapshotMissing)
+        names += (names.empty() ? "" : ", ") + name;
+      values["saknas"] = names;
+      section.paragraphs.push_back(texts.text("lagesbild.ofullstandig", values));
+    }
   } else {
     section.paragraphs.push_back(texts.text("lagesbild.ingen_prognos", values));
   }
 
   values["ack_avvikelse"] = proseAmount(
       roundHalfAwayFromZero(input.ackAvvikelseOre, Money::kOrePerTkr), minus, separator);
-  values["manader"] = std::to_string(months);
+  values["manader"] = std::to_string(months) + (months == 1 ? " månad" : " månader");
   section.paragraphs.push_back(texts.text("lagesbild.metod", values));
   return section;
 }

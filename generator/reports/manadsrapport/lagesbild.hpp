@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/period.hpp"
 #include "core/placeholders.hpp"
@@ -32,10 +33,11 @@ std::int64_t differenceToSnapshotTkr(std::int64_t ackAvvikelseOre, int months,
 std::string proseAmount(std::int64_t tkr, std::string_view minus, std::string_view groupSeparator);
 
 struct LagesbildInput {
-  Period period;                          // the report's month: months = period.month()
-  std::int64_t ackAvvikelseOre = 0;       // Σ ack budget − Σ ack utfall of the report's rows
-  std::optional<Period> snapshotPeriod;   // the prognosis compared with, if any
-  std::int64_t snapshotAvvikelseOre = 0;  // its helår deviation (Σ of the report's rows)
+  Period period;                             // the report's month: months = period.month()
+  std::int64_t ackAvvikelseOre = 0;          // Σ ack budget − Σ ack utfall of the report's rows
+  std::optional<Period> snapshotPeriod;      // the prognosis compared with, if any
+  std::int64_t snapshotAvvikelseOre = 0;     // its helår deviation (Σ of the report's rows)
+  std::vector<std::string> snapshotMissing;  // rows the snapshot has no value for
 };
 
 // The section "lagesbild": the forecast sentence, the comparison sentence (or that there is

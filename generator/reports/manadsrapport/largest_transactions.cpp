@@ -41,6 +41,17 @@ Table buildLargestTransactions(const std::vector<LedgerTransaction>& transaction
                              // Exact to the öre for any amount below 2^53 öre.
                              static_cast<double>(t->ore) / 100.0}});
   }
+  // Columns the ledger export does not have (datum, vernr, text, motpart) would be empty in every
+  // row: leave them out rather than print empty columns.
+  for (std::size_t c = table.columns.size() - 1; c-- > 2;) {
+    const bool empty = std::all_of(table.rows.begin(), table.rows.end(), [&](const Row& row) {
+      const auto* text = std::get_if<std::string>(&row.cells[c]);
+      return text && text->empty();
+    });
+    if (!empty || table.rows.empty()) continue;
+    table.columns.erase(table.columns.begin() + static_cast<std::ptrdiff_t>(c));
+    for (Row& row : table.rows) row.cells.erase(row.cells.begin() + static_cast<std::ptrdiff_t>(c));
+  }
   table.footnotes.push_back(texts.text(
       table.rows.empty() ? "transaktioner.fotnot_inga" : "transaktioner.fotnot", values));
   return table;

@@ -166,6 +166,24 @@ CheckSection buildChecks(const ManadsrapportInput& input, const ReportTexts& tex
                           CheckStatus::Ok});
   addRoundingChecks(checks, columns, rowNames, texts.text("omraden.totalt", values),
                     input.rounding);
+  if (rollup.source.ackUtfall == 0 && rollup.source.helarBudget == 0 &&
+      rollup.source.ackBudget == 0)
+    checks.items.push_back({"Indata för året",
+                            "lagret har varken utfall eller budget för " +
+                                std::to_string(input.period.year()) +
+                                ": rapporten visar bara nollor (fel period, eller är filerna "
+                                "inte inlästa?)",
+                            CheckStatus::Error});
+  if (input.prognos && !input.prognos->missing.empty()) {
+    std::string names;
+    for (const std::string& name : input.prognos->missing)
+      names += (names.empty() ? "" : ", ") + name;
+    checks.items.push_back({"Prognosen lämnad " + input.prognos->snapshotPeriod.toString() +
+                                " täcker alla områden med budget eller utfall",
+                            "saknar värde för " + names +
+                                ": prognoskolumnen är tom där och totalen gäller övriga områden",
+                            CheckStatus::Warning});
+  }
   if (input.prognos) {
     checks.items.push_back({"Prognos",
                             "ögonblicksbilden lämnad " + input.prognos->snapshotPeriod.toString() +
@@ -235,6 +253,7 @@ Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& 
       if (input.prognos) {
         lagesbild.snapshotPeriod = input.prognos->snapshotPeriod;
         lagesbild.snapshotAvvikelseOre = input.prognos->total;
+        lagesbild.snapshotMissing = input.prognos->missing;
       }
       doc.sections.push_back(buildLagesbild(lagesbild, texts, values));
     } else if (id == "jamforelse") {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/errors.hpp"
+#include "core/reporting_calendar.hpp"
 #include "reports/manadsrapport/tkr_rounding.hpp"
 
 namespace namnd {
@@ -38,10 +39,10 @@ SnapshotChoice chooseSnapshots(const std::vector<Period>& available, Period peri
     return choice;
   }
   if (!choice.current) return choice;
-  const Period august(period.year(), 8);
-  if (august < *choice.current &&
-      std::find(available.begin(), available.end(), august) != available.end()) {
-    choice.earlier = august;
+  const Period delar = delarsPeriod(period.year());
+  if (delar < *choice.current &&
+      std::find(available.begin(), available.end(), delar) != available.end()) {
+    choice.earlier = delar;
     return choice;
   }
   for (const Period p : available)
@@ -56,14 +57,22 @@ Table buildSnapshotComparison(const OrgRollup& areas, const PrognosRollup& earli
   addPeriodPlaceholders(values, "tidigare", earlier.snapshotPeriod);
   addPeriodPlaceholders(values, "senare", current.snapshotPeriod);
 
+  // A change is shown only where both prognoses cover the area: an area missing from one of
+  // them is not an improvement or a worsening, and the total change adds up the rows that have
+  // one, so that a partly returned prognosis does not show up as a change.
   std::vector<std::optional<std::int64_t>> a, b, change;
+  std::int64_t changeTotal = 0;
+  std::vector<std::string> incomplete;
   for (const auto& [node, figures] : areas.rows) {
     a.push_back(deviation(earlier, node->code));
     b.push_back(deviation(current, node->code));
-    if (a.back() || b.back())
-      change.push_back(b.back().value_or(0) - a.back().value_or(0));
-    else
+    if (a.back() && b.back()) {
+      change.push_back(*b.back() - *a.back());
+      changeTotal += change.back().value();
+    } else {
       change.push_back(std::nullopt);
+      if (a.back() || b.back()) incomplete.push_back(node->name);
+    }
   }
   const auto shownA = roundColumnToTkr(a, rounding);
   const auto shownB = roundColumnToTkr(b, rounding);
@@ -82,11 +91,18 @@ Table buildSnapshotComparison(const OrgRollup& areas, const PrognosRollup& earli
         {RowKind::Item,
          0,
          {areas.rows[i].first->name, cell(shownA[i]), cell(shownB[i]), cell(shownChange[i])}});
-  table.rows.push_back({RowKind::Total,
-                        0,
-                        {texts.text("omraden.totalt", values), roundToTkr(earlier.total),
-                         roundToTkr(current.total), roundToTkr(current.total - earlier.total)}});
+  table.rows.push_back(
+      {RowKind::Total,
+       0,
+       {texts.text("omraden.totalt", values), roundToTkr(earlier.total), roundToTkr(current.total),
+        roundToTkr(incomplete.empty() ? current.total - earlier.total : changeTotal)}});
   table.footnotes.push_back(texts.text("jamforelse.fotnot", values));
+  if (!incomplete.empty()) {
+    std::string names;
+    for (const std::string& name : incomplete) names += (names.empty() ? "" : ", ") + name;
+    values["omraden"] = names;
+    table.footnotes.push_back(texts.text("jamforelse.fotnot_ofullstandig", values));
+  }
   return table;
 }
 
