@@ -11,24 +11,9 @@
 namespace namnd {
 namespace {
 
-__extension__ using Wide = __int128;  // products of two amounts in öre exceed 64 bits
+using Wide = WideInt;
 
 Wide magnitude(Wide v) { return v < 0 ? -v : v; }
-
-// numerator / denominator rounded half away from zero; nullopt when it does not fit in int64.
-std::optional<std::int64_t> divideRounded(Wide numerator, Wide denominator) {
-  if (denominator < 0) {
-    numerator = -numerator;
-    denominator = -denominator;
-  }
-  Wide quotient = numerator / denominator;  // truncates toward zero
-  const Wide remainder = magnitude(numerator % denominator);
-  if (remainder >= denominator - remainder) quotient += numerator < 0 ? -1 : 1;
-  if (quotient > std::numeric_limits<std::int64_t>::max() ||
-      quotient < std::numeric_limits<std::int64_t>::min())
-    return std::nullopt;
-  return static_cast<std::int64_t>(quotient);
-}
 
 std::int64_t straightLine(const Figures& f, Period through) {
   return roundHalfAwayFromZero(f.ackAvvikelse() * 12, through.month());
@@ -37,7 +22,7 @@ std::int64_t straightLine(const Figures& f, Period through) {
 std::optional<std::int64_t> budgetProfile(const Figures& f) {
   if (f.ackBudget == 0) return std::nullopt;
   if ((f.ackBudget < 0) != (f.helarBudget < 0) && f.helarBudget != 0) return std::nullopt;
-  return divideRounded(Wide(f.ackAvvikelse()) * f.helarBudget, f.ackBudget);
+  return divideRoundedWide(Wide(f.ackAvvikelse()) * f.helarBudget, f.ackBudget);
 }
 
 }  // namespace

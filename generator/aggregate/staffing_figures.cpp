@@ -1,13 +1,16 @@
 #include "aggregate/staffing_figures.hpp"
 
 #include <cmath>
+#include <limits>
+
+#include "core/rounding.hpp"
 
 namespace namnd {
 namespace {
 
 constexpr double kCentihoursPerHour = 100.0;
 
-__extension__ typedef __int128 Int128;  // GCC/Clang; __extension__ keeps -Wpedantic quiet
+using Int128 = WideInt;
 
 bool inRange(const HrKey& key, HrKind kind, PeriodRange range) {
   return key.kind == kind && range.contains(key.period);
@@ -38,9 +41,10 @@ std::int64_t costIncludingPoOre(std::int64_t centihours, std::int64_t hourlyCost
   const auto poHundredths = static_cast<Int128>(std::llround(poPercent * 100.0));
   const Int128 product = static_cast<Int128>(centihours) * hourlyCostOre * (10'000 + poHundredths);
   constexpr Int128 kDivisor = 100 * 10'000;
-  const Int128 magnitude = product < 0 ? -product : product;
-  const Int128 rounded = (magnitude + kDivisor / 2) / kDivisor;
-  return static_cast<std::int64_t>(product < 0 ? -rounded : rounded);
+  // A result beyond 64 bits (beyond any real payroll) saturates rather than wraps.
+  return divideRoundedWide(product, kDivisor)
+      .value_or(product < 0 ? std::numeric_limits<std::int64_t>::min()
+                            : std::numeric_limits<std::int64_t>::max());
 }
 
 OvertimeAnnualWorkers overtimeAnnualWorkers(const HrAmount& overtime, double hoursPerFullTimeYear,

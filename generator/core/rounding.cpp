@@ -1,5 +1,7 @@
 #include "core/rounding.hpp"
 
+#include <limits>
+
 #include <algorithm>
 #include <cassert>
 #include <numeric>
@@ -47,6 +49,21 @@ std::vector<std::int64_t> roundLargestRemainder(std::span<const std::int64_t> va
   // Σ floor(vᵢ) ≤ floor(Σ vᵢ) ≤ round(Σ vᵢ) ≤ Σ floor(vᵢ) + n, so everything was handed out.
   assert(toDistribute == 0);
   return rounded;
+}
+
+std::optional<std::int64_t> divideRoundedWide(WideInt numerator, WideInt denominator) {
+  if (denominator < 0) {
+    numerator = -numerator;
+    denominator = -denominator;
+  }
+  WideInt quotient = numerator / denominator;  // truncates toward zero
+  WideInt remainder = numerator % denominator;
+  if (remainder < 0) remainder = -remainder;
+  if (remainder >= denominator - remainder) quotient += numerator < 0 ? -1 : 1;
+  if (quotient > std::numeric_limits<std::int64_t>::max() ||
+      quotient < std::numeric_limits<std::int64_t>::min())
+    return std::nullopt;
+  return static_cast<std::int64_t>(quotient);
 }
 
 }  // namespace namnd

@@ -1,7 +1,5 @@
 #include "ingest/prognosunderlag_reader.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -10,6 +8,7 @@
 #include "core/errors.hpp"
 #include "core/number_parse.hpp"
 #include "ingest/prognosunderlag_layout.hpp"
+#include "ingest/source_file.hpp"
 #include "ingest/xlsx/cell_reference.hpp"
 #include "ingest/xlsx/xlsx_reader.hpp"
 
@@ -20,20 +19,6 @@ namespace layout = prognosunderlag_layout;
 namespace fs = std::filesystem;
 
 constexpr std::int64_t kMaxOre = 90'000'000'000'000'000;  // as parseAmountOre
-
-std::string hexSha256(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-    throw std::runtime_error("SHA-256 kunde inte beräknas");
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string text;
-  for (unsigned int i = 0; i < length; ++i) {
-    text += kHex[digest[i] >> 4];
-    text += kHex[digest[i] & 0xF];
-  }
-  return text;
-}
 
 bool isWorkbookName(const std::string& name) {
   if (name.empty() || name.front() == '.' || name.rfind("~$", 0) == 0) return false;
@@ -454,7 +439,7 @@ SourceFile hashPrognosunderlag(const fs::path& fileOrFolder, const std::string& 
     listing += file.filename().string() + '\n';
     listing += hashSourceFile(file, memberName(displayName, file)).sha256 + '\n';
   }
-  return {fileOrFolder, displayName, hexSha256(listing), {}};
+  return {fileOrFolder, displayName, sha256Hex(listing), {}};
 }
 
 PrognosImport readPrognosunderlag(const fs::path& fileOrFolder, const std::string& displayName,

@@ -58,6 +58,12 @@ class Sha256 {
 
 }  // namespace
 
+std::string sha256Hex(std::string_view bytes) {
+  Sha256 hash;
+  hash.update(bytes.data(), bytes.size());
+  return hash.hex();
+}
+
 SourceFile hashSourceFile(const std::filesystem::path& path, const std::string& displayName) {
   Sha256 sha;
   readBlocks(path, displayName,

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace namnd {
 
@@ -13,6 +14,9 @@ struct SourceFile {
   std::string sha256;  // lower-case hex
   std::string bytes;   // the whole file, only when read with readSourceFile
 };
+
+// SHA-256 of bytes in memory, as lowercase hex (the form SourceFile::sha256 has).
+std::string sha256Hex(std::string_view bytes);
 
 // Hashes the file in blocks without keeping it. Throws InputError when it cannot be read.
 SourceFile hashSourceFile(const std::filesystem::path& path, const std::string& displayName);

@@ -72,3 +72,22 @@ TEST(LargestRemainder, WorksWithNegativeValues) {
 
 }  // namespace
 }  // namespace namnd
+
+namespace namnd {
+namespace {
+
+// Quotients of products of two amounts (öre × öre) that do not fit in 64 bits.
+TEST(DivideRoundedWide, HalvesGoAwayFromZeroInBothSignsAndOverflowIsNone) {
+  EXPECT_EQ(divideRoundedWide(5, 2), 3);
+  EXPECT_EQ(divideRoundedWide(-5, 2), -3);
+  EXPECT_EQ(divideRoundedWide(7, -2), -4);
+  EXPECT_EQ(divideRoundedWide(-7, -2), 4);
+  EXPECT_EQ(divideRoundedWide(4, 3), 1);
+  // 10^20 öre² / 10^10 = 10^10: the numerator alone is beyond 64 bits.
+  const WideInt big = static_cast<WideInt>(10'000'000'000) * 10'000'000'000;
+  EXPECT_EQ(divideRoundedWide(big, 10'000'000'000), 10'000'000'000);
+  EXPECT_EQ(divideRoundedWide(big, 1), std::nullopt);
+}
+
+}  // namespace
+}  // namespace namnd
