@@ -100,6 +100,20 @@ TEST_F(HtmlRenderTest, TablesHaveCaptionAndScopedHeaders) {
   EXPECT_TRUE(contains(html, "<th scope=\"row\" class=\"text indent-2\">=2+3</th>"));
 }
 
+// A table meant for the workbook (hundreds of transactions) is a sentence on the page; the
+// workbook keeps its rows (the xlsx renderer does not look at pageSummary).
+TEST_F(HtmlRenderTest, AWorkbookOnlyTableIsASentenceOnThePage) {
+  Document doc = sampleDocument();
+  Table& table = std::get<Table>(doc.sections.front());
+  table.pageSummary = "Tabellen finns i Excel-filen.";
+  const std::string html = render(doc);
+  EXPECT_TRUE(contains(html, "Tabellen finns i Excel-filen.")) << html;
+  EXPECT_FALSE(contains(html, "<caption>Verksamhetsområden"));
+  EXPECT_FALSE(contains(html, "-23" + kNbsp + "154"));
+  // Only the check section's 3 rows are left.
+  EXPECT_EQ(count(html, "<th scope=\"row\""), 3u);
+}
+
 TEST_F(HtmlRenderTest, NumbersAreSwedishAndNegativesKeepTheirSign) {
   const std::string html = render(sampleDocument());
   EXPECT_TRUE(contains(html, "<td class=\"num\">100" + kNbsp + "225</td>"));

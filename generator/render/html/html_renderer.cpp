@@ -293,6 +293,11 @@ data documentData(const Document& doc, const std::string& css) {
         [&charts](const auto& s) -> data {
           using T = std::decay_t<decltype(s)>;
           if constexpr (std::is_same_v<T, Table>) {
+            if (s.pageSummary) {
+              std::vector<std::string> paragraphs{*s.pageSummary};
+              paragraphs.insert(paragraphs.end(), s.footnotes.begin(), s.footnotes.end());
+              return textData(TextSection{s.id, s.title, paragraphs, {}});
+            }
             return tableData(s);
           } else if constexpr (std::is_same_v<T, TextSection>) {
             return textData(s);

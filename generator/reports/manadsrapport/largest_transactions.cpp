@@ -54,6 +54,7 @@ Table buildLargestTransactions(const std::vector<LedgerTransaction>& transaction
   }
   table.footnotes.push_back(texts.text(
       table.rows.empty() ? "transaktioner.fotnot_inga" : "transaktioner.fotnot", values));
+  if (!table.rows.empty()) table.pageSummary = texts.text("transaktioner.sida", values);
   return table;
 }
 

@@ -46,6 +46,9 @@ struct Table {
   std::vector<Column> columns;
   std::vector<Row> rows;
   std::vector<std::string> footnotes;
+  // Set for a table meant for the workbook only (hundreds of rows to filter): a page shows this
+  // sentence and the footnotes instead of the rows.
+  std::optional<std::string> pageSummary;
 };
 
 struct TextSection {
