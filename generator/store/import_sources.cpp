@@ -40,6 +40,16 @@ ImportSummary saveSie(Store& store, ImportSummary summary, const Cube& cube, Mea
   return summary;
 }
 
+// What a file whose bytes are already in the store comes to: nothing read, nothing saved.
+ImportOutcome skippedOutcome(SourceKind kind, const SourceFile& file) {
+  ImportOutcome outcome;
+  outcome.skipped = true;
+  outcome.summary.kind = kind;
+  outcome.summary.sourcePath = file.displayName;
+  outcome.summary.fileHash = file.sha256;
+  return outcome;
+}
+
 }  // namespace
 
 std::vector<ImportOutcome> importSources(const RunConfig& config, Store& store) {
@@ -57,16 +67,13 @@ std::vector<ImportOutcome> importSources(const RunConfig& config, Store& store) 
           const SourceFile file = input.format == "prognosunderlag"
                                       ? hashPrognosunderlag(input.path, input.displayName)
                                       : hashSourceFile(input.path, input.displayName);
-          ImportOutcome outcome;
           if (store.hasImport(kind, file.sha256)) {
-            outcome.skipped = true;
-            outcome.summary.kind = kind;
-            outcome.summary.sourcePath = file.displayName;
-            outcome.summary.fileHash = file.sha256;
-          } else {
-            outcome.replaced = imported.count({kind, input.displayName}) > 0;
-            outcome.summary = readAndSave(input, file);
+            outcomes.push_back(skippedOutcome(kind, file));
+            continue;
           }
+          ImportOutcome outcome;
+          outcome.replaced = imported.count({kind, input.displayName}) > 0;
+          outcome.summary = readAndSave(input, file);
           outcomes.push_back(std::move(outcome));
         }
       };
@@ -87,8 +94,8 @@ std::vector<ImportOutcome> importSources(const RunConfig& config, Store& store) 
   // is no longer a serial pass before the parse. A path the store knows is hashed first, so that
   // an unchanged file is skipped without being parsed.
   for (const InputFile& input : config.huvudbok) {
-    const bool tabular = input.format != "prognosunderlag" && inputFormat(input) != "sie";
-    if (!tabular || imported.count({SourceKind::Huvudbok, input.displayName}) > 0) {
+    if (inputFormat(input) == "sie" ||
+        imported.count({SourceKind::Huvudbok, input.displayName}) > 0) {
       each({input}, SourceKind::Huvudbok, readAndSaveLedger);
       continue;
     }
@@ -97,17 +104,14 @@ std::vector<ImportOutcome> importSources(const RunConfig& config, Store& store) 
     auto source = openTabularSource(input);
     LedgerImport ledger = readLedger(*source, "");
     const SourceFile file = hashing.get();
-    ImportOutcome outcome;
     if (store.hasImport(SourceKind::Huvudbok, file.sha256)) {
-      outcome.skipped = true;
-      outcome.summary.kind = SourceKind::Huvudbok;
-      outcome.summary.sourcePath = file.displayName;
-      outcome.summary.fileHash = file.sha256;
-    } else {
-      ledger.summary.fileHash = file.sha256;
-      store.saveCubeImport(ledger.summary, ledger.cube, ledger.keptRows);
-      outcome.summary = std::move(ledger.summary);
+      outcomes.push_back(skippedOutcome(SourceKind::Huvudbok, file));
+      continue;
     }
+    ledger.summary.fileHash = file.sha256;
+    store.saveCubeImport(ledger.summary, ledger.cube, ledger.keptRows);
+    ImportOutcome outcome;
+    outcome.summary = std::move(ledger.summary);
     outcomes.push_back(std::move(outcome));
   }
   each(config.budget, SourceKind::Budget, [&](const InputFile& input, const SourceFile& file) {

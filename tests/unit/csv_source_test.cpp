@@ -12,10 +12,13 @@
 #include <vector>
 
 #include "support/csv_text_source.hpp"
+#include "support/record_expectations.hpp"
 #include "support/test_support.hpp"
 
 namespace namnd {
 namespace {
+
+using testing::expectIdsAgreeWithNames;
 
 const TableSpec kSpec = {
     {{"period", {}, true}, {"ansvar", {}, true}, {"belopp", {}, true}, {"text", {}, false}}, {}};
@@ -25,25 +28,6 @@ struct Seen {
   std::string period, ansvar, belopp, text;
   bool operator==(const Seen&) const = default;
 };
-
-// Every column read by its id must give exactly what it gives by name (ColumnId is only a
-// faster way to the same cell).
-void expectIdsAgreeWithNames(const Record& r, const TableSpec& spec) {
-  for (const ColumnSpec& c : spec.columns) {
-    const ColumnId id = spec.id(c.name);
-    EXPECT_EQ(id.name, c.name);
-    EXPECT_EQ(r.has(id), r.has(c.name)) << c.name;
-    EXPECT_EQ(r.text(id), r.text(c.name)) << c.name;
-    EXPECT_EQ(r.dateText(id), r.dateText(c.name)) << c.name;
-    std::string byIdError, byNameError;
-    EXPECT_EQ(r.amountOre(id, &byIdError), r.amountOre(c.name, &byNameError)) << c.name;
-    EXPECT_EQ(byIdError, byNameError) << c.name;
-    const SourceLocation byId = r.at(id), byName = r.at(c.name);
-    EXPECT_EQ(byId.file, byName.file);
-    EXPECT_EQ(byId.line, byName.line);
-    EXPECT_EQ(byId.column, byName.column) << c.name;
-  }
-}
 
 std::vector<Seen> readAll(const std::filesystem::path& file, std::size_t blockBytes) {
   std::vector<Seen> seen;
