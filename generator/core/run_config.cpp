@@ -217,6 +217,30 @@ Object::Ptr parseJson(const fs::path& file) {
   }
 }
 
+// The tjänsteskrivelse fields of a report block; emptiness is checked when the report is made.
+void readTjansteskrivelse(const ConfigReader& read, const Object& block, const std::string& key,
+                          TjansteskrivelseSettings& d) {
+  d.present = true;
+  d.block = key;
+  d.handlaggare = read.text(block, "handlaggare", false);
+  d.handlaggareTitel = read.text(block, "handlaggare_titel", false);
+  d.datum = read.text(block, "datum", false);
+  d.diarienummer = read.text(block, "diarienummer", false);
+  d.rubrik = read.text(block, "rubrik", false);
+  d.beslutsunderlag = read.texts(block, "beslutsunderlag", key + ".beslutsunderlag");
+  d.forslagTillBeslut = read.texts(block, "forslag_till_beslut", key + ".forslag_till_beslut");
+  d.expedierasTill = read.texts(block, "expedieras_till", key + ".expedieras_till");
+  if (!block.has("underskrifter")) return;
+  const Array::Ptr list = block.getArray("underskrifter");
+  if (!list) read.fail(key + ".underskrifter", "ska vara en lista med {\"namn\", \"titel\"}");
+  for (unsigned i = 0; i < list->size(); ++i) {
+    const Object::Ptr signer = list->getObject(i);
+    const std::string where = key + ".underskrifter[" + std::to_string(i + 1) + "]";
+    if (!signer) read.fail(where, "ska vara ett objekt {\"namn\", \"titel\"}");
+    d.signers.push_back({read.text(*signer, "namn", false), read.text(*signer, "titel", false)});
+  }
+}
+
 }  // namespace
 
 RunConfig loadRunConfig(const fs::path& configFile) {
@@ -321,28 +345,7 @@ RunConfig loadRunConfig(const fs::path& configFile) {
     const Object::Ptr delar = root->getObject("delarsrapport");
     if (!delar) read.fail("delarsrapport", "ska vara ett objekt");
     DelarsrapportSettings& d = config.delarsrapport;
-    d.present = true;
-    d.handlaggare = read.text(*delar, "handlaggare", false);
-    d.handlaggareTitel = read.text(*delar, "handlaggare_titel", false);
-    d.datum = read.text(*delar, "datum", false);
-    d.diarienummer = read.text(*delar, "diarienummer", false);
-    d.rubrik = read.text(*delar, "rubrik", false);
-    d.beslutsunderlag = read.texts(*delar, "beslutsunderlag", "delarsrapport.beslutsunderlag");
-    d.forslagTillBeslut =
-        read.texts(*delar, "forslag_till_beslut", "delarsrapport.forslag_till_beslut");
-    d.expedierasTill = read.texts(*delar, "expedieras_till", "delarsrapport.expedieras_till");
-    if (delar->has("underskrifter")) {
-      const Array::Ptr list = delar->getArray("underskrifter");
-      if (!list)
-        read.fail("delarsrapport.underskrifter", "ska vara en lista med {\"namn\", \"titel\"}");
-      for (unsigned i = 0; i < list->size(); ++i) {
-        const Object::Ptr signer = list->getObject(i);
-        const std::string where = "delarsrapport.underskrifter[" + std::to_string(i + 1) + "]";
-        if (!signer) read.fail(where, "ska vara ett objekt {\"namn\", \"titel\"}");
-        d.signers.push_back(
-            {read.text(*signer, "namn", false), read.text(*signer, "titel", false)});
-      }
-    }
+    readTjansteskrivelse(read, *delar, "delarsrapport", d);
     d.balanceToleranceTkr =
         static_cast<std::int64_t>(read.number(*delar, "budget_i_balans_tkr", 0, 1e9, 0));
     auto optionalFile = [&](const std::string& key) -> std::optional<InputFile> {
@@ -354,6 +357,7 @@ RunConfig loadRunConfig(const fs::path& configFile) {
     d.budgetram = optionalFile("budgetram");
     d.mal = optionalFile("mal");
     d.verksamhetsmatt = optionalFile("verksamhetsmatt");
+    d.prognosPerKostnadsslag = optionalFile("prognos_per_kostnadsslag");
   }
   return config;
 }

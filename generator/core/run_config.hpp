@@ -67,10 +67,11 @@ struct Signer {
   std::string title;  // "titel": "Controller", "Socialchef"
 };
 
-// "delarsrapport": the tjänsteskrivelse around the delårsrapport and its extra inputs. Texts may
-// hold placeholders ({per.datum}, {namnd} …); the report refuses empty required fields.
-struct DelarsrapportSettings {
+// The tjänsteskrivelse fields a report's config block holds ("delarsrapport", "avvikelser"). Texts
+// may hold placeholders ({per.datum}, {namnd} …); the report refuses empty required fields.
+struct TjansteskrivelseSettings {
   bool present = false;                        // the block exists in the config
+  std::string block;                           // its key, for messages: "delarsrapport"
   std::string handlaggare;                     // "handlaggare": name
   std::string handlaggareTitel;                // "handlaggare_titel": "Controller"
   std::string datum;                           // "datum": the tjänsteskrivelse's date, YYYY-MM-DD
@@ -80,6 +81,10 @@ struct DelarsrapportSettings {
   std::vector<std::string> forslagTillBeslut;  // "forslag_till_beslut": text or list
   std::vector<Signer> signers;                 // "underskrifter": [{"namn", "titel"}]
   std::vector<std::string> expedierasTill;     // "expedieras_till"
+};
+
+// "delarsrapport": the tjänsteskrivelse around the delårsrapport and its extra inputs.
+struct DelarsrapportSettings : TjansteskrivelseSettings {
   // "budget_i_balans_tkr": a deviation this small (in tkr, either sign) reads "budget i balans".
   std::int64_t balanceToleranceTkr = 0;
   std::optional<InputFile> comments;         // "kommentarer": as the månadsrapport's comments file
@@ -87,6 +92,36 @@ struct DelarsrapportSettings {
   std::optional<InputFile> budgetram;        // "budgetram"
   std::optional<InputFile> mal;              // "mal"
   std::optional<InputFile> verksamhetsmatt;  // "verksamhetsmatt"
+  // "prognos_per_kostnadsslag": the nämnd's helårsprognos per RSUM row (the prognosunderlag is
+  // per org node only); without it the RSUM table's component rows have no prognosis.
+  std::optional<InputFile> prognosPerKostnadsslag;
+};
+
+// The report's own names an export's categories map to (see "avvikelser.taxonomi" in README).
+// Keys are the source systems' names folded (lower case, å/ä/ö kept, spaces collapsed); several
+// source names may map to one report name.
+struct AvvikelseTaxonomy {
+  // Source typ → "avvikelse", "klagomal", "lex_sarah", "lex_maria" or "extern".
+  std::map<std::string, std::string> typ;
+  // Source lagrum text → "SoL", "LSS" or "HSL" (the canonical names map to themselves).
+  std::map<std::string, std::string> lagrum;
+  std::map<std::string, std::string> kategori;     // → the report's HSL kategori
+  std::map<std::string, std::string> handelsetyp;  // → the report's händelsetyp ("Trygghet")
+  std::map<std::string, std::string> riktning;     // → "till" or "fran" (externa avvikelser)
+  std::map<std::string, std::string> status;       // → the report's lex Sarah/Maria status text
+};
+
+// "avvikelser": the incident registers and the report SAS and MAS present (issue 6).
+struct AvvikelserSettings : TjansteskrivelseSettings {
+  std::vector<InputFile> registers;  // "register": one file or several (HSL and SoL/LSS apart)
+  AvvikelseTaxonomy taxonomy;        // "taxonomi"
+  // "personer_minst": a count of persons below this is shown as "–" in public outputs.
+  int personThreshold = 5;
+  int earlierYears = 3;  // "jamforelsear": earlier years in the Översikt
+  // "underrapportering": an enhet with fewer reports than this per 10 000 arbetade timmar (from
+  // the hr input) is flagged; 0 = only enheter with no report at all.
+  double minPerTenThousandHours = 0;
+  int unitLevel = 0;  // "niva": org level of the per-enhet table; 0 = the level below the areas
 };
 
 struct RunConfig {
@@ -115,6 +150,7 @@ struct RunConfig {
   ManadsrapportSettings manadsrapport;
   PrognosunderlagSettings prognosunderlag;
   DelarsrapportSettings delarsrapport;
+  AvvikelserSettings avvikelser;
 };
 
 // Reads and validates the config. Throws ConfigError with a Swedish message naming the file and

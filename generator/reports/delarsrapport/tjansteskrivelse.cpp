@@ -1,6 +1,7 @@
 #include "reports/delarsrapport/tjansteskrivelse.hpp"
 
 #include <cstdlib>
+#include <utility>
 
 #include "core/errors.hpp"
 #include "core/number_format.hpp"
@@ -9,12 +10,10 @@
 namespace namnd {
 namespace {
 
-const std::string kBlock = "\"delarsrapport\"";
-
 class ConfigTexts {
  public:
-  ConfigTexts(const RunConfig& config, const PlaceholderValues& values)
-      : file_(config.configPath.string()), values_(values) {}
+  ConfigTexts(const RunConfig& config, std::string block, const PlaceholderValues& values)
+      : file_(config.configPath.string()), block_(std::move(block)), values_(values) {}
 
   // The config text with placeholders filled; ConfigError when empty (if required), when a
   // placeholder is unknown or a brace is left.
@@ -48,11 +47,12 @@ class ConfigTexts {
   }
 
   [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
-    throw ConfigError(file_ + ": \"delarsrapport." + key + "\" " + problem);
+    throw ConfigError(file_ + ": \"" + block_ + "." + key + "\" " + problem);
   }
 
  private:
   std::string file_;
+  std::string block_;
   const PlaceholderValues& values_;
 };
 
@@ -84,12 +84,18 @@ std::vector<std::string> sammanfattningSentences(std::int64_t resultatTkr,
 Tjansteskrivelse buildTjansteskrivelse(const RunConfig& config,
                                        const std::vector<std::string>& sammanfattning,
                                        const ReportTexts& texts, const PlaceholderValues& values) {
-  const DelarsrapportSettings& d = config.delarsrapport;
+  return buildTjansteskrivelse(config, config.delarsrapport, sammanfattning, texts, values);
+}
+
+Tjansteskrivelse buildTjansteskrivelse(const RunConfig& config, const TjansteskrivelseSettings& d,
+                                       const std::vector<std::string>& sammanfattning,
+                                       const ReportTexts& texts, const PlaceholderValues& values) {
   if (!d.present)
-    throw ConfigError(config.configPath.string() + ": " + kBlock +
-                      " saknas: tjänsteskrivelsen behöver handläggare, datum, diarienummer, "
+    throw ConfigError(config.configPath.string() + ": \"" +
+                      (d.block.empty() ? std::string("delarsrapport") : d.block) +
+                      "\" saknas: tjänsteskrivelsen behöver handläggare, datum, diarienummer, "
                       "förslag till beslut och underskrifter (se data/exempel/namnd.json)");
-  const ConfigTexts read(config, values);
+  const ConfigTexts read(config, d.block.empty() ? "delarsrapport" : d.block, values);
 
   const std::string datum = read.fill("datum", d.datum);
   if (datum.size() != 10 || !Period::fromIsoDate(datum))

@@ -1,10 +1,10 @@
 #pragma once
-// The tjänsteskrivelse around the delårsrapport (notes 004 §5.1): a header block (förvaltning,
-// handläggare, datum, diarienummer), Sammanfattning in generated sentences, Beslutsunderlag,
-// Förslag till beslut, signers and Expedieras till. The fields come from the config's
-// "delarsrapport" block; the sentences from templates/text/delarsrapport.json. A placeholder
-// left unfilled or an empty required field is a ConfigError: the source's leaked "Namn namn,
-// titel" must never be output.
+// The tjänsteskrivelse around a report (the delårsrapport, the avvikelse report; notes 004 §5.1): a
+// header block (förvaltning, handläggare, datum, diarienummer), Sammanfattning in generated
+// sentences, Beslutsunderlag, Förslag till beslut, signers and Expedieras till. The fields come
+// from the config's report's block; the sentences from templates/text/delarsrapport.json. A
+// placeholder left unfilled or an empty required field is a ConfigError: the source's leaked "Namn
+// namn, titel" must never be output.
 
 #include <cstdint>
 #include <optional>
@@ -34,6 +34,12 @@ struct Tjansteskrivelse {
 // `values` holds the report's placeholders ({namnd}, {rapport}, {per.datum} …); config texts
 // may use them. Throws ConfigError naming the config key for a missing block, an empty
 // required field, an unknown placeholder or a brace left in the text.
+// `settings` is the report's block of the config (config.delarsrapport, config.avvikelser).
+Tjansteskrivelse buildTjansteskrivelse(const RunConfig& config,
+                                       const TjansteskrivelseSettings& settings,
+                                       const std::vector<std::string>& sammanfattning,
+                                       const ReportTexts& texts, const PlaceholderValues& values);
+// The delårsrapport's: buildTjansteskrivelse(config, config.delarsrapport, …).
 Tjansteskrivelse buildTjansteskrivelse(const RunConfig& config,
                                        const std::vector<std::string>& sammanfattning,
                                        const ReportTexts& texts, const PlaceholderValues& values);

@@ -1,0 +1,49 @@
+#pragma once
+// One reported incident (avvikelse, klagomål, lex Sarah, lex Maria, extern avvikelse) as the
+// report counts it: the source system's own category names already mapped through the config's
+// taxonomy. Free text never gets here (the reader does not read those columns), and the person
+// is a keyed hash, only for counting unique persons.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/calendar_date.hpp"
+
+namespace namnd {
+
+enum class Lagrum : std::uint8_t { SoL, LSS, HSL };
+
+// The report's typ (notes 004 §3.7): SoL/LSS Översikt rows are Avvikelse, Klagomal and
+// LexSarah; HSL has Avvikelse, Klagomal, LexMaria and Extern.
+enum class AvvikelseTyp : std::uint8_t { Avvikelse, Klagomal, LexSarah, LexMaria, Extern };
+
+// For an extern avvikelse: sent to the kommun by another vårdgivare, or from the kommun to one.
+enum class Riktning : std::uint8_t { Ingen, TillKommunen, FranKommunen };
+
+// Attribute flags (fall: "hoftbyxa", "ganghjalpmedel", "fraktur" columns, ja/nej/1/0/x).
+enum AvvikelseFlag : std::uint8_t {
+  kHoftbyxa = 1u << 0,
+  kGanghjalpmedel = 1u << 1,
+  kFraktur = 1u << 2,
+};
+
+struct AvvikelseRecord {
+  std::string id;  // the system's id; duplicates across files are reported, counted once
+  CalendarDate registrerad;
+  std::optional<CalendarDate> handelse;  // händelsedatum, when the export has it
+  std::string org;                       // org code (ansvar or enhet) as in the org tree
+  Lagrum lagrum = Lagrum::SoL;
+  AvvikelseTyp typ = AvvikelseTyp::Avvikelse;
+  std::string kategori;      // the report's kategori (HSL: "Fall/fallolycka"); "" = none
+  std::string handelsetyp;   // the report's händelsetyp ("Trygghet"); "" = none
+  std::uint64_t person = 0;  // keyed hash of the pseudonym; 0 = not given
+  std::uint8_t flags = 0;    // AvvikelseFlag bits
+  std::string externPart;    // the other vårdgivare of an extern avvikelse
+  Riktning riktning = Riktning::Ingen;
+  std::string status;  // lex Sarah / lex Maria: "anmäld till IVO" …, mapped text; "" = none
+  std::string source;  // display name of the file it came from, for messages
+  long line = 0;       // its line in that file, for messages
+};
+
+}  // namespace namnd

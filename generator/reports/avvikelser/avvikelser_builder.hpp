@@ -1,0 +1,40 @@
+#pragma once
+// The halvårsrapport avvikelser (notes 004 §3, §5.4) as a Document: the tjänsteskrivelse (signed
+// by SAS and MAS), Översikt SoL/LSS over earlier years, per verksamhet and enhet with the
+// dominant händelsetyp, händelsetyp shares, HSL per kategori against the same half-year a year
+// earlier (fall with unique persons and attributes, läkemedel per enhet over three years),
+// externa avvikelser, lex Sarah and lex Maria, under-reporting signals, and the checks.
+
+#include <string>
+#include <vector>
+
+#include "core/avvikelse_record.hpp"
+#include "core/calendar_date.hpp"
+#include "core/hr_hours.hpp"
+#include "core/org_tree.hpp"
+#include "core/run_config.hpp"
+#include "reports/model/document.hpp"
+#include "reports/report_texts.hpp"
+
+namespace namnd {
+
+struct AvvikelserInput {
+  const RunConfig& config;  // kommun, nämnd and the "avvikelser" block
+  DocumentMeta meta;
+  HalfYearPeriod period;
+  // Every record of every register, all years read (earlier years feed the comparisons);
+  // records registered after the period's end are in here too (they are counted in a footnote
+  // as belonging to the next report).
+  std::vector<AvvikelseRecord> records;
+  const OrgTree& tree;  // as of the period's end
+  // Arbetade timmar per ansvar for the under-reporting signal; nullptr or empty = only enheter
+  // with no report at all are flagged.
+  const HrTable* hours = nullptr;
+  // What the readers noted (duplicates counted once …), shown in the check section.
+  std::vector<std::string> readerNotes;
+};
+
+// Throws ConfigError for a template or config problem.
+Document buildAvvikelserReport(const AvvikelserInput& input, const ReportTexts& texts);
+
+}  // namespace namnd
