@@ -4,6 +4,8 @@
 #include "cli/commands.hpp"
 #include "cli/report_context.hpp"
 #include "core/errors.hpp"
+#include "ingest/rsum_prognos_reader.hpp"
+#include "ingest/table/open_source.hpp"
 #include "render/html/html_renderer.hpp"
 #include "render/xlsx/xlsx_renderer.hpp"
 #include "reports/delarsrapport/delar_appendix_tables.hpp"
@@ -71,6 +73,16 @@ int runDelarsrapport(const std::vector<std::string>& args, std::ostream& out) {
                                  .level = config.reportLevel,
                                  .period = period,
                                  .snapshot = snapshot ? &*snapshot : nullptr};
+  std::vector<RsumPrognos> rsumPrognos;
+  if (const auto& file = config.delarsrapport.prognosPerKostnadsslag) {
+    const auto source = openTabularSource(*file);
+    RsumPrognosImport read = readRsumPrognos(*source);
+    if (!read.summary.rejected.empty())
+      throw InputError(read.summary.rejected.front().where, read.summary.rejected.front().reason);
+    rsumPrognos = std::move(read.rows);
+    figuresInput.rsumPrognos = &rsumPrognos;
+    figuresInput.rsumPrognosFile = file->displayName;
+  }
   PlaceholderValues values = delarsrapportPlaceholders(config, period, texts);
   values["omrade"] = "{omrade}";  // filled per area by computeDelarFigures
   figuresInput.unmappedRowName = texts.text("rsum.ej_mappat", values);

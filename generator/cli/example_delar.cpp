@@ -12,29 +12,34 @@ namespace {
 namespace fs = std::filesystem;
 
 // Two groups as the papers show them: projects run by tekniska nämnden, and the nämnd's own.
-// The project codes have no utfall in the example ledger (it books projekt only on the
-// äldreomsorgslyftet grant, P2501, which is drift and shows in the table's footnote).
+// The example ledger has result accounts only (investments are booked on class 1), so utfall
+// January–August comes from the project ledger in the file; one project leaves it empty and
+// takes the ledger's (none). The ledger's only projekt, P2501 (the äldreomsorgslyftet grant), is
+// drift and is named in the table's footnote.
 constexpr const char* kInvesteringar =
-    "projekt;namn;grupp;budget;ombudgetering;prognos;kommentar\n"
+    "projekt;namn;grupp;budget;ombudgetering;prognos;utfall;kommentar\n"
     "92010;Ombyggnad Lindgården etapp 2;S:a investeringar via tekniska nämnden;18000000;2350000;"
-    "20350000;Ombyggnaden följer tidplanen. Inflyttning i de nya lägenheterna planeras till "
+    "20350000;11842317,50;Ombyggnaden följer tidplanen. Inflyttning i de nya lägenheterna planeras "
+    "till "
     "februari 2026.\n"
     "92011;Förstudie nytt särskilt boende;S:a investeringar via tekniska nämnden;0;-310000;"
-    "-310000;Förstudien avslutades 2024 och överskridandet förs mot årets ram.\n"
+    "-310000;-310000;Förstudien avslutades 2024 och överskridandet förs mot årets ram.\n"
     "92012;Tillgänglighetsanpassning Björkgården;S:a investeringar via tekniska nämnden;1500000;0;"
-    "1200000;Upphandlingen blev billigare än beräknat.\n"
-    "93101;Inventarier socialnämnden;S:a investeringar egna;500000;0;500000;\n"
+    "1200000;620450;Upphandlingen blev billigare än beräknat.\n"
+    "93101;Inventarier socialnämnden;S:a investeringar egna;500000;0;500000;212380;\n"
     "93102;Larm och trygghetsteknik särskilt boende;S:a investeringar egna;1200000;400000;"
-    "1600000;Bytet av larmsystem på Ekbacken och Sjöhaga slutförs under hösten.\n"
-    "93103;Nyckelfria lås hemtjänst;S:a investeringar egna;600000;150000;750000;\n"
-    "93104;Nytt verksamhetssystem IFO;S:a investeringar egna;1000000;0;0;Upphandlingen är "
+    "1600000;864900;Bytet av larmsystem på Ekbacken och Sjöhaga slutförs under hösten.\n"
+    "93103;Nyckelfria lås hemtjänst;S:a investeringar egna;600000;150000;750000;388125;\n"
+    "93104;Nytt verksamhetssystem IFO;S:a investeringar egna;1000000;0;0;0;Upphandlingen är "
     "överprövad. Införandet flyttas till 2026 och räknas då delvis som driftskostnad.\n"
-    "93105;Hjälpmedel hemsjukvård;S:a investeringar egna;300000;0;;\n"
-    "93106;Inventarier Korttidsenheten Solbacken;S:a investeringar egna;250000;100000;350000;\n"
-    "93107;Digitala nattkameror;S:a investeringar egna;400000;0;250000;Färre kameror än planerat "
+    "93105;Hjälpmedel hemsjukvård;S:a investeringar egna;300000;0;;141560;\n"
+    "93106;Inventarier Korttidsenheten Solbacken;S:a investeringar "
+    "egna;250000;100000;350000;298240;\n"
+    "93107;Digitala nattkameror;S:a investeringar egna;400000;0;250000;96000;Färre kameror än "
+    "planerat "
     "behövs i år.\n"
-    "93108;IT-infrastruktur;S:a investeringar egna;200000;0;200000;\n"
-    "93109;Möbler gruppbostad Lärkan;S:a investeringar egna;150000;0;150000;\n";
+    "93108;IT-infrastruktur;S:a investeringar egna;200000;0;200000;88310;\n"
+    "93109;Möbler gruppbostad Lärkan;S:a investeringar egna;150000;0;150000;;\n";
 
 constexpr const char* kBudgetram =
     "omrade;belopp;kommentar\n"

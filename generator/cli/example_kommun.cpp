@@ -1124,6 +1124,33 @@ std::vector<PrognosRow> prognoses(int year, const std::vector<i64>& budget,
   return rows;
 }
 
+// The nämnd's August prognosis per RSUM row for the delårsrapport, `rad;avvikelse` (kr): the
+// units' total deviation shared out the way the example's units explain it (mostly personnel
+// and purchased places, partly offset by income), in whole 50 tkr, the last row taking the rest
+// so that the rows add up to the units' prognosis exactly.
+std::string prognosPerKostnadsslag(const std::vector<PrognosRow>& rows, int period) {
+  i64 total = 0;
+  for (const PrognosRow& row : rows)
+    if (row.period == period) total += row.avvikelseOre;
+  constexpr i64 kStep = 50 * kOrePerTkr;
+  struct Share {
+    const char* rad;
+    i64 permille;
+  };
+  static constexpr Share kShares[] = {{"Intäkter", -150},
+                                      {"Personalkostnader", 700},
+                                      {"Lokalkostnader energi VA", 0},
+                                      {"Kapitalkostnad", 0}};
+  std::string text = "rad;avvikelse\n";
+  i64 left = total;
+  for (const Share& share : kShares) {
+    const i64 ore = scale(scale(total, share.permille, 1000), 1, kStep) * kStep;
+    left -= ore;
+    text += std::string(share.rad) + ";" + formatWholeKr(ore) + "\n";
+  }
+  return text + "Övriga kostnader;" + formatWholeKr(left) + "\n";
+}
+
 std::string prognosCsv(const std::vector<PrognosRow>& rows) {
   std::string text = "prognosperiod;ansvar;avvikelse;kommentar;atgard\n";
   for (const PrognosRow& row : rows)
@@ -1414,6 +1441,8 @@ void writeExampleKommun(const fs::path& outDir) {
       prognoses(year2025.year, helarByAnsvar(year2025), ledger2025.netByAnsvar());
   writeAtomically(outDir / "prognos-2025.csv", prognosCsv(rows));
   writePrognosXlsx(outDir / "prognos-2025.xlsx", year2025.year, rows);
+  writeAtomically(outDir / "prognos-kostnadsslag-2025.csv",
+                  prognosPerKostnadsslag(rows, year2025.year * 100 + 8));
   writeExampleHr(outDir);
   writeExampleDelar(outDir);
 }

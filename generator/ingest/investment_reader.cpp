@@ -14,6 +14,7 @@ InvestmentImport readInvestments(TabularSource& source) {
        {"grupp", {"summarad", "summering", "grupp text"}, false},
        {"ombudgetering", {"ombudg", "ombudgeterat", "tillaggsbudget"}, false},
        {"prognos", {"helarsprognos", "helårsprognos", "prognos kr"}, false},
+       {"utfall", {"utfall kr", "ack utfall", "bokfort", "bokfört"}, false},
        {"kommentar", {"kommentarer", "text"}, false}},
       {}};
 
@@ -30,6 +31,8 @@ InvestmentImport readInvestments(TabularSource& source) {
     if (!record.text("ombudgetering").empty()) ombudgetering = row.amount("ombudgetering");
     std::optional<std::int64_t> prognos;
     if (!record.text("prognos").empty()) prognos = row.amount("prognos");
+    std::optional<std::int64_t> utfall;
+    if (!record.text("utfall").empty()) utfall = row.amount("utfall");
     const auto projekt = row.code("projekt");
     const std::string_view namn = record.text("namn");
     if (namn.empty()) row.fail(record.at("namn"), "namn saknas");
@@ -42,7 +45,7 @@ InvestmentImport readInvestments(TabularSource& source) {
     lineOfProjekt.emplace(std::string(*projekt), record.line());
     result.projects.push_back({std::string(*projekt), std::string(namn),
                                std::string(record.text("grupp")), *budget, *ombudgetering, prognos,
-                               std::string(record.text("kommentar")),
+                               utfall, std::string(record.text("kommentar")),
                                SourceLocation{source.displayName(), record.line(), ""}});
   });
   return result;

@@ -1,11 +1,14 @@
 #pragma once
 // The investeringar file a controller keeps per year: one row per investment project with its
-// budget, ombudgetering (carry-over) and helårsprognos. Utfall is not in the file: it is the
-// ledger's utfall on the project's code.
+// budget, ombudgetering (carry-over) and helårsprognos. Utfall is the ledger's utfall on the
+// project's code, unless the file has it: the drift tables are built on result accounts
+// (classes 3–8; the SIE reader keeps only those), so a kommun that books investments on balance
+// accounts (class 1) gives the project ledger's utfall here.
 //
 // Columns: projekt (code as booked in the ledger), namn, budget (kr); optional grupp (the group's
 // subtotal label, "S:a investeringar gm TN"), ombudgetering (kr), prognos (kr, helår; empty =
-// Summa budget, i.e. no deviation), kommentar. Amounts may be negative.
+// Summa budget, i.e. no deviation), utfall (kr, January through the report's month; empty = from
+// the ledger), kommentar. Amounts may be negative.
 
 #include <cstdint>
 #include <optional>
@@ -24,6 +27,7 @@ struct InvestmentProject {
   std::int64_t budgetOre = 0;
   std::int64_t ombudgeteringOre = 0;
   std::optional<std::int64_t> prognosOre;  // none: Summa budget
+  std::optional<std::int64_t> utfallOre;   // none: the ledger's utfall on the projekt
   std::string kommentar;
   SourceLocation where;  // the row, for messages
 };

@@ -81,8 +81,9 @@ const std::vector<PublishedRow> kSocialtStod = {
 const std::string kNbsp = "\xC2\xA0";
 
 std::string delarBlock(const std::string& handlaggare = "Linn Marinder",
-                       const std::string& diarienummer = "SN 10/2022 7706") {
-  return R"({
+                       const std::string& diarienummer = "SN 10/2022 7706",
+                       const std::string& extra = "") {
+  return R"({)" + extra + R"(
     "handlaggare": ")" +
          handlaggare + R"(",
     "handlaggare_titel": "Controller",
@@ -332,6 +333,80 @@ TEST_F(HerrljungaDelarsrapport, ChecksStateTheRoundingModeAndPass) {
   EXPECT_TRUE(mode);
   EXPECT_TRUE(resultat);
   EXPECT_TRUE(lokal);
+}
+
+// §2.1 as published, with the nämnd's prognosis per kostnadsslag given in whole tkr (kr in the
+// file): each row's prognosis and its deviation from the exact year budget, per cell.
+TEST_F(HerrljungaDelarsrapport, PrognosisPerKostnadsslagFillsTheComponentRows) {
+  testing::writeFile(dir / "prognos-kostnadsslag-2022.csv",
+                     "rad;prognos\n"
+                     "Intäkter;-65093000\n"
+                     "Personalkostnader;201100000\n"
+                     "Lokalkostnader, energi, VA;14332000\n"
+                     "Övriga kostnader;78503000\n"
+                     "Kapitalkostnad;679000\n");
+  writeConfig("per_cell",
+              delarBlock("Linn Marinder", "SN 10/2022 7706",
+                         R"("prognos_per_kostnadsslag": "prognos-kostnadsslag-2022.csv",)"));
+  const auto run = report();
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const auto rows = table("RSUM", "RSUM");
+  const std::vector<std::pair<std::string, std::pair<std::int64_t, std::int64_t>>> published = {
+      {"Intäkter", {-65'093, 14'470}},
+      {"Personalkostnader", {201'100, -4'300}},
+      {"Lokalkostnader, energi, VA", {14'332, 0}},
+      {"Övriga kostnader", {78'503, -10'170}},
+      {"Kapitalkostnad", {679, 0}},
+      {"Nettokostnad", {229'521, 0}}};
+  std::int64_t sum = 0;
+  for (const auto& [name, cells] : published) {
+    const auto* row = rowNamed(rows, name);
+    ASSERT_TRUE(row) << name;
+    EXPECT_EQ(value(*row, 6), cells.first) << name;
+    EXPECT_EQ(value(*row, 7), cells.second) << name;
+    if (name != "Nettokostnad") sum += cells.first;
+  }
+  EXPECT_EQ(sum, 229'521);  // the rows add up to the units' prognosis
+  bool checked = false;
+  for (const auto& row : testing::readSheet(output("20220831", "xlsx"), "Kontroller"))
+    if (row.size() >= 2 && testing::contains(row[0].text, "Prognos per kostnadsslag"))
+      checked = row[1].text == "OK";
+  EXPECT_TRUE(checked);
+}
+
+TEST_F(HerrljungaDelarsrapport, PrognosisPerKostnadsslagNamesAnUnknownOrMissingRow) {
+  testing::writeFile(dir / "rader.csv", "rad;avvikelse\nIntäkter;14470000\nHyror;0\n");
+  writeConfig("per_cell", delarBlock("Linn Marinder", "SN 10/2022 7706",
+                                     R"("prognos_per_kostnadsslag": "rader.csv",)"));
+  const auto unknown = report();
+  EXPECT_NE(unknown.exitCode, 0);
+  EXPECT_TRUE(testing::mentions(unknown.output, {"rader.csv rad 3", "Hyror", "Personalkostnader"}))
+      << unknown.output;
+  EXPECT_FALSE(std::filesystem::exists(output("20220831", "html")));
+
+  testing::writeFile(dir / "rader.csv", "rad;avvikelse\nIntäkter;14470000\n");
+  const auto missing = report();
+  EXPECT_NE(missing.exitCode, 0);
+  EXPECT_TRUE(testing::mentions(missing.output, {"rader.csv", "saknas", "Kapitalkostnad"}))
+      << missing.output;
+}
+
+TEST_F(HerrljungaDelarsrapport, WithoutLastYearsLedgerThatColumnIsBlankNotZero) {
+  std::string config = testing::readFile(dir / "namnd.json");
+  const std::string both = R"("huvudbok-2021.csv", "huvudbok-2022.csv")";
+  config.replace(config.find(both), both.size(), R"("huvudbok-2022.csv")");
+  testing::writeFile(dir / "namnd.json", config);
+  const auto run = report();
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const auto rows = table("RSUM", "RSUM");
+  for (const char* name : {"Intäkter", "Nettokostnad", "Kommunbidrag", "Resultat"}) {
+    const auto* row = rowNamed(rows, name);
+    ASSERT_TRUE(row);
+    EXPECT_EQ(value(*row, 1), std::nullopt) << name;
+    EXPECT_EQ(value(*row, 2).has_value(), true) << name;
+  }
+  EXPECT_TRUE(testing::contains(testing::readFile(output("20220831", "html")),
+                                "Utfall 2021-08-31 saknas i lagret"));
 }
 
 TEST_F(HerrljungaDelarsrapport, OppositeSignAndBalanceReadAsUnderskottAndBudgetIBalans) {

@@ -65,6 +65,7 @@ DelarFigures figures() {
   f.rsum = {line("Intäkter", 0, -10'000'000, -12'340'000, -9'990'000, -15'000'000, 0),
             line("Kostnader", 0, f.netto.utfallForeg + 10'000'000, f.netto.utfall + 12'340'000,
                  f.netto.budget + 9'990'000, f.netto.budgetAr + 15'000'000, 0)};
+  for (DelarLine& l : f.rsum) l.prognosAvvikelse.reset();  // the units' prognosis only
   f.kommunbidragForeg = 290'000'000;
   return f;
 }
@@ -87,8 +88,31 @@ TEST(DelarsrapportRounding, AdditiveModeHoldsEveryIdentityExactly) {
     EXPECT_EQ(*s.resultat[c], *s.kommunbidrag[c] - *s.netto[c]) << c;
   // The totals are the exact totals rounded once.
   EXPECT_EQ(*s.netto[kUtfall], (29'660'000 + 197'160'000 + 118'640'000 + kTkr / 2) / kTkr);
-  // No prognosis per RSUM row.
+  // No prognosis per RSUM row was given: those cells stay blank.
   EXPECT_FALSE(s.rsum[0][kPrognos].has_value());
+  EXPECT_FALSE(s.rsum[1][kAvvikelsePrognos].has_value());
+}
+
+TEST(DelarsrapportRounding, AdditiveModeSpreadsPerRowPrognosesOnlyWhenTheyAddUp) {
+  DelarFigures f = figures();
+  // Netto prognosis deviation: 50 + 450 − 5 350 = −4 850 tkr. Rows: +1 234,4 and −6 084,4.
+  const std::int64_t net = *f.netto.prognosAvvikelse;
+  ASSERT_EQ(net, -485'000'000);
+  f.rsum[0].prognosAvvikelse = 123'440'000;
+  f.rsum[1].prognosAvvikelse = net - 123'440'000;
+  f.rsumPrognosAvvikelse = net;
+  DelarShown s = roundDelarFigures(f, RoundingMode::Additive);
+  EXPECT_EQ(*s.rsum[0][kAvvikelsePrognos] + *s.rsum[1][kAvvikelsePrognos], -4'850);
+  EXPECT_EQ(*s.rsum[0][kAvvikelsePrognos], 1'234);
+  EXPECT_EQ(*s.rsum[0][kPrognos], *s.rsum[0][kBudgetAr] - 1'234);
+
+  // Rows 2 000 tkr short of the units' prognosis: shown as given, each rounded for itself.
+  f.rsum[1].prognosAvvikelse = net - 123'440'000 + 200'000'000;
+  f.rsumPrognosAvvikelse = net + 200'000'000;
+  s = roundDelarFigures(f, RoundingMode::Additive);
+  EXPECT_EQ(*s.rsum[0][kAvvikelsePrognos], 1'234);
+  EXPECT_EQ(*s.rsum[1][kAvvikelsePrognos], (-485'000'000 - 123'440'000 + 200'000'000) / kTkr);
+  EXPECT_EQ(*s.netto[kAvvikelsePrognos], -4'850);
 }
 
 TEST(DelarsrapportRounding, PerCellModeRoundsEveryCellFromTheExactAmounts) {

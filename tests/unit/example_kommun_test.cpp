@@ -40,7 +40,8 @@ const char* const kFiles[] = {"huvudbok-2024.se",
                               "hr-2025.csv",
                               "investeringar-2025.csv",
                               "budgetram-2025.csv",
-                              "mal-2025.csv"};
+                              "mal-2025.csv",
+                              "prognos-kostnadsslag-2025.csv"};
 
 // The "lonekalender" key as namnd.json should spell it: more in June–August (semesterlön).
 constexpr std::array<i64, 12> kLonekalender = {80, 76, 80, 81, 82, 92, 100, 92, 80, 80, 78, 79};

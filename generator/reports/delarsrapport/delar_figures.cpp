@@ -1,9 +1,11 @@
 #include "reports/delarsrapport/delar_figures.hpp"
 
 #include <map>
+#include <set>
 
 #include "aggregate/org_rollup.hpp"
 #include "aggregate/prognos_rollup.hpp"
+#include "core/errors.hpp"
 
 namespace namnd {
 namespace {
@@ -67,6 +69,38 @@ std::optional<std::int64_t> prognosFor(const std::optional<PrognosRollup>& progn
   if (!prognos) return std::nullopt;
   const auto found = prognos->avvikelseByNode.find(code);
   return found == prognos->avvikelseByNode.end() ? 0 : found->second;
+}
+
+// Sets each RSUM row's prognosis from the controller's file (see DelarFiguresInput::rsumPrognos).
+void applyRsumPrognos(DelarFigures& out, const std::vector<RsumPrognos>& given,
+                      const std::string& file, const std::vector<std::string>& kontoplanRows) {
+  const std::set<std::string, std::less<>> known(kontoplanRows.begin(), kontoplanRows.end());
+  std::string knownList;
+  for (const std::string& name : kontoplanRows) knownList += (knownList.empty() ? "" : ", ") + name;
+  std::map<std::string, const RsumPrognos*, std::less<>> byRow;
+  for (const RsumPrognos& p : given) {
+    if (!known.count(p.rad))
+      throw InputError(
+          p.where,
+          "raden \"" + p.rad + "\" finns inte bland kontoplanens RSUM-rader (" + knownList + ")");
+    byRow[p.rad] = &p;
+  }
+  std::string missing;
+  for (const std::string& name : kontoplanRows)
+    if (!byRow.count(name)) missing += (missing.empty() ? "" : ", ") + name;
+  if (!missing.empty())
+    throw InputError(SourceLocation{file, 0, ""},
+                     "prognos per kostnadsslag saknas för " + missing +
+                         " (ange prognosen för varje RSUM-rad, även när den är lika med budget)");
+  std::int64_t sum = 0;
+  for (DelarLine& line : out.rsum) {
+    const auto found = byRow.find(line.name);
+    if (found == byRow.end()) continue;
+    const RsumPrognos& p = *found->second;
+    line.prognosAvvikelse = p.avvikelseOre ? *p.avvikelseOre : line.budgetAr - *p.prognosOre;
+    sum += *line.prognosAvvikelse;
+  }
+  out.rsumPrognosAvvikelse = sum;
 }
 
 std::string replaceArea(std::string pattern, const std::string& area) {
@@ -153,6 +187,14 @@ DelarFigures computeDelarFigures(const DelarFiguresInput& in) {
     out.rsum.push_back(std::move(line));
   }
   for (const auto& [name, f] : before) out.kommunbidragForeg += f.ackBudget;
+  out.hasLastYear = false;
+  const PeriodRange lastYearAck = PeriodRange::ack(lastYear);
+  in.lastYearCube.forEachSorted([&](const CubeCell& cell) {
+    if (cell.measure == Measure::Utfall && lastYearAck.contains(cell.period))
+      out.hasLastYear = true;
+  });
+  if (in.rsumPrognos)
+    applyRsumPrognos(out, *in.rsumPrognos, in.rsumPrognosFile, in.accounts.rows());
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include "core/org_tree.hpp"
 #include "core/period.hpp"
 #include "core/prognos_snapshot.hpp"
+#include "ingest/rsum_prognos_reader.hpp"
 
 namespace namnd {
 
@@ -38,7 +39,12 @@ struct DelarArea {
 
 struct DelarFigures {
   std::vector<DelarLine> rsum;  // kontoplan row order; unmapped konton as a row of their own
-  DelarLine netto;              // Σ areas (= Σ rsum), named "Nettokostnad"
+  // Σ of the rows' Budget − Prognos (öre) when a prognosis per kostnadsslag was given: the
+  // checks compare it with the units' prognosis deviation behind the Nettokostnad row.
+  std::optional<std::int64_t> rsumPrognosAvvikelse;
+  // False when the store has no outcome for last year's same months: those columns stay blank.
+  bool hasLastYear = true;
+  DelarLine netto;  // Σ areas (= Σ rsum), named "Nettokostnad"
   // Last year's periodised budget nettokostnad for the same months: last year's kommunbidrag.
   std::int64_t kommunbidragForeg = 0;
   std::vector<DelarArea> areas;
@@ -58,6 +64,10 @@ struct DelarFiguresInput {
   int level = 2;  // the areas' org level; enheter are one below
   Period period;
   const PrognosSnapshot* snapshot = nullptr;  // may be null
+  // The nämnd's prognosis per RSUM row (may be null). Every kontoplan row must be in it, and no
+  // other: InputError naming the file, line and column otherwise.
+  const std::vector<RsumPrognos>* rsumPrognos = nullptr;
+  std::string rsumPrognosFile;  // its display name, for messages
   std::string unmappedRowName = "Ej mappade konton";
   std::string directUnitName = "{omrade} (ej fördelat på enhet)";  // "{omrade}" = area name
 };

@@ -106,6 +106,8 @@ void addColumns(Table& table, const std::string& prefix, const std::string& firs
 
 void addPrognosNote(Table& table, const DelarFigures& figures, const ReportTexts& texts,
                     PlaceholderValues values) {
+  if (!figures.hasLastYear)
+    table.footnotes.push_back(texts.text("fotnoter.ingen_foregaende", values));
   if (figures.snapshotPeriod) {
     addPeriodPlaceholders(values, "prognos", *figures.snapshotPeriod);
     table.footnotes.push_back(texts.text("fotnoter.prognos", values));
@@ -232,6 +234,16 @@ DelarShown roundDelarFigures(const DelarFigures& f, RoundingMode mode) {
     std::vector<const DelarLine*> rsum;
     for (const DelarLine& l : f.rsum) rsum.push_back(&l);
     s.rsum = additive(rsum, s.netto);
+    // Per-row prognoses that do not add up to the units' prognosis are shown as given (each
+    // rounded for itself): spreading the difference would hide it. The checks name it.
+    const bool rowsAddUp = f.rsumPrognosAvvikelse && n.prognosAvvikelse &&
+                           roundToTkr(*f.rsumPrognosAvvikelse) == roundToTkr(*n.prognosAvvikelse);
+    if (!rowsAddUp)
+      for (std::size_t i = 0; i < f.rsum.size(); ++i) {
+        const DelarCells own = perCell(f.rsum[i]);
+        s.rsum[i][kPrognos] = own[kPrognos];
+        s.rsum[i][kAvvikelsePrognos] = own[kAvvikelsePrognos];
+      }
     std::vector<const DelarLine*> areas;
     for (const DelarArea& a : f.areas) areas.push_back(&a.line);
     s.areas = additive(areas, s.netto);
@@ -245,8 +257,17 @@ DelarShown roundDelarFigures(const DelarFigures& f, RoundingMode mode) {
     for (const DelarColumn c : {kUtfallForeg, kUtfall, kBudgetAr, kPrognos})
       if (kb[c] && s.netto[c]) r[c] = *kb[c] - *s.netto[c];
   }
-  // No prognosis per RSUM row: see the header.
-  for (DelarCells& c : s.rsum) c[kPrognos] = c[kAvvikelsePrognos] = std::nullopt;
+  if (!f.hasLastYear) {
+    // No outcome for last year in the store: a blank column, not a column of zeros.
+    auto blank = [](DelarCells& c) { c[kUtfallForeg] = std::nullopt; };
+    for (DelarCells& c : s.rsum) blank(c);
+    for (DelarCells& c : s.areas) blank(c);
+    for (auto& units : s.units)
+      for (DelarCells& c : units) blank(c);
+    blank(s.netto);
+    blank(s.kommunbidrag);
+    blank(s.resultat);
+  }
   return s;
 }
 
@@ -268,7 +289,10 @@ Table buildRsumTable(const DelarFigures& f, const DelarShown& s, RoundingMode mo
   t.footnotes.push_back(texts.text("fotnoter.tecken", values));
   t.footnotes.push_back(texts.text("rsum.fotnot_kommunbidrag", values));
   addPrognosNote(t, f, texts, values);
-  if (f.snapshotPeriod) t.footnotes.push_back(texts.text("rsum.fotnot_prognos_per_rad", values));
+  if (f.rsumPrognosAvvikelse)
+    t.footnotes.push_back(texts.text("rsum.fotnot_prognos_per_kostnadsslag", values));
+  else if (f.snapshotPeriod)
+    t.footnotes.push_back(texts.text("rsum.fotnot_prognos_per_rad", values));
   t.footnotes.push_back(roundingNote(mode, texts, values));
   return t;
 }
@@ -365,6 +389,15 @@ void addDelarTableChecks(CheckSection& checks, const DelarFigures& f, const Dela
   totals.compare("budget år (öre)", rsumExact.budgetAr, f.netto.budgetAr, 0);
   checks.items.push_back(
       totals.item("RSUM Nettokostnad = ansvarsområdenas total (exakta belopp)", "stämmer på öret"));
+
+  if (f.rsumPrognosAvvikelse && f.netto.prognosAvvikelse) {
+    // Both are exact; the controller's rows are typically whole tkr, so they may differ by less.
+    Tally rowPrognos;
+    rowPrognos.compare("avvikelse prognos", roundToTkr(*f.rsumPrognosAvvikelse),
+                       roundToTkr(*f.netto.prognosAvvikelse), sumTolerance(f.rsum.size(), mode));
+    checks.items.push_back(
+        rowPrognos.item("Prognos per kostnadsslag: Σ rader = enheternas prognos"));
+  }
 
   Tally resultat;
   for (const DelarColumn c : {kUtfallForeg, kUtfall, kBudgetAr, kPrognos})

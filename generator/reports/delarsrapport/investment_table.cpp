@@ -37,7 +37,8 @@ std::array<std::int64_t, kAmountColumns> exactRow(const InvestmentProject& proje
   const auto booked = utfall.find(project.projekt);
   const std::int64_t summaBudget = project.budgetOre + project.ombudgeteringOre;
   const std::int64_t prognos = project.prognosOre.value_or(summaBudget);
-  return {booked == utfall.end() ? 0 : booked->second,
+  const std::int64_t fromLedger = booked == utfall.end() ? 0 : booked->second;
+  return {project.utfallOre.value_or(fromLedger),
           project.budgetOre,
           project.ombudgeteringOre,
           summaBudget,
@@ -101,7 +102,25 @@ std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject
   }
 
   std::set<std::string_view> listed;
-  for (const InvestmentProject& project : projects) listed.insert(project.projekt);
+  int fromFile = 0;
+  for (const InvestmentProject& project : projects) {
+    listed.insert(project.projekt);
+    if (!project.utfallOre) continue;
+    ++fromFile;
+    // Both sources for one project: the file's figure is shown, the ledger's is not lost.
+    const auto booked = utfall.find(project.projekt);
+    if (booked != utfall.end() && booked->second != 0 && booked->second != *project.utfallOre) {
+      PlaceholderValues withProject = values;
+      withProject["projekt"] = project.projekt;
+      withProject["belopp"] = formatOreAsKronor(booked->second);
+      table.footnotes.push_back(texts.text("investeringar.utfall_skiljer", withProject));
+    }
+  }
+  if (fromFile > 0) {
+    PlaceholderValues withCount = values;
+    withCount["antal"] = std::to_string(fromFile);
+    table.footnotes.push_back(texts.text("investeringar.utfall_fran_filen", withCount));
+  }
   for (const auto& [projekt, ore] : utfall) {
     if (ore == 0 || listed.contains(projekt)) continue;
     PlaceholderValues withProject = values;

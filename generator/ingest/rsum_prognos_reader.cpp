@@ -1,0 +1,40 @@
+#include "ingest/rsum_prognos_reader.hpp"
+
+#include <set>
+
+#include "ingest/row_check.hpp"
+
+namespace namnd {
+
+RsumPrognosImport readRsumPrognos(TabularSource& source) {
+  static const TableSpec kSpec = {
+      {{"rad", {"rsum", "kostnadsslag", "rsum rad"}, true},
+       {"prognos", {"prognos helar", "helarsprognos", "prognos kr"}, false},
+       {"avvikelse", {"avvikelse prognos", "prognosavvikelse"}, false}},
+      {{"prognos", "avvikelse"}}};
+  RsumPrognosImport result;
+  result.summary.kind = SourceKind::Budget;
+  result.summary.sourcePath = source.displayName();
+  std::set<std::string, std::less<>> seen;
+  source.read(kSpec, [&](const Record& record) {
+    RowCheck row(record, result.summary);
+    const auto rad = row.code("rad");
+    const bool hasPrognos = !record.text("prognos").empty();
+    const bool hasAvvikelse = !record.text("avvikelse").empty();
+    if (hasPrognos == hasAvvikelse)
+      row.fail(record.at(hasPrognos ? "avvikelse" : "prognos"),
+               hasPrognos ? "ange prognos eller avvikelse, inte båda"
+                          : "prognos eller avvikelse saknas");
+    const auto amount = row.amount(hasAvvikelse ? "avvikelse" : "prognos");
+    if (rad && seen.count(*rad))
+      row.fail(record.at("rad"), "raden \"" + std::string(*rad) + "\" finns redan i filen");
+    if (!row.accept(amount)) return;
+    seen.emplace(*rad);
+    RsumPrognos entry{.rad = std::string(*rad), .where = record.at("rad")};
+    (hasAvvikelse ? entry.avvikelseOre : entry.prognosOre) = *amount;
+    result.rows.push_back(std::move(entry));
+  });
+  return result;
+}
+
+}  // namespace namnd
