@@ -25,6 +25,7 @@ report: exempeldata
 	$(NAMND) prognosunderlag --config $(EXEMPEL)/namnd.json --period $(PERIOD)
 	$(NAMND) manadsrapport --config $(EXEMPEL)/namnd.json --period $(PERIOD)
 	$(NAMND) delarsrapport --config $(EXEMPEL)/namnd.json --per 2025-08-31
+	$(NAMND) avvikelser --config $(EXEMPEL)/namnd.json --period 2025H1
 	$(NAMND) kontroll --config $(EXEMPEL)/namnd.json --period $(PERIOD)
 	@echo "Rapporterna finns i output/."
 

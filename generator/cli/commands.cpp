@@ -37,6 +37,27 @@ lämnats under året till och med perioden. Per 30 juni heter rapporten halvårs
   --help              visa denna hjälp
 )",
        runDelarsrapport},
+      {"avvikelser",
+       "skriver halvårsrapporten avvikelser (SoL, LSS och HSL) för ett halvår eller år",
+       R"(Användning: namnd avvikelser --config FIL --period ÅÅÅÅH1|ÅÅÅÅH2|ÅÅÅÅ
+
+Läser avvikelseregistren som konfigurationens "avvikelser" pekar ut (en eller flera CSV-
+eller Excel-filer, t.ex. en HSL-export och en SoL/LSS-export) och skriver rapporten som
+avvikelser-PERIOD.xlsx och .html i utdatamappen: tjänsteskrivelse, översikt över tidigare
+år, per verksamhet och enhet, händelsetyper, HSL per kategori, externa avvikelser, lex Sarah
+och lex Maria, enheter med få rapporter och kontroller.
+
+Rapporter räknas efter registreringsdatum: en rapport som registrerats efter periodens slut
+hör till nästa rapport även om händelsen inträffade tidigare. Systemens egna namn på typ,
+kategori, händelsetyp, riktning och status översätts med "taxonomi" i konfigurationen; namn
+som saknas där räknas upp i ett felmeddelande, och ingen rapport skrivs. Fritext och
+personuppgifter läses aldrig in i rapporten; personer räknas bara som antal.
+
+  --config FIL      konfigurationsfilen för nämnden
+  --period PERIOD   ett halvår (2025H1, 2025H2) eller ett helt år (2025)
+  --help            visa denna hjälp
+)",
+       runAvvikelser},
       {"prognosunderlag", "skriver prognosunderlag som enhetscheferna fyller i (xlsx)",
        R"(Användning: namnd prognosunderlag --config FIL --period ÅÅÅÅMM
 
@@ -87,8 +108,9 @@ Avvisade rader räknas upp med fil, rad och kolumn.
        R"(Användning: namnd exempeldata --ut MAPP
 
 Skriver exempelkommunens huvudbok (SIE 4 för 2024, CSV för 2025), budget (helårs-,
-månads- och ombudgeteringsrader) och prognoser (Excel) till MAPP. Resultatet är detsamma
-byte för byte vid varje körning.
+månads- och ombudgeteringsrader), prognoser (Excel) och avvikelseregister 2022–2025
+(HSL som CSV, SoL/LSS som Excel) till MAPP. Resultatet är detsamma byte för byte vid
+varje körning.
 
   --ut MAPP   mappen att skriva till (t.ex. data/exempel/genererat)
   --help      visa denna hjälp

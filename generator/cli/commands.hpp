@@ -18,6 +18,7 @@ struct Command {
 
 const std::vector<Command>& commands();
 
+int runAvvikelser(const std::vector<std::string>& args, std::ostream& out);
 int runDelarsrapport(const std::vector<std::string>& args, std::ostream& out);
 int runManadsrapport(const std::vector<std::string>& args, std::ostream& out);
 int runPrognosunderlag(const std::vector<std::string>& args, std::ostream& out);

@@ -1,5 +1,6 @@
 #include "cli/example_kommun.hpp"
 
+#include "cli/example_avvikelser.hpp"
 #include "cli/example_delar.hpp"
 #include "cli/example_hr.hpp"
 
@@ -1445,6 +1446,7 @@ void writeExampleKommun(const fs::path& outDir) {
                   prognosPerKostnadsslag(rows, year2025.year * 100 + 8));
   writeExampleHr(outDir);
   writeExampleDelar(outDir);
+  writeExampleAvvikelser(outDir);
 }
 
 }  // namespace namnd

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/category_name.hpp"
 #include "core/errors.hpp"
 #include "core/ledger_transaction.hpp"
 
@@ -49,16 +50,28 @@ class ConfigReader {
     return input;
   }
 
-  // A number in [min, max]; `fallback` when the key is absent.
-  double number(const Object& obj, const std::string& key, double min, double max,
-                double fallback) const {
+  // A number in [min, max]; `fallback` when the key is absent. `label` names the key in
+  // messages when it sits inside a block.
+  double number(const Object& obj, const std::string& key, double min, double max, double fallback,
+                const std::string& label = "") const {
+    const std::string& name = label.empty() ? key : label;
     if (!obj.has(key) || obj.isNull(key)) return fallback;
     const auto value = obj.get(key);
-    if (!value.isNumeric()) fail(key, "ska vara ett tal");
+    if (!value.isNumeric()) fail(name, "ska vara ett tal");
     const double result = value.convert<double>();
     if (!(result >= min && result <= max))
-      fail(key, "ska vara mellan " + formatLimit(min) + " och " + formatLimit(max));
+      fail(name, "ska vara mellan " + formatLimit(min) + " och " + formatLimit(max));
     return result;
+  }
+
+  // A whole number in [min, max]; `fallback` when the key is absent.
+  int integer(const Object& obj, const std::string& key, int min, int max, int fallback,
+              const std::string& label) const {
+    if (!obj.has(key) || obj.isNull(key)) return fallback;
+    if (!obj.get(key).isInteger())
+      fail(label,
+           "ska vara ett heltal mellan " + std::to_string(min) + " och " + std::to_string(max));
+    return static_cast<int>(number(obj, key, min, max, fallback, label));
   }
 
   // Whole kronor or kronor with öre, as öre.
@@ -74,40 +87,45 @@ class ConfigReader {
     return input;
   }
 
-  // A key holding one path, a list of paths, or a list of {"fil": path, …} objects.
+  // A key holding one path, a list of paths, or a list of {"fil": path, …} objects. `label`
+  // names the key in messages when it sits inside a block ("avvikelser.register").
   std::vector<InputFile> files(const Object& obj, const std::string& key,
-                               const std::map<std::string, PeriodisationKey>& keys) const {
+                               const std::map<std::string, PeriodisationKey>& keys,
+                               const std::string& label = "") const {
+    const std::string& name = label.empty() ? key : label;
     std::vector<InputFile> result;
     if (!obj.has(key)) return result;
     const auto value = obj.get(key);
     if (value.isString()) {
-      result.push_back(existingFile(key, value.extract<std::string>()));
+      result.push_back(existingFile(name, value.extract<std::string>()));
       return result;
     }
     const Array::Ptr list = obj.getArray(key);
-    if (!list) fail(key, "ska vara en lista med filer");
+    if (!list) fail(name, "ska vara en lista med filer");
     for (unsigned i = 0; i < list->size(); ++i) {
       const auto item = list->get(i);
       if (item.isString()) {
-        result.push_back(existingFile(key, item.extract<std::string>()));
+        result.push_back(existingFile(name, item.extract<std::string>()));
         continue;
       }
       const Object::Ptr entry = list->getObject(i);
       if (!entry)
-        fail(key, "element " + std::to_string(i + 1) + " ska vara en filväg eller ett objekt");
-      result.push_back(fileEntry(*entry, key, keys));
+        fail(name, "element " + std::to_string(i + 1) + " ska vara en filväg eller ett objekt");
+      result.push_back(fileEntry(*entry, key, keys, label));
     }
     return result;
   }
 
   InputFile fileEntry(const Object& entry, const std::string& key,
-                      const std::map<std::string, PeriodisationKey>& keys) const {
+                      const std::map<std::string, PeriodisationKey>& keys,
+                      const std::string& label = "") const {
+    const std::string& name = label.empty() ? key : label;
     const std::string format = text(entry, "format", false);
     const bool underlag = format == "prognosunderlag" && key == "prognos";
-    InputFile input = underlag ? file(text(entry, "fil")) : existingFile(key, text(entry, "fil"));
+    InputFile input = underlag ? file(text(entry, "fil")) : existingFile(name, text(entry, "fil"));
     if (underlag && !fs::exists(input.path))
-      fail(key, "pekar på " + input.path.string() + " som inte finns");
-    const std::string where = key + " (" + input.displayName + ")";
+      fail(name, "pekar på " + input.path.string() + " som inte finns");
+    const std::string where = name + " (" + input.displayName + ")";
     input.format = format;
     if (!input.format.empty() && input.format != "csv" && input.format != "xlsx" &&
         input.format != "sie" && !underlag)
@@ -241,6 +259,95 @@ void readTjansteskrivelse(const ConfigReader& read, const Object& block, const s
   }
 }
 
+// One map of "avvikelser.taxonomi" ({source name: report name}), keys folded. `allowed` lists
+// the report names the map may use (folded name → the name stored), empty = any non-empty text.
+std::map<std::string, std::string> readTaxonomyMap(
+    const ConfigReader& read, const Object& taxonomy, const std::string& key,
+    const std::map<std::string, std::string>& allowed, const std::string& allowedText) {
+  std::map<std::string, std::string> result;
+  if (!taxonomy.has(key) || taxonomy.isNull(key)) return result;
+  const std::string where = "avvikelser.taxonomi." + key;
+  const Object::Ptr map = taxonomy.getObject(key);
+  if (!map) read.fail(where, "ska vara ett objekt {\"namn i exporten\": \"namn i rapporten\"}");
+  for (const auto& [source, target] : *map) {
+    const std::string entry = where + "." + source;
+    const std::string folded = foldCategoryName(source);
+    if (folded.empty()) read.fail(entry, "namnet i exporten får inte vara tomt");
+    if (!target.isString()) read.fail(entry, "ska vara en text");
+    std::string name = target.extract<std::string>();
+    if (allowed.empty()) {
+      // The report's own name as written, without stray spaces at the ends.
+      const auto first = name.find_first_not_of(" \t");
+      const auto last = name.find_last_not_of(" \t");
+      name = first == std::string::npos ? "" : name.substr(first, last - first + 1);
+      if (name.empty()) read.fail(entry, "ska vara ett namn i rapporten, inte en tom text");
+    } else {
+      const auto found = allowed.find(foldCategoryName(name));
+      if (found == allowed.end()) read.fail(entry, "\"" + name + "\" ska vara " + allowedText);
+      name = found->second;
+    }
+    const auto [at, inserted] = result.emplace(folded, name);
+    if (!inserted && at->second != name)
+      read.fail(entry, "\"" + source + "\" finns redan (skrivet på annat sätt) med \"" +
+                           at->second + "\"");
+  }
+  return result;
+}
+
+void readAvvikelser(const ConfigReader& read, const Object& block, int levels,
+                    AvvikelserSettings& a) {
+  readTjansteskrivelse(read, block, "avvikelser", a);
+  if (!block.has("register") || block.isNull("register"))
+    read.fail("avvikelser.register",
+              "saknas (en fil eller en lista med filer, var och en en filväg eller "
+              "{\"fil\", \"blad\", \"kolumner\"})");
+  a.registers = read.files(block, "register", {}, "avvikelser.register");
+  if (a.registers.empty()) read.fail("avvikelser.register", "ska ha minst en fil");
+  for (const InputFile& input : a.registers)
+    if (input.format == "sie")
+      read.fail("avvikelser.register (" + input.displayName + ").format",
+                "ska vara \"csv\" eller \"xlsx\"");
+
+  if (block.has("taxonomi") && !block.isNull("taxonomi")) {
+    const Object::Ptr taxonomy = block.getObject("taxonomi");
+    if (!taxonomy) read.fail("avvikelser.taxonomi", "ska vara ett objekt");
+    for (const auto& [key, value] : *taxonomy)
+      if (key != "typ" && key != "lagrum" && key != "kategori" && key != "handelsetyp" &&
+          key != "riktning" && key != "status")
+        read.fail("avvikelser.taxonomi." + key,
+                  "är okänd (typ, lagrum, kategori, handelsetyp, riktning eller status)");
+    AvvikelseTaxonomy& t = a.taxonomy;
+    t.typ = readTaxonomyMap(read, *taxonomy, "typ",
+                            {{"avvikelse", "avvikelse"},
+                             {"klagomal", "klagomal"},
+                             {"lex_sarah", "lex_sarah"},
+                             {"lex_maria", "lex_maria"},
+                             {"extern", "extern"}},
+                            "avvikelse, klagomal, lex_sarah, lex_maria eller extern");
+    t.lagrum =
+        readTaxonomyMap(read, *taxonomy, "lagrum", {{"sol", "SoL"}, {"lss", "LSS"}, {"hsl", "HSL"}},
+                        "SoL, LSS eller HSL");
+    t.kategori = readTaxonomyMap(read, *taxonomy, "kategori", {}, "");
+    t.handelsetyp = readTaxonomyMap(read, *taxonomy, "handelsetyp", {}, "");
+    t.riktning = readTaxonomyMap(read, *taxonomy, "riktning", {{"till", "till"}, {"fran", "fran"}},
+                                 "till eller fran");
+    t.status = readTaxonomyMap(read, *taxonomy, "status", {}, "");
+  }
+
+  a.personThreshold =
+      read.integer(block, "personer_minst", 1, 1000, 5, "avvikelser.personer_minst");
+  a.earlierYears = read.integer(block, "jamforelsear", 0, 10, 3, "avvikelser.jamforelsear");
+  if (block.has("underrapportering") && !block.isNull("underrapportering")) {
+    const Object::Ptr under = block.getObject("underrapportering");
+    if (!under)
+      read.fail("avvikelser.underrapportering",
+                "ska vara ett objekt {\"minst_per_10000_timmar\": tal}");
+    a.minPerTenThousandHours = read.number(*under, "minst_per_10000_timmar", 0, 1e6, 0,
+                                           "avvikelser.underrapportering.minst_per_10000_timmar");
+  }
+  a.unitLevel = read.integer(block, "niva", 1, levels, 0, "avvikelser.niva");
+}
+
 }  // namespace
 
 RunConfig loadRunConfig(const fs::path& configFile) {
@@ -358,6 +465,22 @@ RunConfig loadRunConfig(const fs::path& configFile) {
     d.mal = optionalFile("mal");
     d.verksamhetsmatt = optionalFile("verksamhetsmatt");
     d.prognosPerKostnadsslag = optionalFile("prognos_per_kostnadsslag");
+  }
+  if (root->has("avvikelser") && !root->isNull("avvikelser")) {
+    const Object::Ptr block = root->getObject("avvikelser");
+    AvvikelserSettings& a = config.avvikelser;
+    if (block) {
+      readAvvikelser(read, *block, static_cast<int>(config.levelNames.size()), a);
+    } else if (root->get("avvikelser").isString() || root->getArray("avvikelser")) {
+      // Short form: only the registers, with the report's own category names.
+      a.present = true;
+      a.block = "avvikelser";
+      a.registers = read.files(*root, "avvikelser", {}, "avvikelser");
+    } else {
+      read.fail("avvikelser",
+                "ska vara ett objekt med \"register\" och \"taxonomi\", eller en fil eller en "
+                "lista med filer");
+    }
   }
   return config;
 }

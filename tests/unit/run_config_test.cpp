@@ -181,5 +181,129 @@ TEST_F(RunConfigTest, UnreadableOrInvalidJson) {
   EXPECT_THROW(loadRunConfig(dir / "lista.json"), ConfigError);
 }
 
+// The "avvikelser" block (issue 6): registers, the taxonomy with folded keys, and the limits.
+TEST_F(RunConfigTest, AvvikelserBlock) {
+  testing::writeFile(dir / "in" / "hsl.csv", "x");
+  testing::writeFile(dir / "in" / "sol.xlsx", "x");
+  keys["avvikelser"] = R"({
+    "handlaggare": "Anna Holm",
+    "underskrifter": [{"namn": "Karin Ek", "titel": "SAS"}, {"namn": "Anna Holm", "titel": "MAS"}],
+    "register": ["../in/hsl.csv",
+                 {"fil": "../in/sol.xlsx", "blad": "Avvikelser", "kolumner": {"lagrum": "Lagstöd"}}],
+    "taxonomi": {
+      "typ": {"  Avvikelse   HSL ": "avvikelse", "Lex Sarah-rapport": "lex_sarah"},
+      "lagrum": {"Socialtjänstlagen": "sol", "Hälso- och sjukvårdslagen": "HSL"},
+      "kategori": {"FALLOLYCKA": "Fall/fallolycka", "Läkemedel - ej given dos": " Läkemedel "},
+      "handelsetyp": {"Brister i trygghet": "Trygghet"},
+      "riktning": {"Inkommande": "till", "Utgående": "fran"},
+      "status": {"Anmäld IVO": "Anmäld till IVO"}
+    },
+    "personer_minst": 3,
+    "jamforelsear": 4,
+    "underrapportering": {"minst_per_10000_timmar": 2.5},
+    "niva": 3
+  })";
+  const RunConfig config = load();
+  const AvvikelserSettings& a = config.avvikelser;
+  EXPECT_TRUE(a.present);
+  EXPECT_EQ(a.block, "avvikelser");
+  EXPECT_EQ(a.handlaggare, "Anna Holm");
+  ASSERT_EQ(a.signers.size(), 2u);
+  EXPECT_EQ(a.signers[1].title, "MAS");
+  ASSERT_EQ(a.registers.size(), 2u);
+  EXPECT_EQ(a.registers[0].path, base / "in" / "hsl.csv");
+  EXPECT_EQ(a.registers[1].path, base / "in" / "sol.xlsx");
+  EXPECT_EQ(a.registers[1].sheet, "Avvikelser");
+  ASSERT_EQ(a.registers[1].columns.size(), 1u);
+  EXPECT_EQ(a.registers[1].columns[0], (std::pair<std::string, std::string>{"lagrum", "Lagstöd"}));
+  // Keys folded: lower case, trimmed, inner spaces collapsed, å/ä/ö kept.
+  const AvvikelseTaxonomy& t = a.taxonomy;
+  EXPECT_EQ(t.typ, (std::map<std::string, std::string>{{"avvikelse hsl", "avvikelse"},
+                                                       {"lex sarah-rapport", "lex_sarah"}}));
+  // Report names of lagrum are spelt the report's way whatever the case in the config.
+  EXPECT_EQ(t.lagrum, (std::map<std::string, std::string>{{"socialtjänstlagen", "SoL"},
+                                                          {"hälso- och sjukvårdslagen", "HSL"}}));
+  EXPECT_EQ(t.kategori,
+            (std::map<std::string, std::string>{{"fallolycka", "Fall/fallolycka"},
+                                                {"läkemedel - ej given dos", "Läkemedel"}}));
+  EXPECT_EQ(t.handelsetyp.at("brister i trygghet"), "Trygghet");
+  EXPECT_EQ(t.riktning.at("utgående"), "fran");
+  EXPECT_EQ(t.status.at("anmäld ivo"), "Anmäld till IVO");
+  EXPECT_EQ(a.personThreshold, 3);
+  EXPECT_EQ(a.earlierYears, 4);
+  EXPECT_DOUBLE_EQ(a.minPerTenThousandHours, 2.5);
+  EXPECT_EQ(a.unitLevel, 3);
+}
+
+TEST_F(RunConfigTest, AvvikelserDefaults) {
+  testing::writeFile(dir / "in" / "hsl.csv", "x");
+  EXPECT_FALSE(load().avvikelser.present);
+  keys["avvikelser"] = R"({"register": "../in/hsl.csv"})";
+  const AvvikelserSettings a = load().avvikelser;
+  EXPECT_TRUE(a.present);
+  ASSERT_EQ(a.registers.size(), 1u);
+  EXPECT_TRUE(a.taxonomy.typ.empty());
+  EXPECT_EQ(a.personThreshold, 5);
+  EXPECT_EQ(a.earlierYears, 3);
+  EXPECT_DOUBLE_EQ(a.minPerTenThousandHours, 0);
+  EXPECT_EQ(a.unitLevel, 0);
+}
+
+// Short form: only the registers (the bench's generated configs use it).
+TEST_F(RunConfigTest, AvvikelserAsAListOfRegisters) {
+  testing::writeFile(dir / "in" / "hsl.csv", "x");
+  keys["avvikelser"] = R"(["../in/hsl.csv"])";
+  const AvvikelserSettings a = load().avvikelser;
+  EXPECT_TRUE(a.present);
+  ASSERT_EQ(a.registers.size(), 1u);
+  EXPECT_EQ(a.registers[0].path, base / "in" / "hsl.csv");
+  EXPECT_TRUE(a.taxonomy.kategori.empty());
+  EXPECT_EQ(a.personThreshold, 5);
+  keys["avvikelser"] = "5";
+  EXPECT_TRUE(testing::mentions(loadError(), {"\"avvikelser\"", "ska vara ett objekt"}));
+}
+
+TEST_F(RunConfigTest, AvvikelserMistakesNameTheKey) {
+  testing::writeFile(dir / "in" / "hsl.csv", "x");
+  const auto errorFor = [&](const std::string& block) {
+    keys["avvikelser"] = block;
+    return loadError();
+  };
+  EXPECT_TRUE(
+      testing::mentions(errorFor(R"({"datum": "2025-08-20"})"), {"avvikelser.register", "saknas"}));
+  EXPECT_TRUE(testing::mentions(errorFor(R"({"register": ["../in/finns-inte.csv"]})"),
+                                {"avvikelser.register", "finns-inte.csv", "som inte finns"}));
+  const std::string reg = R"("register": "../in/hsl.csv", )";
+  EXPECT_TRUE(testing::mentions(
+      errorFor("{" + reg + R"("taxonomi": {"typ": {"Avvikelse HSL": "incident"}}})"),
+      {"avvikelser.taxonomi.typ.Avvikelse HSL", "incident",
+       "avvikelse, klagomal, lex_sarah, lex_maria eller extern"}));
+  EXPECT_TRUE(
+      testing::mentions(errorFor("{" + reg + R"("taxonomi": {"lagrum": {"Skollagen": "SkolL"}}})"),
+                        {"avvikelser.taxonomi.lagrum.Skollagen", "SoL, LSS eller HSL"}));
+  EXPECT_TRUE(testing::mentions(errorFor("{" + reg + R"("taxonomi": {"riktning": {"In": "in"}}})"),
+                                {"avvikelser.taxonomi.riktning.In", "till eller fran"}));
+  EXPECT_TRUE(testing::mentions(errorFor("{" + reg + R"("taxonomi": {"kategori": {"Fall": ""}}})"),
+                                {"avvikelser.taxonomi.kategori.Fall", "tom"}));
+  // Two spellings of one name that disagree.
+  EXPECT_TRUE(testing::mentions(
+      errorFor("{" + reg + R"("taxonomi": {"kategori": {"Fall": "Fall", "FALL ": "Läkemedel"}}})"),
+      {"avvikelser.taxonomi.kategori", "finns redan"}));
+  EXPECT_TRUE(testing::mentions(errorFor("{" + reg + R"("taxonomi": {"kategorier": {}}})"),
+                                {"avvikelser.taxonomi.kategorier", "okänd"}));
+  EXPECT_TRUE(testing::mentions(errorFor("{" + reg + R"("personer_minst": 0})"),
+                                {"avvikelser.personer_minst", "mellan 1"}));
+  EXPECT_TRUE(testing::mentions(errorFor("{" + reg + R"("personer_minst": 2.5})"),
+                                {"avvikelser.personer_minst", "heltal"}));
+  EXPECT_TRUE(testing::mentions(errorFor("{" + reg + R"("jamforelsear": 11})"),
+                                {"avvikelser.jamforelsear", "mellan 0 och 10"}));
+  EXPECT_TRUE(testing::mentions(
+      errorFor("{" + reg + R"("underrapportering": {"minst_per_10000_timmar": -1}})"),
+      {"avvikelser.underrapportering.minst_per_10000_timmar"}));
+  EXPECT_TRUE(testing::mentions(errorFor("{" + reg + R"("niva": 4})"),  // three levels here
+                                {"avvikelser.niva", "mellan 1 och 3"}));
+  EXPECT_TRUE(testing::mentions(errorFor("[1]"), {"avvikelser", "objekt"}));
+}
+
 }  // namespace
 }  // namespace namnd

@@ -1,0 +1,73 @@
+#include <filesystem>
+
+#include "cli/arguments.hpp"
+#include "cli/commands.hpp"
+#include "cli/report_context.hpp"
+#include "core/calendar_date.hpp"
+#include "core/errors.hpp"
+#include "ingest/avvikelse/avvikelse_reader.hpp"
+#include "ingest/org_reader.hpp"
+#include "ingest/table/open_source.hpp"
+#include "render/html/html_renderer.hpp"
+#include "render/xlsx/xlsx_renderer.hpp"
+#include "reports/avvikelser/avvikelser_builder.hpp"
+
+namespace namnd {
+namespace {
+
+// "2025H1", "2025H2" or "2025".
+HalfYearPeriod periodArgument(const Arguments& arguments) {
+  const std::string text = arguments.required("period");
+  const std::optional<HalfYearPeriod> period = HalfYearPeriod::parse(text);
+  if (!period)
+    throw UsageError(
+        "--period ska vara ett halvår ÅÅÅÅH1 eller ÅÅÅÅH2, eller ett helt år ÅÅÅÅ "
+        "(t.ex. 2025H1 eller 2025), inte \"" +
+        text + "\"");
+  return *period;
+}
+
+Period monthOf(const CalendarDate& date) { return Period(date.year, date.month); }
+
+}  // namespace
+
+int runAvvikelser(const std::vector<std::string>& args, std::ostream& out) {
+  const Arguments arguments(args, {"config", "period"}, {});
+  const HalfYearPeriod period = periodArgument(arguments);
+  const std::string configPath = arguments.required("config");
+  // Fail on the config before importing anything, and never write half a report.
+  if (const RunConfig config = loadRunConfig(configPath); !config.avvikelser.present)
+    throw ConfigError(config.configPath.string() +
+                      ": \"avvikelser\" saknas: rapporten behöver avvikelseregistren "
+                      "(\"register\"), taxonomin (\"taxonomi\") och tjänsteskrivelsens fält "
+                      "(handläggare, datum, diarienummer, förslag till beslut, underskrifter)");
+
+  const auto context = loadReportContext(configPath, monthOf(period.last()), out);
+  const RunConfig& config = context->config;
+  // Every version of the organisation: a report registered on a unit that has since moved or
+  // closed is still a report of this nämnd.
+  const OrgTree versions = readOrgTree(*openTabularSource(config.org));
+  AvvikelseRegisters registers = readAvvikelseRegisters(config.avvikelser, versions);
+  const HrTable hours =
+      context->store->loadHr(PeriodRange{monthOf(period.first()), monthOf(period.last())});
+
+  const ReportTexts texts = ReportTexts::load(config.templatesDir / "text" / "avvikelser.json");
+  const AvvikelserInput input{.config = config,
+                              .meta = context->documentMeta(),
+                              .period = period,
+                              .records = std::move(registers.records),
+                              .tree = context->tree,
+                              .hours = &hours,
+                              .readerNotes = std::move(registers.notes)};
+  const Document document = buildAvvikelserReport(input, texts);
+
+  const std::string stem = "avvikelser-" + period.code();
+  const std::filesystem::path xlsx = config.outputDir / (stem + ".xlsx");
+  const std::filesystem::path html = config.outputDir / (stem + ".html");
+  renderXlsx(document, config.templatesDir, xlsx);
+  renderHtml(document, config.templatesDir, html);
+  out << "Skrev " << xlsx.string() << "\nSkrev " << html.string() << "\n";
+  return 0;
+}
+
+}  // namespace namnd

@@ -1,0 +1,121 @@
+#include "reports/avvikelser/avvikelser_view.hpp"
+
+#include "core/errors.hpp"
+#include "core/number_format.hpp"
+
+namespace namnd {
+namespace {
+
+std::string lowerFirst(std::string text) {
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] + 32);
+  return text;
+}
+
+// "första halvåret" → "Första halvåret"; the texts start with ASCII letters or digits.
+std::string upperFirst(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
+  return text;
+}
+
+std::string spanKey(const HalfYearPeriod& span) {
+  return span.half == 0 ? "helar" : "halvar_" + std::to_string(span.half);
+}
+
+AvvikelserFigures computeFigures(const AvvikelserInput& input, int areaLevel, int unitLevel) {
+  const HalfYearPeriod period = input.period;
+  AvvikelserFigures f;
+  f.oversikt =
+      countOversikt(input.records, oversiktSpans(period, input.config.avvikelser.earlierYears));
+  f.current = countTotals(input.records, period);
+  f.previous = countTotals(input.records, sameSpanYearBefore(period));
+  f.registeredAfter = countRegisteredAfter(input.records, period);
+  std::vector<const AvvikelseRecord*> solLss;
+  for (const AvvikelseRecord& r : input.records)
+    if (registeredIn(r, period) && oversiktTyp(r) == OversiktTyp::Avvikelse) solLss.push_back(&r);
+  f.solLssPerUnit = tallyByOrg(solLss, input.tree, areaLevel);
+  f.hslKategorier = countHslKategorier(input.records, period);
+  f.units =
+      underReporting({.records = input.records,
+                      .tree = input.tree,
+                      .areaLevel = areaLevel,
+                      .unitLevel = unitLevel,
+                      .span = period,
+                      .hours = input.hours,
+                      .minPerTenThousandHours = input.config.avvikelser.minPerTenThousandHours});
+  return f;
+}
+
+}  // namespace
+
+AvvikelserView::AvvikelserView(const AvvikelserInput& input, const ReportTexts& texts)
+    : input_(input), texts_(texts) {
+  const RunConfig& config = input.config;
+  areaLevel_ = config.reportLevel;
+  unitLevel_ = config.avvikelser.unitLevel > 0 ? config.avvikelser.unitLevel : areaLevel_ + 1;
+  if (unitLevel_ < areaLevel_)
+    throw ConfigError(config.configPath.string() + ": \"avvikelser.niva\" (" +
+                      std::to_string(unitLevel_) + ") ligger över rapportnivån (" +
+                      std::to_string(areaLevel_) + "); enheterna måste ligga på eller under den");
+  if (input.period.half < 0 || input.period.half > 2)
+    throw ConfigError("avvikelser: perioden " + input.period.code() + " är varken halvår eller år");
+
+  values_["kommun"] = config.kommun;
+  values_["namnd"] = config.namnd;
+  values_["forvaltning"] = config.forvaltning;
+  values_["personer_minst"] = std::to_string(config.avvikelser.personThreshold);
+  const HalfYearPeriod before = sameSpanYearBefore(input.period);
+  for (const auto& [name, span] :
+       {std::pair{"period", input.period}, std::pair{"foregaende", before}}) {
+    const std::string prefix = name;
+    values_[prefix + ".kod"] = span.code();
+    values_[prefix + ".ar"] = std::to_string(span.year);
+    values_[prefix + ".forsta"] = span.first().iso();
+    values_[prefix + ".sista"] = span.last().iso();
+  }
+  // The span texts use {ar} only, so they are filled after the plain values.
+  for (const auto& [name, span] :
+       {std::pair{"period", input.period}, std::pair{"foregaende", before}}) {
+    const std::string prefix = name;
+    values_[prefix + ".text"] = spanText(span);
+    values_[prefix + ".Text"] = upperFirst(spanText(span));
+    values_[prefix + ".kolumn"] = spanColumn(span);
+  }
+  const std::string rapport =
+      texts.text(input.period.half == 0 ? "rapportnamn.helar" : "rapportnamn.halvar", values_);
+  values_["rapport"] = rapport;
+  values_["rapport.gemen"] = lowerFirst(rapport);
+
+  figures_ = computeFigures(input, areaLevel_, unitLevel_);
+}
+
+std::string AvvikelserView::text(std::string_view key) const { return texts_.text(key, values_); }
+
+std::string AvvikelserView::text(std::string_view key, const PlaceholderValues& extra) const {
+  PlaceholderValues merged = values_;
+  for (const auto& [name, value] : extra) merged[name] = value;
+  return texts_.text(key, merged);
+}
+
+std::string AvvikelserView::spanColumn(const HalfYearPeriod& span) const {
+  return texts_.text("kolumner." + spanKey(span), {{"ar", std::to_string(span.year)}});
+}
+
+std::string AvvikelserView::spanText(const HalfYearPeriod& span) const {
+  return texts_.text("perioder." + spanKey(span), {{"ar", std::to_string(span.year)}});
+}
+
+std::string AvvikelserView::number(std::int64_t value) const {
+  return formatInteger(value, texts_.text("tusentalsavgransare", {}));
+}
+
+std::string AvvikelserView::countSentence(std::string_view keyPrefix, std::int64_t count,
+                                          PlaceholderValues extra) const {
+  extra["antal"] = number(count);
+  return text(std::string(keyPrefix) + (count == 1 ? "_en" : "_flera"), extra);
+}
+
+std::string handelsetypName(const AvvikelserView& view, const std::string& handelsetyp) {
+  return handelsetyp.empty() ? view.text("andelar.ej_angiven") : handelsetyp;
+}
+
+}  // namespace namnd

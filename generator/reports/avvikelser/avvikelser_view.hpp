@@ -1,0 +1,63 @@
+#pragma once
+// What every part of the avvikelse report shares: the texts with the period's placeholders, the
+// org levels, how a span and a number are written, and the counts computed once from the records.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aggregate/avvikelse_counts.hpp"
+#include "aggregate/avvikelse_units.hpp"
+#include "reports/avvikelser/avvikelser_builder.hpp"
+
+namespace namnd {
+
+// The counts the sections and the checks show.
+struct AvvikelserFigures {
+  OversiktCounts oversikt;  // its last span is the period
+  AvvikelseTotals current;
+  AvvikelseTotals previous;  // the same span a year earlier
+  std::int64_t registeredAfter = 0;
+  OrgTally solLssPerUnit;  // SoL/LSS avvikelser of the period, from the areas down
+  std::vector<KategoriCount> hslKategorier;
+  std::vector<UnitReporting> units;  // the under-reporting signal of every enhet considered
+};
+
+class AvvikelserView {
+ public:
+  AvvikelserView(const AvvikelserInput& input, const ReportTexts& texts);
+
+  const AvvikelserInput& input() const { return input_; }
+  const HalfYearPeriod& period() const { return input_.period; }
+  const OrgTree& tree() const { return input_.tree; }
+  int areaLevel() const { return areaLevel_; }
+  int unitLevel() const { return unitLevel_; }
+  const PlaceholderValues& values() const { return values_; }
+  const AvvikelserFigures& figures() const { return figures_; }
+
+  // The template's text with the report's placeholders (and `extra` over them).
+  std::string text(std::string_view key) const;
+  std::string text(std::string_view key, const PlaceholderValues& extra) const;
+  // "Halvår 2022" / "Helår 2022" (column headers) and "första halvåret 2022" (running text).
+  std::string spanColumn(const HalfYearPeriod& span) const;
+  std::string spanText(const HalfYearPeriod& span) const;
+  // 1 234 with the template's thousands separator.
+  std::string number(std::int64_t value) const;
+  // The "en"/"flera" variant of a sentence, with {antal} filled.
+  std::string countSentence(std::string_view keyPrefix, std::int64_t count,
+                            PlaceholderValues extra = {}) const;
+
+ private:
+  const AvvikelserInput& input_;
+  const ReportTexts& texts_;
+  int areaLevel_ = 2;
+  int unitLevel_ = 3;
+  PlaceholderValues values_;
+  AvvikelserFigures figures_;
+};
+
+// The template's name of a record set's empty händelsetyp.
+std::string handelsetypName(const AvvikelserView& view, const std::string& handelsetyp);
+
+}  // namespace namnd
