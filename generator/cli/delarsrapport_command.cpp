@@ -60,6 +60,11 @@ int runDelarsrapport(const std::vector<std::string>& args, std::ostream& out) {
                       ": \"delarsrapport\" saknas: tjänsteskrivelsen behöver handläggare, datum, "
                       "diarienummer, förslag till beslut och underskrifter");
 
+  // A report of a year the store knows nothing of would read "budget i balans" over zeros.
+  if (context->cube.empty())
+    throw ConfigError(config.configPath.string() + ": lagret har varken utfall eller budget för " +
+                      std::to_string(period.year()) +
+                      "; lägg årets huvudbok och budget under \"huvudbok\" och \"budget\"");
   const Cube lastYear = store.loadCube(PeriodRange::wholeYear(period.year() - 1));
   std::optional<PrognosSnapshot> snapshot;
   if (const auto chosen = chooseDelarSnapshot(store.prognosPeriods(), period))

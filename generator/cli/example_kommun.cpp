@@ -1142,14 +1142,15 @@ std::string prognosPerKostnadsslag(const std::vector<PrognosRow>& rows, int peri
                                       {"Personalkostnader", 700},
                                       {"Lokalkostnader energi VA", 0},
                                       {"Kapitalkostnad", 0}};
-  std::string text = "rad;avvikelse\n";
+  const std::string prefix = std::to_string(period) + ";";
+  std::string text = "prognosperiod;rad;avvikelse\n";
   i64 left = total;
   for (const Share& share : kShares) {
     const i64 ore = scale(scale(total, share.permille, 1000), 1, kStep) * kStep;
     left -= ore;
-    text += std::string(share.rad) + ";" + formatWholeKr(ore) + "\n";
+    text += prefix + share.rad + ";" + formatWholeKr(ore) + "\n";
   }
-  return text + "Övriga kostnader;" + formatWholeKr(left) + "\n";
+  return text + prefix + "Övriga kostnader;" + formatWholeKr(left) + "\n";
 }
 
 std::string prognosCsv(const std::vector<PrognosRow>& rows) {

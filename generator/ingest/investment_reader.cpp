@@ -15,6 +15,7 @@ InvestmentImport readInvestments(TabularSource& source) {
        {"ombudgetering", {"ombudg", "ombudgeterat", "tillaggsbudget"}, false},
        {"prognos", {"helarsprognos", "helårsprognos", "prognos kr"}, false},
        {"utfall", {"utfall kr", "ack utfall", "bokfort", "bokfört"}, false},
+       {"period", {"utfall period", "utfall tom", "utfall till och med"}, false},
        {"kommentar", {"kommentarer", "text"}, false}},
       {}};
 
@@ -32,7 +33,15 @@ InvestmentImport readInvestments(TabularSource& source) {
     std::optional<std::int64_t> prognos;
     if (!record.text("prognos").empty()) prognos = row.amount("prognos");
     std::optional<std::int64_t> utfall;
-    if (!record.text("utfall").empty()) utfall = row.amount("utfall");
+    std::optional<Period> utfallPeriod;
+    if (!record.text("utfall").empty()) {
+      utfall = row.amount("utfall");
+      if (record.text("period").empty())
+        row.fail(record.at("period"),
+                 "period saknas: ange till och med vilken månad utfallet gäller (ÅÅÅÅMM)");
+      else
+        utfallPeriod = row.month("period");
+    }
     const auto projekt = row.code("projekt");
     const std::string_view namn = record.text("namn");
     if (namn.empty()) row.fail(record.at("namn"), "namn saknas");
@@ -45,7 +54,7 @@ InvestmentImport readInvestments(TabularSource& source) {
     lineOfProjekt.emplace(std::string(*projekt), record.line());
     result.projects.push_back({std::string(*projekt), std::string(namn),
                                std::string(record.text("grupp")), *budget, *ombudgetering, prognos,
-                               utfall, std::string(record.text("kommentar")),
+                               utfall, utfallPeriod, std::string(record.text("kommentar")),
                                SourceLocation{source.displayName(), record.line(), ""}});
   });
   return result;

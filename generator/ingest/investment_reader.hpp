@@ -7,8 +7,9 @@
 //
 // Columns: projekt (code as booked in the ledger), namn, budget (kr); optional grupp (the group's
 // subtotal label, "S:a investeringar gm TN"), ombudgetering (kr), prognos (kr, helår; empty =
-// Summa budget, i.e. no deviation), utfall (kr, January through the report's month; empty = from
-// the ledger), kommentar. Amounts may be negative.
+// Summa budget, i.e. no deviation), utfall (kr, January through `period`; empty = from the
+// ledger) with period (YYYYMM, required with utfall: a report for another month takes the
+// ledger's), kommentar. Amounts may be negative.
 
 #include <cstdint>
 #include <optional>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "core/import_summary.hpp"
+#include "core/period.hpp"
 #include "ingest/table/tabular_source.hpp"
 
 namespace namnd {
@@ -28,6 +30,7 @@ struct InvestmentProject {
   std::int64_t ombudgeteringOre = 0;
   std::optional<std::int64_t> prognosOre;  // none: Summa budget
   std::optional<std::int64_t> utfallOre;   // none: the ledger's utfall on the projekt
+  std::optional<Period> utfallPeriod;      // the month utfallOre runs through (set with it)
   std::string kommentar;
   SourceLocation where;  // the row, for messages
 };

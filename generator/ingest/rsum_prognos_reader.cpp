@@ -8,14 +8,15 @@ namespace namnd {
 
 RsumPrognosImport readRsumPrognos(TabularSource& source) {
   static const TableSpec kSpec = {
-      {{"rad", {"rsum", "kostnadsslag", "rsum rad"}, true},
+      {{"prognosperiod", {"period", "prognos period"}, true},
+       {"rad", {"rsum", "kostnadsslag", "rsum rad"}, true},
        {"prognos", {"prognos helar", "helarsprognos", "prognos kr"}, false},
        {"avvikelse", {"avvikelse prognos", "prognosavvikelse"}, false}},
       {{"prognos", "avvikelse"}}};
   RsumPrognosImport result;
   result.summary.kind = SourceKind::Budget;
   result.summary.sourcePath = source.displayName();
-  std::set<std::string, std::less<>> seen;
+  std::set<std::pair<int, std::string>> seen;
   source.read(kSpec, [&](const Record& record) {
     RowCheck row(record, result.summary);
     const auto rad = row.code("rad");
@@ -26,11 +27,13 @@ RsumPrognosImport readRsumPrognos(TabularSource& source) {
                hasPrognos ? "ange prognos eller avvikelse, inte båda"
                           : "prognos eller avvikelse saknas");
     const auto amount = row.amount(hasAvvikelse ? "avvikelse" : "prognos");
-    if (rad && seen.count(*rad))
-      row.fail(record.at("rad"), "raden \"" + std::string(*rad) + "\" finns redan i filen");
+    const auto period = row.month("prognosperiod");
+    if (rad && period && seen.count({period->code(), std::string(*rad)}))
+      row.fail(record.at("rad"),
+               "raden \"" + std::string(*rad) + "\" finns redan för " + period->toString());
     if (!row.accept(amount)) return;
-    seen.emplace(*rad);
-    RsumPrognos entry{.rad = std::string(*rad), .where = record.at("rad")};
+    seen.emplace(period->code(), std::string(*rad));
+    RsumPrognos entry{.period = *period, .rad = std::string(*rad), .where = record.at("rad")};
     (hasAvvikelse ? entry.avvikelseOre : entry.prognosOre) = *amount;
     result.rows.push_back(std::move(entry));
   });

@@ -3,7 +3,8 @@
 // prognosis per org node, but the delårsrapport's RSUM table (notes 004 §2.1) shows one per row,
 // which the controller sets at nämnd level.
 //
-// Columns: rad (the RSUM row's name as in the kontoplan: "Intäkter", "Personalkostnader" …), and
+// Columns: prognosperiod (YYYYMM: the month the prognosis was set, matched with the report's
+// prognosis snapshot), rad (the RSUM row's name as in the kontoplan: "Intäkter" …), and
 // prognos (helårsutfall, kr, intäkter negative) or avvikelse (Budget − Prognos for the year, kr;
 // positive = överskott), one of the two on each row.
 
@@ -14,11 +15,13 @@
 
 #include "core/errors.hpp"
 #include "core/import_summary.hpp"
+#include "core/period.hpp"
 #include "ingest/table/tabular_source.hpp"
 
 namespace namnd {
 
 struct RsumPrognos {
+  Period period;  // prognosperiod
   std::string rad;
   std::optional<std::int64_t> prognosOre;  // exactly one of the two is set
   std::optional<std::int64_t> avvikelseOre;
@@ -30,7 +33,8 @@ struct RsumPrognosImport {
   std::vector<RsumPrognos> rows;  // accepted rows in file order
 };
 
-// Rejects a row without rad, with both or neither amount, an unreadable amount or a rad given twice
+// Rejects a row without prognosperiod or rad, with both or neither amount, an unreadable amount or
+// a rad given twice for one period
 // (file, line, column, Swedish reason). Throws InputError when the source cannot be read or lacks a
 // column.
 RsumPrognosImport readRsumPrognos(TabularSource& source);

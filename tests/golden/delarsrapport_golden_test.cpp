@@ -339,12 +339,12 @@ TEST_F(HerrljungaDelarsrapport, ChecksStateTheRoundingModeAndPass) {
 // file): each row's prognosis and its deviation from the exact year budget, per cell.
 TEST_F(HerrljungaDelarsrapport, PrognosisPerKostnadsslagFillsTheComponentRows) {
   testing::writeFile(dir / "prognos-kostnadsslag-2022.csv",
-                     "rad;prognos\n"
-                     "Intäkter;-65093000\n"
-                     "Personalkostnader;201100000\n"
-                     "Lokalkostnader, energi, VA;14332000\n"
-                     "Övriga kostnader;78503000\n"
-                     "Kapitalkostnad;679000\n");
+                     "prognosperiod;rad;prognos\n"
+                     "202208;Intäkter;-65093000\n"
+                     "202208;Personalkostnader;201100000\n"
+                     "202208;Lokalkostnader, energi, VA;14332000\n"
+                     "202208;Övriga kostnader;78503000\n"
+                     "202208;Kapitalkostnad;679000\n");
   writeConfig("per_cell",
               delarBlock("Linn Marinder", "SN 10/2022 7706",
                          R"("prognos_per_kostnadsslag": "prognos-kostnadsslag-2022.csv",)"));
@@ -372,10 +372,25 @@ TEST_F(HerrljungaDelarsrapport, PrognosisPerKostnadsslagFillsTheComponentRows) {
     if (row.size() >= 2 && testing::contains(row[0].text, "Prognos per kostnadsslag"))
       checked = row[1].text == "OK";
   EXPECT_TRUE(checked);
+
+  // The halvårsrapport shows the June snapshot: the file's August rows do not belong there.
+  const auto june = report("2022-06-30");
+  ASSERT_EQ(june.exitCode, 0) << june.output;
+  const auto juneRows = table("RSUM", "RSUM", "20220630");
+  const auto* intakter = rowNamed(juneRows, "Intäkter");
+  ASSERT_TRUE(intakter);
+  EXPECT_EQ(value(*intakter, 6), std::nullopt);
+  bool warned = false;
+  for (const auto& row : testing::readSheet(output("20220630", "xlsx"), "Kontroller"))
+    if (row.size() >= 3 && row[0].text == "Prognos per kostnadsslag")
+      warned = row[1].text == "Varning" && testing::contains(row[2].text, "202208") &&
+               testing::contains(row[2].text, "202206");
+  EXPECT_TRUE(warned);
 }
 
 TEST_F(HerrljungaDelarsrapport, PrognosisPerKostnadsslagNamesAnUnknownOrMissingRow) {
-  testing::writeFile(dir / "rader.csv", "rad;avvikelse\nIntäkter;14470000\nHyror;0\n");
+  testing::writeFile(dir / "rader.csv",
+                     "prognosperiod;rad;avvikelse\n202208;Intäkter;14470000\n202208;Hyror;0\n");
   writeConfig("per_cell", delarBlock("Linn Marinder", "SN 10/2022 7706",
                                      R"("prognos_per_kostnadsslag": "rader.csv",)"));
   const auto unknown = report();
@@ -384,7 +399,7 @@ TEST_F(HerrljungaDelarsrapport, PrognosisPerKostnadsslagNamesAnUnknownOrMissingR
       << unknown.output;
   EXPECT_FALSE(std::filesystem::exists(output("20220831", "html")));
 
-  testing::writeFile(dir / "rader.csv", "rad;avvikelse\nIntäkter;14470000\n");
+  testing::writeFile(dir / "rader.csv", "prognosperiod;rad;avvikelse\n202208;Intäkter;14470000\n");
   const auto missing = report();
   EXPECT_NE(missing.exitCode, 0);
   EXPECT_TRUE(testing::mentions(missing.output, {"rader.csv", "saknas", "Kapitalkostnad"}))
@@ -487,6 +502,13 @@ TEST_F(HerrljungaDelarsrapport, AnUnfilledPlaceholderIsAConfigErrorAndWritesNoth
   EXPECT_NE(empty.exitCode, 0);
   EXPECT_TRUE(testing::mentions(empty.output, {"delarsrapport.diarienummer", "tom"}));
   EXPECT_FALSE(std::filesystem::exists(output("20220831", "html")));
+}
+
+TEST_F(HerrljungaDelarsrapport, AYearWithoutLedgerOrBudgetIsAnErrorNotABalancedBudget) {
+  const auto run = report("2024-08-31");
+  EXPECT_NE(run.exitCode, 0);
+  EXPECT_TRUE(testing::mentions(run.output, {"varken utfall eller budget", "2024"})) << run.output;
+  EXPECT_FALSE(std::filesystem::exists(output("20240831", "html")));
 }
 
 TEST_F(HerrljungaDelarsrapport, PerMustBeAMonthEnd) {

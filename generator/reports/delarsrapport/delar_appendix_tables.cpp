@@ -56,7 +56,7 @@ std::vector<Section> buildInvesteringarSections(const DelarAppendixInput& input,
   const InvestmentImport investments = readInvestments(*source);
   refuseRejectedRows(investments.summary);
   return buildInvestmentSections(investments.projects, projektUtfall(input.yearCube, input.per),
-                                 input.rounding, texts, appendixValues(input.per));
+                                 input.per, input.rounding, texts, appendixValues(input.per));
 }
 
 std::vector<Section> buildMalSections(const DelarAppendixInput& input, const ReportTexts& texts) {

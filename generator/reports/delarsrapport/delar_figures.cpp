@@ -72,25 +72,40 @@ std::optional<std::int64_t> prognosFor(const std::optional<PrognosRollup>& progn
 }
 
 // Sets each RSUM row's prognosis from the controller's file (see DelarFiguresInput::rsumPrognos).
-void applyRsumPrognos(DelarFigures& out, const std::vector<RsumPrognos>& given,
-                      const std::string& file, const std::vector<std::string>& kontoplanRows) {
+void applyRsumPrognos(DelarFigures& out, const std::vector<RsumPrognos>& fileRows,
+                      std::optional<Period> snapshot, const std::string& file,
+                      const std::vector<std::string>& kontoplanRows) {
   const std::set<std::string, std::less<>> known(kontoplanRows.begin(), kontoplanRows.end());
   std::string knownList;
   for (const std::string& name : kontoplanRows) knownList += (knownList.empty() ? "" : ", ") + name;
+  std::vector<RsumPrognos> given;
+  std::set<Period> otherPeriods;
+  for (const RsumPrognos& p : fileRows) {
+    if (snapshot && p.period == *snapshot)
+      given.push_back(p);
+    else
+      otherPeriods.insert(p.period);
+  }
   std::map<std::string, const RsumPrognos*, std::less<>> byRow;
-  for (const RsumPrognos& p : given) {
+  for (const RsumPrognos& p : fileRows) {
     if (!known.count(p.rad))
       throw InputError(
           p.where,
           "raden \"" + p.rad + "\" finns inte bland kontoplanens RSUM-rader (" + knownList + ")");
-    byRow[p.rad] = &p;
   }
+  if (given.empty()) {
+    // A prognosis set in another month than the report's snapshot does not belong in it.
+    out.rsumPrognosUnused.assign(otherPeriods.begin(), otherPeriods.end());
+    return;
+  }
+  for (const RsumPrognos& p : given) byRow[p.rad] = &p;
   std::string missing;
   for (const std::string& name : kontoplanRows)
     if (!byRow.count(name)) missing += (missing.empty() ? "" : ", ") + name;
   if (!missing.empty())
     throw InputError(SourceLocation{file, 0, ""},
-                     "prognos per kostnadsslag saknas för " + missing +
+                     "prognos per kostnadsslag saknas för " + missing + " för prognosperiod " +
+                         snapshot->toString() +
                          " (ange prognosen för varje RSUM-rad, även när den är lika med budget)");
   std::int64_t sum = 0;
   for (DelarLine& line : out.rsum) {
@@ -194,7 +209,8 @@ DelarFigures computeDelarFigures(const DelarFiguresInput& in) {
       out.hasLastYear = true;
   });
   if (in.rsumPrognos)
-    applyRsumPrognos(out, *in.rsumPrognos, in.rsumPrognosFile, in.accounts.rows());
+    applyRsumPrognos(out, *in.rsumPrognos, out.snapshotPeriod, in.rsumPrognosFile,
+                     in.accounts.rows());
   return out;
 }
 

@@ -42,6 +42,8 @@ struct DelarFigures {
   // Σ of the rows' Budget − Prognos (öre) when a prognosis per kostnadsslag was given: the
   // checks compare it with the units' prognosis deviation behind the Nettokostnad row.
   std::optional<std::int64_t> rsumPrognosAvvikelse;
+  // The file's prognosperioder when none of them is the snapshot's (its rows are then not used).
+  std::vector<Period> rsumPrognosUnused;
   // False when the store has no outcome for last year's same months: those columns stay blank.
   bool hasLastYear = true;
   DelarLine netto;  // Σ areas (= Σ rsum), named "Nettokostnad"
@@ -64,8 +66,9 @@ struct DelarFiguresInput {
   int level = 2;  // the areas' org level; enheter are one below
   Period period;
   const PrognosSnapshot* snapshot = nullptr;  // may be null
-  // The nämnd's prognosis per RSUM row (may be null). Every kontoplan row must be in it, and no
-  // other: InputError naming the file, line and column otherwise.
+  // The nämnd's prognosis per RSUM row (may be null). Only the rows of the snapshot's period are
+  // used; for that period every kontoplan row must be there, and no other name anywhere in the
+  // file: InputError naming the file, line and column otherwise.
   const std::vector<RsumPrognos>* rsumPrognos = nullptr;
   std::string rsumPrognosFile;  // its display name, for messages
   std::string unmappedRowName = "Ej mappade konton";

@@ -165,6 +165,18 @@ Document buildDelarsrapport(const DelarsrapportInput& input, const ReportTexts& 
       else
         checks.items.push_back(
             {"Prognos", "ingen prognos lämnad under året före perioden", CheckStatus::Warning});
+      if (!input.figures.rsumPrognosUnused.empty()) {
+        std::string periods;
+        for (const Period p : input.figures.rsumPrognosUnused)
+          periods += (periods.empty() ? "" : ", ") + p.toString();
+        checks.items.push_back({"Prognos per kostnadsslag",
+                                "filen har prognosperiod " + periods + ", rapportens prognos är " +
+                                    (input.figures.snapshotPeriod
+                                         ? "lämnad " + input.figures.snapshotPeriod->toString()
+                                         : std::string("inte lämnad")) +
+                                    ": RSUM-raderna visas utan prognos",
+                                CheckStatus::Warning});
+      }
       for (const auto& [node, ore] : input.figures.unplacedPrognos)
         checks.items.push_back({"Prognosraden för " + node + " kan inte placeras på ett område",
                                 "avvikelse " + formatOreAsKronor(ore) + "\xC2\xA0kr ingår inte",

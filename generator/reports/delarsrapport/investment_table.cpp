@@ -32,13 +32,18 @@ std::vector<Group> groupsInFirstSeenOrder(const std::vector<InvestmentProject>& 
   return groups;
 }
 
+// The file's utfall when it runs through the report's month.
+bool usesFileUtfall(const InvestmentProject& project, Period per) {
+  return project.utfallOre && project.utfallPeriod && *project.utfallPeriod == per;
+}
+
 std::array<std::int64_t, kAmountColumns> exactRow(const InvestmentProject& project,
-                                                  const ProjektUtfall& utfall) {
+                                                  const ProjektUtfall& utfall, Period per) {
   const auto booked = utfall.find(project.projekt);
   const std::int64_t summaBudget = project.budgetOre + project.ombudgeteringOre;
   const std::int64_t prognos = project.prognosOre.value_or(summaBudget);
   const std::int64_t fromLedger = booked == utfall.end() ? 0 : booked->second;
-  return {project.utfallOre.value_or(fromLedger),
+  return {usesFileUtfall(project, per) ? *project.utfallOre : fromLedger,
           project.budgetOre,
           project.ombudgeteringOre,
           summaBudget,
@@ -59,8 +64,8 @@ ProjektUtfall projektUtfall(const Cube& cube, Period per) {
 }
 
 std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject>& projects,
-                                             const ProjektUtfall& utfall, RoundingMode rounding,
-                                             const ReportTexts& texts,
+                                             const ProjektUtfall& utfall, Period per,
+                                             RoundingMode rounding, const ReportTexts& texts,
                                              const PlaceholderValues& values) {
   const auto text = [&](std::string_view key) {
     return texts.text("investeringar." + std::string(key), values);
@@ -79,7 +84,7 @@ std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject
     // Column by column, so that the additive mode makes each group's rows add up to its subtotal.
     std::vector<std::array<std::int64_t, kAmountColumns>> exact;
     for (const InvestmentProject* project : group.projects)
-      exact.push_back(exactRow(*project, utfall));
+      exact.push_back(exactRow(*project, utfall, per));
     std::vector<std::vector<std::optional<std::int64_t>>> shown(kAmountColumns);
     std::array<std::int64_t, kAmountColumns> sums{};
     for (std::size_t c = 0; c < kAmountColumns; ++c) {
@@ -103,9 +108,14 @@ std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject
 
   std::set<std::string_view> listed;
   int fromFile = 0;
+  std::set<Period> otherMonths;
   for (const InvestmentProject& project : projects) {
     listed.insert(project.projekt);
     if (!project.utfallOre) continue;
+    if (!usesFileUtfall(project, per)) {
+      otherMonths.insert(*project.utfallPeriod);
+      continue;
+    }
     ++fromFile;
     // Both sources for one project: the file's figure is shown, the ledger's is not lost.
     const auto booked = utfall.find(project.projekt);
@@ -115,6 +125,11 @@ std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject
       withProject["belopp"] = formatOreAsKronor(booked->second);
       table.footnotes.push_back(texts.text("investeringar.utfall_skiljer", withProject));
     }
+  }
+  for (const Period month : otherMonths) {
+    PlaceholderValues withMonth = values;
+    addPeriodPlaceholders(withMonth, "utfall", month);
+    table.footnotes.push_back(texts.text("investeringar.utfall_annan_period", withMonth));
   }
   if (fromFile > 0) {
     PlaceholderValues withCount = values;

@@ -28,9 +28,11 @@ ProjektUtfall projektUtfall(const Cube& cube, Period per);
 // "investeringar_kommentar". A projekt in `utfall` that no project has, with a non-zero amount,
 // is named in a footnote with its kronor: nothing booked is lost. `values` fills the texts'
 // placeholders ({ar}, {per.datum} …).
+// A project's utfall from the file is used when it runs through `per`'s month; otherwise the
+// ledger's, with a footnote.
 std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject>& projects,
-                                             const ProjektUtfall& utfall, RoundingMode rounding,
-                                             const ReportTexts& texts,
+                                             const ProjektUtfall& utfall, Period per,
+                                             RoundingMode rounding, const ReportTexts& texts,
                                              const PlaceholderValues& values);
 
 }  // namespace namnd
