@@ -110,6 +110,7 @@ std::vector<UnitReporting> underReporting(const UnderReportingInput& input) {
       for (const HrAmount& month :
            monthlyHoursUnder(*input.hours, tree, *unit, HrKind::Arbetad, months))
         centihours += month.centihours;
+      row.withoutStaff = centihours == 0;
       if (centihours > 0) {
         row.centihours = centihours;
         row.perTenThousandHours =

@@ -73,7 +73,10 @@ struct UnitReporting {
   std::optional<double> perTenThousandHours;
   bool noReports = false;
   bool fewReports = false;  // below the configured rate per 10 000 arbetade timmar
-  bool flagged() const { return noReports || fewReports; }
+  // The hr input has hours, but none for this enhet: no staff of its own (köpta platser,
+  // ekonomiskt bistånd), so nobody there to report; not judged.
+  bool withoutStaff = false;
+  bool flagged() const { return !withoutStaff && (noReports || fewReports); }
 };
 
 struct UnderReportingInput {

@@ -48,6 +48,16 @@ int runAvvikelser(const std::vector<std::string>& args, std::ostream& out) {
   // closed is still a report of this nämnd.
   const OrgTree versions = readOrgTree(*openTabularSource(config.org));
   AvvikelseRegisters registers = readAvvikelseRegisters(config.avvikelser, versions);
+  // A report of a span no register reaches would read "0 avvikelser" as if nothing happened.
+  std::optional<CalendarDate> first, last;
+  for (const AvvikelseRecord& r : registers.records) {
+    if (!first || r.registrerad < *first) first = r.registrerad;
+    if (!last || *last < r.registrerad) last = r.registrerad;
+  }
+  if (!first || *last < period.first() || period.last() < *first)
+    throw UsageError("--period " + period.code() + " ligger utanför avvikelseregistren, som " +
+                     (first ? "har registreringsdatum " + first->iso() + "–" + last->iso()
+                            : std::string("inte har några rapporter")));
   const HrTable hours =
       context->store->loadHr(PeriodRange{monthOf(period.first()), monthOf(period.last())});
 

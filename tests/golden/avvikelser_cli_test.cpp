@@ -254,6 +254,22 @@ TEST_F(AvvikelserCli, AnUnmappedCategoryListsWhatIsMissingAndWritesNothing) {
   EXPECT_TRUE(reports().empty());
 }
 
+// The example registers run 2022-01 – 2025-12: a report outside them is refused rather than
+// reading "0 avvikelser", and Översikt columns before them are blank, not zero.
+TEST_F(AvvikelserCli, APeriodTheRegistersDoNotReachIsRefusedAndEarlierColumnsAreBlank) {
+  const auto outside = run("2030H1");
+  EXPECT_EQ(outside.exitCode, 2);
+  EXPECT_TRUE(testing::mentions(outside.output, {"2030H1", "utanför avvikelseregistren", "2022-"}))
+      << outside.output;
+  EXPECT_TRUE(reports().empty());
+
+  const auto early = run("2024H2");  // Översikt: Helår 2021 … Halvår 2024
+  ASSERT_EQ(early.exitCode, 0) << early.output;
+  const std::string page = testing::readFile(output() / "avvikelser-2024H2.html");
+  EXPECT_TRUE(testing::contains(page, "Helår 2021"));
+  EXPECT_TRUE(testing::contains(page, "Registren börjar 2022-")) << "footnote for the blank year";
+}
+
 TEST_F(AvvikelserCli, MissingBlockAndBadPeriodAreSwedishErrors) {
   const auto bad = run("2025H3");
   EXPECT_EQ(bad.exitCode, 2);

@@ -256,12 +256,14 @@ std::vector<AvvikelseRecord> herrljungaRecords() {
 }
 
 // Arbetade timmar per ansvar and month for the under-reporting signal: Furuhagen 4 000 h over
-// the half-year (2 reports → 5,0 per 10 000 h, below the 10 configured), Hagen 30 000 h.
+// the half-year (2 reports → 5,0 per 10 000 h, below the 10 configured), Hagen 30 000 h,
+// Bemanningsenheten 6 000 h (no reports); Ekonomiskt bistånd has no staff of its own (no hours).
 HrTable herrljungaHours() {
   HrTable hours;
   for (int month = 1; month <= 6; ++month) {
     hours[{"FUR", Period(2022, month), HrKind::Arbetad}] = {.centihours = 4'000 * 100 / 6};
     hours[{"HAG1", Period(2022, month), HrKind::Arbetad}] = {.centihours = 5'000 * 100};
+    hours[{"BEM", Period(2022, month), HrKind::Arbetad}] = {.centihours = 1'000 * 100};
   }
   return hours;
 }
@@ -503,7 +505,7 @@ TEST_F(HerrljungaAvvikelser, SammanfattningSaysTotalsAndHslAsHerrljunga) {
       {"Under första halvåret 2022 har totalt 987 avvikelser upprättats inom Socialförvaltningen, "
        "jämfört med första halvåret 2021 (841).",
        "Av det totala antalet utgör 751 (år 2021, 666) avvikelser enligt HSL.",
-       "3 enheter har inga eller få rapporterade avvikelser"}));
+       "2 enheter har inga eller få rapporterade avvikelser"}));
   EXPECT_EQ(doc.title, "Halvårsrapport avvikelser första halvåret 2022 för Socialnämnden");
 }
 
@@ -521,17 +523,19 @@ TEST_F(HerrljungaAvvikelser, LexSarahListsVerksamhetHandelsetypAndStatusOnly) {
 TEST_F(HerrljungaAvvikelser, UnderReportingFlagsEnheterWithoutOrWithFewReports) {
   const Document doc = build();
   const Table& t = tableById(doc, "underrapportering_enheter");
-  // Bemanningsenheten and Ekonomiskt bistånd have none; Furuhagen 2 per 4 000 h = 5,0 < 10.
+  // Bemanningsenheten has none; Furuhagen 2 per 4 000 h = 5,0 < 10. Ekonomiskt bistånd has none
+  // either, but no worked hours: no staff to report, not judged (named in a footnote).
   // Förvaltningsledning reports no avvikelser at all and is not judged.
   std::vector<std::string> names;
   for (const Row& row : t.rows) names.push_back(textAt(&row, 1));
-  EXPECT_EQ(names, (std::vector<std::string>{"Ekonomiskt bistånd", "Korttidsboendet Furuhagen",
-                                             "Bemanningsenheten"}));
-  const Row* furuhagen = &t.rows[1];
+  EXPECT_EQ(names, (std::vector<std::string>{"Korttidsboendet Furuhagen", "Bemanningsenheten"}));
+  ASSERT_FALSE(t.footnotes.empty());
+  EXPECT_TRUE(testing::contains(t.footnotes.back(), "Ekonomiskt bistånd"));
+  const Row* furuhagen = &t.rows[0];
   EXPECT_EQ(countAt(furuhagen, 3), 4'000);
   EXPECT_NEAR(std::get<double>(furuhagen->cells[4]), 2.0 * 10'000 / 4'000, 1e-3);
   EXPECT_EQ(textAt(furuhagen, 5), "Få rapporter");
-  EXPECT_EQ(textAt(&t.rows[0], 5), "Inga rapporter");
+  EXPECT_EQ(textAt(&t.rows[1], 5), "Inga rapporter");
 }
 
 TEST_F(HerrljungaAvvikelser, ChecksPassAndSayHowPercentsAreRounded) {

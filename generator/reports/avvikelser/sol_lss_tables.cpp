@@ -79,15 +79,31 @@ Table buildOversiktTable(const AvvikelserView& view) {
     table.columns.push_back({view.spanColumn(span), ColumnKind::Count});
   const char* keys[kOversiktTyper] = {"oversikt.avvikelse", "oversikt.klagomal",
                                       "oversikt.lex_sarah"};
+  // A span that ends before the first registration is not covered by the registers: blank, not a
+  // count of zero.
+  std::optional<CalendarDate> first;
+  for (const AvvikelseRecord& r : view.input().records)
+    if (!first || r.registrerad < *first) first = r.registrerad;
+  auto covered = [&](std::size_t s) { return first && !(counts.spans[s].last() < *first); };
   for (std::size_t t = 0; t < kOversiktTyper; ++t) {
     Row row{.cells = {view.text(keys[t])}};
-    for (const auto& perSpan : counts.byTyp) row.cells.push_back(perSpan[t]);
+    for (std::size_t s = 0; s < counts.spans.size(); ++s)
+      row.cells.push_back(covered(s) ? CellValue(counts.byTyp[s][t]) : CellValue());
     table.rows.push_back(std::move(row));
   }
   Row total{.kind = RowKind::Total, .cells = {view.text("oversikt.totalt")}};
-  for (std::size_t s = 0; s < counts.spans.size(); ++s) total.cells.push_back(counts.rowSum(s));
+  bool uncovered = false;
+  for (std::size_t s = 0; s < counts.spans.size(); ++s) {
+    total.cells.push_back(covered(s) ? CellValue(counts.rowSum(s)) : CellValue());
+    uncovered |= !covered(s);
+  }
   table.rows.push_back(std::move(total));
   table.footnotes.push_back(view.text("oversikt.fotnot_rakneregel"));
+  if (uncovered && first) {
+    PlaceholderValues from;
+    from["datum"] = first->iso();
+    table.footnotes.push_back(view.text("oversikt.fotnot_fore_registren", from));
+  }
   if (const std::int64_t late = view.figures().registeredAfter; late > 0)
     table.footnotes.push_back(view.countSentence("oversikt.fotnot_sena", late));
   return table;

@@ -53,6 +53,14 @@ std::vector<Section> buildUnderReportingSections(const AvvikelserView& view) {
     return {intro};
   }
   if (missingHours) table.footnotes.push_back(view.text("underrapportering.fotnot_timmar_saknas"));
+  std::string withoutStaff;
+  for (const UnitReporting& u : view.figures().units)
+    if (u.withoutStaff) withoutStaff += (withoutStaff.empty() ? "" : ", ") + u.unit->name;
+  if (!withoutStaff.empty()) {
+    PlaceholderValues names;
+    names["enheter"] = withoutStaff;
+    table.footnotes.push_back(view.text("underrapportering.fotnot_utan_personal", names));
+  }
   return {intro, table};
 }
 
