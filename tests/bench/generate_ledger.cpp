@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -813,7 +814,7 @@ void writeManifest(const GeneratedLedger& ledger) {
 // ---- The rest of a `namnd` run: org, kontoplan, budget, hr, avvikelser, configs, facit ----
 
 // Bump when any file of a run changes, so that kept runs are regenerated.
-constexpr int kRunVersion = 1;
+constexpr int kRunVersion = 2;
 
 // Kommun-Bas report rows by leading digits, as data/kommunbas/kontoplan.csv.
 struct KontoplanRange {
@@ -1080,26 +1081,66 @@ constexpr Weighted kHslTypes[] = {{"Avvikelse", 93}, {"Synpunkt/klagomål", 5}, 
 constexpr Weighted kSocialTypes[] = {
     {"Avvikelse", 85}, {"Synpunkt/klagomål", 11}, {"Lex Sarah", 4}};
 
-// What kind of incidents each lagrum sees, with their händelsetyper.
+// What kind of incidents each lagrum sees, with their händelsetyper: each as the source system
+// writes it and as the report names it (the config's taxonomy maps the one to the other, several
+// source names to one report name where a real export splits finer than the report).
+struct Named {
+  std::string_view source;
+  std::string_view report;
+};
 struct Kategori {
-  std::string_view name;
+  Named name;
   int weight;
-  std::array<std::string_view, 3> handelsetyper;
+  std::array<Named, 3> handelsetyper;
 };
 constexpr Kategori kHslKategorier[] = {
-    {"fall", 45, {"fall utan skada", "fall med skada", "fall med fraktur"}},
-    {"läkemedel", 35, {"utebliven dos", "fel dos", "signering saknas"}},
-    {"medicinteknisk produkt", 8, {"trasigt hjälpmedel", "fel användning", "larm fungerade inte"}},
-    {"informationshantering",
+    {{"fall", "Fall/fallolycka"},
+     45,
+     {{{"fall utan skada", "Fall utan skada"},
+       {"fall med skada", "Fall med skada"},
+       {"fall med fraktur", "Fall med skada"}}}},
+    {{"läkemedel", "Läkemedel"},
+     35,
+     {{{"utebliven dos", "Utebliven dos"},
+       {"fel dos", "Fel dos"},
+       {"signering saknas", "Dokumentation"}}}},
+    {{"medicinteknisk produkt", "Medicinteknisk produkt/Rehab"},
+     8,
+     {{{"trasigt hjälpmedel", "Hjälpmedel"},
+       {"fel användning", "Hjälpmedel"},
+       {"larm fungerade inte", "Larm och telefoni"}}}},
+    {{"informationshantering", "Informationshantering internt"},
      12,
-     {"dokumentation saknas", "fel mottagare", "sen överrapportering"}},
+     {{{"dokumentation saknas", "Dokumentation"},
+       {"fel mottagare", "Sekretess"},
+       {"sen överrapportering", "Informationsöverföring"}}}},
 };
 constexpr Kategori kSocialKategorier[] = {
-    {"utebliven insats", 30, {"missat besök", "sen insats", "insats utförd av fel person"}},
-    {"bemötande", 15, {"otrevligt bemötande", "kränkande behandling", "bristande delaktighet"}},
-    {"hot och våld", 15, {"hot", "våld mellan brukare", "våld mot personal"}},
-    {"informationshantering", 15, {"dokumentation saknas", "fel mottagare", "sekretess"}},
-    {"genomförande", 25, {"genomförandeplan ej följd", "tillsyn uteblev", "rutin ej följd"}},
+    {{"utebliven insats", "Utebliven insats"},
+     30,
+     {{{"missat besök", "Insats ej utförd"},
+       {"sen insats", "Insats ej utförd"},
+       {"insats utförd av fel person", "Omsorg"}}}},
+    {{"bemötande", "Bemötande"},
+     15,
+     {{{"otrevligt bemötande", "Bemötande och förhållningssätt"},
+       {"kränkande behandling", "Bemötande och förhållningssätt"},
+       {"bristande delaktighet", "Bemötande och förhållningssätt"}}}},
+    {{"hot och våld", "Hot och våld"},
+     15,
+     {{{"hot", "Trygghet"},
+       {"våld mellan brukare", "Trygghet"},
+       {"våld mot personal", "Trygghet"}}}},
+    {{"informationshantering", "Informationshantering internt"},
+     15,
+     {{{"dokumentation saknas", "Dokumentation"},
+       {"fel mottagare", "Sekretess"},
+       {"sekretess", "Sekretess"}}}},
+    {{"genomförande", "Genomförande"},
+     25,
+     {{{"genomförandeplan ej följd", "Genomförandeplan"},
+       {"tillsyn uteblev", "Insats ej utförd"},
+       {"rutin ej följd", "Omsorg"}}}},
 };
 
 template <std::size_t N>
@@ -1115,16 +1156,18 @@ const Kategori& pickKategori(Random& random, const Kategori (&choices)[N]) {
 }
 
 // Incident reports: äldreomsorg and funktionsstöd report most, the stab least. The lagrum
-// follows the area (HSL beside SoL/LSS where nurses work).
+// follows the area (HSL beside SoL/LSS where nurses work). The person is a pseudonym ("B0123")
+// from a pool of about one person per four reports, so that the report counts repeat persons.
 std::int64_t writeAvvikelser(const std::filesystem::path& path, std::int64_t rows,
                              const LedgerTally& tally) {
   Random random(kSeed ^ 0xa77ULL);
   const WeightedChoice areaChoice({40, 25, 12, 18, 5});
   const std::size_t perArea = tally.units().size() / kAreas.size();
+  const std::int64_t persons = std::max<std::int64_t>(rows / 4, 20);
   std::int64_t id = 0;
   writeFile(path, [&](OutFile& out) {
     std::string& b = out.buffer();
-    b += "id;registrerad;ansvar;lagrum;typ;kategori;handelsetyp\n";
+    b += "id;registrerad;ansvar;lagrum;typ;kategori;handelsetyp;person\n";
     for (int month = 1; month <= 12; ++month) {
       const std::int64_t inMonth = rows * month / 12 - rows * (month - 1) / 12;
       for (std::int64_t i = 0; i < inMonth; ++i) {
@@ -1152,8 +1195,11 @@ std::int64_t writeAvvikelser(const std::filesystem::path& path, std::int64_t row
         b += '-';
         appendNumber(b, random.between(1, lastDayOf(month)), 2);
         b.append(";").append(tally.units()[unit].code).append(";").append(lagrum).append(";");
-        b.append(typ).append(";").append(kategori.name).append(";");
-        b.append(kategori.handelsetyper[static_cast<std::size_t>(random.below(3))]).append("\n");
+        b.append(typ).append(";").append(kategori.name.source).append(";");
+        b.append(kategori.handelsetyper[static_cast<std::size_t>(random.below(3))].source);
+        b += ";B";
+        appendNumber(b, random.below(persons), 4);
+        b += '\n';
         out.lineDone();
       }
     }
@@ -1215,6 +1261,51 @@ std::string jsonString(std::string_view text) {
   return out + "\"";
 }
 
+// {"source": "report", …} of one taxonomy key, every source name once (a source name the
+// tables give two report names would make the config refuse the map).
+std::string taxonomyMap(const std::vector<Named>& names) {
+  std::map<std::string_view, std::string_view> map;
+  for (const Named& n : names) {
+    const auto [at, inserted] = map.emplace(n.source, n.report);
+    if (!inserted && at->second != n.report)
+      throw std::logic_error("a generated avvikelse category has two report names");
+  }
+  std::string out = "{";
+  for (const auto& [source, report] : map) {
+    if (out.size() > 1) out += ", ";
+    out += jsonString(source) + ": " + jsonString(report);
+  }
+  return out + "}";
+}
+
+// "avvikelser.taxonomi": every typ, kategori and händelsetyp writeAvvikelser writes (lagrum is
+// written as SoL, LSS and HSL, the report's own names).
+std::string avvikelseTaxonomy() {
+  std::vector<Named> typ = {{"Avvikelse", "avvikelse"},
+                            {"Synpunkt/klagomål", "klagomal"},
+                            {"Lex Sarah", "lex_sarah"},
+                            {"Lex Maria", "lex_maria"}};
+  std::vector<Named> kategori, handelsetyp;
+  auto add = [&](const auto& kategorier) {
+    for (const Kategori& k : kategorier) {
+      kategori.push_back(k.name);
+      for (const Named& h : k.handelsetyper) handelsetyp.push_back(h);
+    }
+  };
+  add(kHslKategorier);
+  add(kSocialKategorier);
+  auto check = [&](const auto& types) {
+    for (const Weighted& t : types)
+      if (std::none_of(typ.begin(), typ.end(), [&](const Named& n) { return n.source == t.text; }))
+        throw std::logic_error("a generated avvikelse typ is not in the taxonomy");
+  };
+  check(kHslTypes);
+  check(kSocialTypes);
+  return "{\n      \"typ\": " + taxonomyMap(typ) +
+         ",\n      \"kategori\": " + taxonomyMap(kategori) +
+         ",\n      \"handelsetyp\": " + taxonomyMap(handelsetyp) + "\n    }";
+}
+
 void writeConfig(const std::filesystem::path& path, const std::string& ledger,
                  std::string_view ledgerFormat, std::string_view suffix,
                  const std::filesystem::path& templatesDir) {
@@ -1246,7 +1337,36 @@ void writeConfig(const std::filesystem::path& path, const std::string& ledger,
         "],\n"
         "  \"budget\": [{\"fil\": \"budget.csv\", \"periodisering\": \"linjar\"}],\n"
         "  \"hr\": [\"hr.csv\"],\n"
-        "  \"avvikelser\": [\"avvikelser.csv\"]\n}\n";
+        "  \"delarsrapport\": {\n"
+        "    \"handlaggare\": \"Maria Lind\",\n"
+        "    \"handlaggare_titel\": \"Controller\",\n"
+        "    \"datum\": \"2025-09-18\",\n"
+        "    \"diarienummer\": \"SN 2025/87\",\n"
+        "    \"beslutsunderlag\": [\"{rapport} per {per.datum} för {namnd}\"],\n"
+        "    \"forslag_till_beslut\": \"{namnd} godkänner {rapport.gemen} per {per.datum}.\",\n"
+        "    \"underskrifter\": [{\"namn\": \"Eva Berg\", \"titel\": \"Socialchef\"},\n"
+        "                     {\"namn\": \"Maria Lind\", \"titel\": \"Controller\"}],\n"
+        "    \"expedieras_till\": [\"Kommunstyrelsen\"]\n"
+        "  },\n"
+        "  \"avvikelser\": {\n"
+        "    \"handlaggare\": \"Anna Holm\",\n"
+        "    \"handlaggare_titel\": \"Medicinskt ansvarig sjuksköterska\",\n"
+        "    \"datum\": \"2025-08-20\",\n"
+        "    \"diarienummer\": \"SN 2025/112\",\n"
+        "    \"forslag_till_beslut\": \"{namnd} godkänner redovisningen av avvikelser för "
+        "{period.text}.\",\n"
+        "    \"underskrifter\": [{\"namn\": \"Karin Ek\", \"titel\": \"Socialt ansvarig "
+        "samordnare\"},\n"
+        "                     {\"namn\": \"Anna Holm\", \"titel\": \"Medicinskt ansvarig "
+        "sjuksköterska\"}],\n"
+        "    \"register\": [\"avvikelser.csv\"],\n"
+        "    \"taxonomi\": " +
+        avvikelseTaxonomy() +
+        ",\n"
+        "    \"personer_minst\": 5,\n"
+        "    \"underrapportering\": {\"minst_per_10000_timmar\": 1},\n"
+        "    \"niva\": 3\n"
+        "  }\n}\n";
   });
 }
 

@@ -72,14 +72,17 @@ struct GeneratedRun {
 //   year total of that cell ± a few per cent, periodised linearly;
 // - hr.csv: `period;ansvar;typ;timmar;belopp`, rows/10 rows (one person's hours of one kind in
 //   one month; typ overtid, mertid, timavlonad, inhyrd, ej_tillsatt, arbetad);
-// - avvikelser.csv: `id;registrerad;ansvar;lagrum;typ;kategori;handelsetyp`, rows/100
-//   incident reports with no personal data;
+// - avvikelser.csv: `id;registrerad;ansvar;lagrum;typ;kategori;handelsetyp;person`, rows/100
+//   incident reports registered through the year on the ansvar of org.csv; no personal data
+//   (the person is a pseudonym "B0123", about one per four reports);
 // - facit.csv: the ledger's Σ öre per (ansvar, report row by kontoplan.csv, period), from the
 //   generator's own arithmetic: what any GROUP BY over the ledger must give;
-// - namnd.json and namnd-sie.json: configs for `namnd import`, `manadsrapport` and `kontroll`
-//   (store lager*.sqlite and outputs in utdata*/ in the same folder; templates from
-//   `templatesDir`). They also name hr.csv and avvikelser.csv under "hr" and "avvikelser",
-//   which today's config reader ignores.
+// - namnd.json and namnd-sie.json: configs for `namnd import` and the full report set
+//   (`manadsrapport`, `delarsrapport`, `avvikelser`, `kontroll`; store lager*.sqlite and outputs
+//   in utdata*/ in the same folder; templates from `templatesDir`): hr.csv under "hr", a
+//   "delarsrapport" block with the tjänsteskrivelse's fields, and an "avvikelser" block with
+//   avvikelser.csv as its register and a taxonomy that maps every typ, kategori and händelsetyp
+//   the generator writes.
 // The data files are kept when their manifest matches; deterministic like the ledger.
 GeneratedRun ensureRun(std::int64_t rows, const std::filesystem::path& dir,
                        const std::filesystem::path& templatesDir);

@@ -5,14 +5,18 @@
 # under /usr/bin/time -v:
 #   - namnd import (CSV, and the same ledger as SIE): hash, parse, aggregate, store the cubes,
 #     into a fresh store each time;
-#   - namnd manadsrapport + kontroll (xlsx and html) on that store;
+#   - the full report set on that store, each command timed alone and then all four in a row:
+#     namnd manadsrapport --period P, delarsrapport --per <31 August of P's year, or the last day
+#     of P when P is before August>, avvikelser --period <P's year>H1, kontroll --period P
+#     (xlsx and html each);
 #   - DuckDB (npm @duckdb/node-api, 2 threads): read_csv + GROUP BY + COPY TO csv;
 #   - the sqlite3 CLI: .import into memory + the same GROUP BY, to a csv;
 #   - hledger balance --budget -M on the ledger converted to a journal (N ≤ hledger limit);
 # and prints one table: median, min–max, peak RSS and the ratio to namnd import, with the
 # `wc -l` floor. Then it checks that DuckDB's and SQLite's Σ per (ansvar, rad, period) and per
 # (ansvar, period) equal the generator's own sums (facit.csv), hledger's Σ per month too, and
-# namnd's Σ as its kontroll report states it.
+# namnd's Σ as its kontroll report and delårsrapport state it, and the avvikelse report's count
+# as avvikelser.csv has it.
 #
 #   tests/bench/run.sh [N ...]              (default: 100000 1000000)
 #
@@ -24,7 +28,7 @@
 #   NAMND_BENCH_PEERS         npm folder for DuckDB (default <build>/peers)
 #   NAMND_BENCH_REPS          repetitions per tool (default 3)
 #   NAMND_BENCH_HLEDGER_MAX   largest N hledger runs at (default 100000: it is slow)
-#   NAMND_BENCH_PERIOD        the reports' period (default 202511)
+#   NAMND_BENCH_PERIOD        the reports' period ÅÅÅÅMM (default 202511; the data is of 2025)
 #   NAMND_BENCH_INSTALL=0     install nothing (no apt-get, no npm, no network)
 #   NAMND_BENCH_NAMND and NAMND_BENCH_INGEST: use these binaries and build nothing (ctest)
 set -euo pipefail
@@ -44,6 +48,17 @@ sizes=("$@")
 for n in "${sizes[@]}" "$reps" "$hledger_max" "$period"; do
   case $n in '' | *[!0-9]*) echo "run.sh: \"$n\" ska vara ett heltal" >&2; exit 2 ;; esac
 done
+case $period in
+  [0-9][0-9][0-9][0-9]0[1-9] | [0-9][0-9][0-9][0-9]1[0-2]) ;;
+  *) echo "run.sh: NAMND_BENCH_PERIOD \"$period\" ska vara ÅÅÅÅMM" >&2; exit 2 ;;
+esac
+year=${period:0:4}
+month=$((10#${period:4:2}))
+# The delårsrapport is per 31 August, or per the period's month-end when that comes first; the
+# avvikelse report is of the first half-year.
+per_month=$((month < 8 ? month : 8))
+per=$(date -d "$year-$(printf %02d $per_month)-01 +1 month -1 day" +%F)
+half=${year}H1
 
 say() { echo "$*" >&2; }
 
@@ -215,9 +230,18 @@ for rows in "${sizes[@]}"; do
   cp "$work/last.out" "$out/import.out"
   measure "namnd import sie" "rm -f '$run'/lager-sie.sqlite*" \
     "'$namnd' import --config '$run/namnd-sie.json'"
-  measure "namnd rapporter" "" \
-    "'$namnd' manadsrapport --config '$run/namnd.json' --period $period &&
-     '$namnd' kontroll --config '$run/namnd.json' --period $period"
+  reports=(
+    "manadsrapport --period $period"
+    "delarsrapport --per $per"
+    "avvikelser --period $half"
+    "kontroll --period $period"
+  )
+  all=""
+  for report in "${reports[@]}"; do
+    measure "namnd ${report%% *}" "" "'$namnd' $report --config '$run/namnd.json'"
+    all+="${all:+ && }'$namnd' $report --config '$run/namnd.json'"
+  done
+  measure "namnd alla fyra" "" "$all"
   if ((have_duckdb)); then
     measure "DuckDB" "rm -f '$out/duckdb.csv'" \
       "NODE_PATH='$peers/node_modules' node '$peers_src/duckdb_rapportrader.js' '$csv' \
@@ -261,7 +285,14 @@ $(awk -v ns=$((end - start)) 'BEGIN { printf "%.2f", ns / 1e9 }' | tr . ,) s (in
     if (base > 0 && $2 > 0) printf "; namnd import tar %s gånger golvets tid", sv(base / $2, 1)
     print "." }'
   [ -z "$hledger_note" ] || echo "$hledger_note"
-  echo "namnd rapporter = manadsrapport $period + kontroll $period (xlsx och html), efter importen."
+  echo "Rapporterna (xlsx och html, på lagret efter importen): manadsrapport $period, delarsrapport" \
+    "per $per, avvikelser $half, kontroll $period; \"alla fyra\" kör dem i följd."
+  awk -F'\t' -v base="${base:-0}" "$awk_lib"'
+    $1 ~ /^namnd (manadsrapport|delarsrapport|avvikelser|kontroll)$/ { sum += $2 }
+    $1 == "namnd alla fyra" { all = $2 }
+    END { if (all > 0 && base > 0)
+      printf "Hela rapportuppsättningen: %s s (summan av de fyra medianerna %s s) = %s × namnd import csv (mål: under 2×).\n",
+        sv(all, 3), sv(sum, 3), sv(all / base, 2) }' "$work/table.tsv"
 
   # --- do the tools agree? -----------------------------------------------------------------
   echo "Facit (generatorns egna summor): Σ $(grp "$ledger_ore") öre i $(grp "$facit_rows") celler."
@@ -313,7 +344,41 @@ $(awk -v ns=$((end - start)) 'BEGIN { printf "%.2f", ns / 1e9 }' | tr . ,) s (in
       "facit $ledger_ore och $want_ack öre"
     failed=1
   fi
-  echo "(budget Σ $(grp "$budget_ore") öre; hr.csv läses av namnd import (ingår i dess tid), avvikelser.csv av ingen än.)"
+  # The delårsrapport's own reconciliation of ack utfall January–per, against the facit.
+  report=$run/utdata/delarsrapport-${per//-/}.html
+  delar_ack=$( [ -f "$report" ] && kontroll_ore "$report" \
+    "Avstämning ack utfall: Σ indata = Σ redovisat + Σ ej placerat OK" || true)
+  want_delar=$(awk -F';' -v p="${per:0:4}${per:5:2}" \
+    'NR > 1 && $3 <= p { s += $4 } END { printf "%.0f", s }' "$facit")
+  if [ -z "$delar_ack" ]; then
+    echo "(delårsrapportens ack utfall kunde inte läsas ur $report; ingen kontroll)"
+  elif [ "$delar_ack" = "$want_delar" ]; then
+    echo "Kontroll: namnd delarsrapport = facit: ack utfall t.o.m. $per $(grp "$delar_ack") öre."
+  else
+    say "KONTROLLEN MISSLYCKADES: delårsrapporten säger ack utfall $delar_ack öre, facit $want_delar"
+    failed=1
+  fi
+  # The avvikelse report's total for the half-year against the rows of avvikelser.csv: HSL
+  # avvikelser plus everything under SoL and LSS (synpunkter, klagomål and lex Sarah included),
+  # as the report's summary counts them.
+  report=$run/utdata/avvikelser-$half.html
+  avv_count=$( [ -f "$report" ] && tr '\n' ' ' <"$report" |
+    sed 's/<[^>]*>/ /g; s/\xc2\xa0//g; s/&nbsp;//g' | tr -s ' ' |
+    grep -o 'har totalt [0-9 ]* avvikelser' | head -1 | tr -cd '0-9' || true)
+  want_avv=$(awk -F';' -v y="$year" 'NR > 1 && substr($2, 1, 4) == y && substr($2, 6, 2) <= "06" &&
+    ($4 != "HSL" || $5 == "Avvikelse")' "$run/avvikelser.csv" | wc -l)
+  if [ -z "$avv_count" ]; then
+    echo "(avvikelserapportens antal kunde inte läsas ur $report; ingen kontroll)"
+  elif [ "$avv_count" = "$want_avv" ]; then
+    echo "Kontroll: namnd avvikelser = avvikelser.csv: $(grp "$avv_count") avvikelser $half" \
+      "(HSL-avvikelser och allt enligt SoL och LSS)."
+  else
+    say "KONTROLLEN MISSLYCKADES: avvikelserapporten räknar $avv_count rapporter $half," \
+      "avvikelser.csv har $want_avv"
+    failed=1
+  fi
+  echo "(budget Σ $(grp "$budget_ore") öre; hr.csv läses av namnd import (ingår i dess tid);" \
+    "avvikelser.csv ($(grp "$(($(wc -l <"$run/avvikelser.csv") - 1))") rader) läses av namnd avvikelser.)"
 done
 
 exit "$failed"
