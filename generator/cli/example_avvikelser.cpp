@@ -653,12 +653,6 @@ void writeSolLssXlsx(const fs::path& target, const std::vector<Report>& reports)
   file.commit();
 }
 
-void writeAtomically(const fs::path& target, const std::string& content) {
-  AtomicOutputFile file(target);
-  file.write(content);
-  file.commit();
-}
-
 }  // namespace
 
 AvvikelseTaxonomy exampleAvvikelseTaxonomy() {
@@ -718,7 +712,7 @@ void writeExampleAvvikelser(const fs::path& outDir) {
                       (error ? ": " + error.message() : ""));
   std::vector<Report> hsl = hslReports();
   finishRegister(hsl, true);
-  writeAtomically(outDir / "avvikelser-hsl.csv", hslCsv(hsl));
+  writeFileAtomically(outDir / "avvikelser-hsl.csv", hslCsv(hsl));
   std::vector<Report> sol = solLssReports();
   finishRegister(sol, false);
   writeSolLssXlsx(outDir / "avvikelser-sol-lss.xlsx", sol);

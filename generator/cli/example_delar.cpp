@@ -105,12 +105,6 @@ constexpr const char* kMal =
     "Socialförvaltningen ska arbeta med digitala lösningar och ny teknik.;;;;;;;;**;"
     "Helårsprognosen lämnas när höstens planering är klar.\n";
 
-void writeAtomically(const fs::path& target, const char* content) {
-  AtomicOutputFile file(target);
-  file.write(content);
-  file.commit();
-}
-
 }  // namespace
 
 void writeExampleDelar(const fs::path& outDir) {
@@ -119,9 +113,9 @@ void writeExampleDelar(const fs::path& outDir) {
   if (error || !fs::is_directory(outDir))
     throw OutputError("Mappen " + outDir.string() + " kan inte skapas" +
                       (error ? ": " + error.message() : ""));
-  writeAtomically(outDir / "investeringar-2025.csv", kInvesteringar);
-  writeAtomically(outDir / "budgetram-2025.csv", kBudgetram);
-  writeAtomically(outDir / "mal-2025.csv", kMal);
+  writeFileAtomically(outDir / "investeringar-2025.csv", kInvesteringar);
+  writeFileAtomically(outDir / "budgetram-2025.csv", kBudgetram);
+  writeFileAtomically(outDir / "mal-2025.csv", kMal);
 }
 
 }  // namespace namnd

@@ -189,9 +189,7 @@ void writeExampleHr(const fs::path& outDir) {
   if (error || !fs::is_directory(outDir))
     throw OutputError("Mappen " + outDir.string() + " kan inte skapas" +
                       (error ? ": " + error.message() : ""));
-  AtomicOutputFile file(outDir / "hr-2025.csv");
-  file.write(HrWriter().write());
-  file.commit();
+  writeFileAtomically(outDir / "hr-2025.csv", HrWriter().write());
 }
 
 }  // namespace namnd

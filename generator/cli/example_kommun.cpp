@@ -1405,12 +1405,6 @@ std::string sieLedger(const LedgerWriter& ledger) {
 // ---------------------------------------------------------------------------------------------
 
 // A crash never leaves a half-written file: temp file in the same folder, then rename.
-void writeAtomically(const fs::path& target, const std::string& content) {
-  AtomicOutputFile file(target);
-  file.write(content);
-  file.commit();
-}
-
 }  // namespace
 
 void writeExampleKommun(const fs::path& outDir) {
@@ -1426,25 +1420,27 @@ void writeExampleKommun(const fs::path& outDir) {
   {
     LedgerWriter ledger2024(year2024);
     ledger2024.writeYear();
-    writeAtomically(outDir / "huvudbok-2024.se", sieLedger(ledger2024));
-    writeAtomically(outDir / "huvudbok-2024.csv", ledgerCsv(ledger2024, LedgerCsvStyle::Canonical));
+    writeFileAtomically(outDir / "huvudbok-2024.se", sieLedger(ledger2024));
+    writeFileAtomically(outDir / "huvudbok-2024.csv",
+                        ledgerCsv(ledger2024, LedgerCsvStyle::Canonical));
   }
   LedgerWriter ledger2025(year2025);
   ledger2025.writeYear();
-  writeAtomically(outDir / "huvudbok-2025.csv", ledgerCsv(ledger2025, LedgerCsvStyle::Export));
+  writeFileAtomically(outDir / "huvudbok-2025.csv", ledgerCsv(ledger2025, LedgerCsvStyle::Export));
 
-  writeAtomically(outDir / "budget-2024.csv",
-                  helarBudget(year2024, [](const Ansvar&, const BudgetLine&) { return true; }));
-  writeAtomically(outDir / "budget-2025-personal.csv", helarBudget(year2025, followsPayrollKey));
-  writeAtomically(outDir / "budget-2025.csv", monthlyBudget(year2025));
-  writeAtomically(outDir / "budgetrevision-2025.csv", budgetRevisions(year2025.year));
+  writeFileAtomically(outDir / "budget-2024.csv",
+                      helarBudget(year2024, [](const Ansvar&, const BudgetLine&) { return true; }));
+  writeFileAtomically(outDir / "budget-2025-personal.csv",
+                      helarBudget(year2025, followsPayrollKey));
+  writeFileAtomically(outDir / "budget-2025.csv", monthlyBudget(year2025));
+  writeFileAtomically(outDir / "budgetrevision-2025.csv", budgetRevisions(year2025.year));
 
   const std::vector<PrognosRow> rows =
       prognoses(year2025.year, helarByAnsvar(year2025), ledger2025.netByAnsvar());
-  writeAtomically(outDir / "prognos-2025.csv", prognosCsv(rows));
+  writeFileAtomically(outDir / "prognos-2025.csv", prognosCsv(rows));
   writePrognosXlsx(outDir / "prognos-2025.xlsx", year2025.year, rows);
-  writeAtomically(outDir / "prognos-kostnadsslag-2025.csv",
-                  prognosPerKostnadsslag(rows, year2025.year * 100 + 8));
+  writeFileAtomically(outDir / "prognos-kostnadsslag-2025.csv",
+                      prognosPerKostnadsslag(rows, year2025.year * 100 + 8));
   writeExampleHr(outDir);
   writeExampleDelar(outDir);
   writeExampleAvvikelser(outDir);

@@ -79,4 +79,10 @@ void AtomicOutputFile::commit() {
   committed_ = true;
 }
 
+void writeFileAtomically(const std::filesystem::path& target, std::string_view bytes) {
+  AtomicOutputFile file(target);
+  file.write(bytes);
+  file.commit();
+}
+
 }  // namespace namnd

@@ -35,4 +35,7 @@ class AtomicOutputFile {
   bool committed_ = false;
 };
 
+// The whole of `bytes` as `target`, through an AtomicOutputFile. OutputError on failure.
+void writeFileAtomically(const std::filesystem::path& target, std::string_view bytes);
+
 }  // namespace namnd

@@ -9,6 +9,7 @@
 #include "reports/avvikelser/sol_lss_tables.hpp"
 #include "reports/avvikelser/underreporting_section.hpp"
 #include "reports/delarsrapport/tjansteskrivelse.hpp"
+#include "reports/section_order.hpp"
 
 namespace namnd {
 namespace {
@@ -21,26 +22,6 @@ const std::vector<std::string>& sectionIds() {
       "hsl_kategorier",   "fall",           "lakemedel",         "hsl_ovrigt", "externa",
       "lex_sarah",        "lex_maria",      "underrapportering", "kontroller"};
   return kIds;
-}
-
-std::vector<std::string> sectionOrder(const ReportTexts& texts) {
-  const auto& known = sectionIds();
-  std::vector<std::string> order;
-  for (const auto& [id, description] : texts.pairs("sektioner", "id", "beskrivning")) {
-    if (std::find(known.begin(), known.end(), id) == known.end()) {
-      std::string list;
-      for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-      throw ConfigError(std::string(kTextsFile) + ": \"sektioner\": okänd sektion \"" + id +
-                        "\" (känner till: " + list + ")");
-    }
-    if (std::find(order.begin(), order.end(), id) != order.end())
-      throw ConfigError(std::string(kTextsFile) + ": \"sektioner\": sektionen \"" + id +
-                        "\" står två gånger");
-    order.push_back(id);
-  }
-  if (std::find(order.begin(), order.end(), "kontroller") == order.end())
-    throw ConfigError(std::string(kTextsFile) + ": \"sektioner\": \"kontroller\" måste finnas med");
-  return order;
 }
 
 // Herrljunga's Sammanfattning: the grand total against the same span a year earlier, the HSL
@@ -69,7 +50,7 @@ std::vector<std::string> summarySentences(const AvvikelserView& view) {
 }  // namespace
 
 Document buildAvvikelserReport(const AvvikelserInput& input, const ReportTexts& texts) {
-  const std::vector<std::string> order = sectionOrder(texts);
+  const std::vector<std::string> order = sectionOrder(texts, sectionIds(), std::string(kTextsFile));
   const AvvikelserView view(input, texts);
 
   Document doc;

@@ -1,5 +1,6 @@
 #include "reports/delarsrapport/delar_figures.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -202,12 +203,9 @@ DelarFigures computeDelarFigures(const DelarFiguresInput& in) {
     out.rsum.push_back(std::move(line));
   }
   for (const auto& [name, f] : before) out.kommunbidragForeg += f.ackBudget;
-  out.hasLastYear = false;
-  const PeriodRange lastYearAck = PeriodRange::ack(lastYear);
-  in.lastYearCube.forEachSorted([&](const CubeCell& cell) {
-    if (cell.measure == Measure::Utfall && lastYearAck.contains(cell.period))
-      out.hasLastYear = true;
-  });
+  // The rows already sum last year's cube: an outcome on any of them means the ledger is there.
+  out.hasLastYear = std::any_of(before.begin(), before.end(),
+                                [](const auto& row) { return row.second.ackUtfall != 0; });
   if (in.rsumPrognos)
     applyRsumPrognos(out, *in.rsumPrognos, out.snapshotPeriod, in.rsumPrognosFile,
                      in.accounts.rows());

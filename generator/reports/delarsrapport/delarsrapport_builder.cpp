@@ -6,31 +6,12 @@
 #include "core/number_format.hpp"
 #include "reports/delarsrapport/delar_tables.hpp"
 #include "reports/delarsrapport/tjansteskrivelse.hpp"
+#include "reports/section_order.hpp"
 
 namespace namnd {
 namespace {
 
 constexpr std::string_view kTextsFile = "templates/text/delarsrapport.json";
-
-std::vector<std::string> sectionOrder(const ReportTexts& texts) {
-  const auto& known = delarsrapportSectionIds();
-  std::vector<std::string> order;
-  for (const auto& [id, description] : texts.pairs("sektioner", "id", "beskrivning")) {
-    if (std::find(known.begin(), known.end(), id) == known.end()) {
-      std::string list;
-      for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-      throw ConfigError(std::string(kTextsFile) + ": \"sektioner\": okänd sektion \"" + id +
-                        "\" (känner till: " + list + ")");
-    }
-    if (std::find(order.begin(), order.end(), id) != order.end())
-      throw ConfigError(std::string(kTextsFile) + ": \"sektioner\": sektionen \"" + id +
-                        "\" står två gånger");
-    order.push_back(id);
-  }
-  if (std::find(order.begin(), order.end(), "kontroller") == order.end())
-    throw ConfigError(std::string(kTextsFile) + ": \"sektioner\": \"kontroller\" måste finnas med");
-  return order;
-}
 
 std::string lowerFirst(std::string text) {
   if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] + 32);
@@ -110,7 +91,8 @@ PlaceholderValues delarsrapportPlaceholders(const RunConfig& config, Period peri
 
 Document buildDelarsrapport(const DelarsrapportInput& input, const ReportTexts& texts) {
   const PlaceholderValues values = delarsrapportPlaceholders(input.config, input.period, texts);
-  const std::vector<std::string> order = sectionOrder(texts);
+  const std::vector<std::string> order =
+      sectionOrder(texts, delarsrapportSectionIds(), std::string(kTextsFile));
   const DelarShown shown = roundDelarFigures(input.figures, input.rounding);
 
   Document doc;
