@@ -6,7 +6,7 @@ std::map<std::string, std::int64_t, std::less<>> unmappedAccounts(const Cube& cu
                                                                   const AccountMap& accounts,
                                                                   const PeriodRange& range) {
   std::map<std::string, std::int64_t, std::less<>> result;
-  cube.forEachSorted([&](const CubeCell& cell) {
+  cube.forEachUnordered([&](const CubeCell& cell) {
     if (!range.contains(cell.period) || accounts.rowFor(cell.konto)) return;
     result[std::string(cell.konto)] += cell.ore;
   });

@@ -1,5 +1,7 @@
 #include "aggregate/org_rollup.hpp"
 
+#include <vector>
+
 namespace namnd {
 
 Figures OrgRollup::under(const OrgTree& tree, std::string_view code) const {
@@ -16,7 +18,11 @@ OrgRollup rollUpToLevel(const Cube& yearCube, const OrgTree& tree, int level, Pe
   const PeriodRange ack = PeriodRange::ack(through);
   const PeriodRange year = PeriodRange::wholeYear(through.year());
 
-  yearCube.forEachSorted([&](const CubeCell& cell) {
+  // Sum per ansvar id first (an index, no map lookup per cell), then name the codes once.
+  std::vector<Figures> byId(yearCube.codeCount());
+  std::vector<std::string_view> codeOf(yearCube.codeCount());
+  std::vector<bool> seen(yearCube.codeCount(), false);
+  yearCube.forEachUnordered([&](const CubeCell& cell) {
     if (!year.contains(cell.period)) return;
     Figures add;
     if (cell.measure == Measure::Utfall) {
@@ -25,12 +31,15 @@ OrgRollup rollUpToLevel(const Cube& yearCube, const OrgTree& tree, int level, Pe
       add.helarBudget = cell.ore;
       if (ack.contains(cell.period)) add.ackBudget = cell.ore;
     }
-    auto found = rollup.byCode.find(cell.ansvar);
-    if (found == rollup.byCode.end())
-      found = rollup.byCode.emplace(std::string(cell.ansvar), Figures{}).first;
-    found->second += add;
-    rollup.source += add;
+    byId[cell.ids.ansvar] += add;
+    codeOf[cell.ids.ansvar] = cell.ansvar;
+    seen[cell.ids.ansvar] = true;
   });
+  for (std::size_t id = 0; id < byId.size(); ++id) {
+    if (!seen[id]) continue;
+    rollup.byCode[std::string(codeOf[id])] += byId[id];
+    rollup.source += byId[id];
+  }
 
   std::map<const OrgNode*, Figures> byNode;
   for (const auto& [code, figures] : rollup.byCode) {

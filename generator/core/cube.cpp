@@ -187,6 +187,18 @@ void Cube::forEachSorted(const std::function<void(const CubeCell&)>& visit) cons
   }
 }
 
+void Cube::forEachUnordered(const std::function<void(const CubeCell&)>& visit) const {
+  for (const std::vector<Cell>& block : blocks_) {
+    for (const Cell& c : block) {
+      if (c.key.measure == kNoMeasure) continue;
+      const CubeKey& k = c.key;
+      visit({dictionary_.text(k.ansvar), dictionary_.text(k.konto), dictionary_.text(k.verksamhet),
+             dictionary_.text(k.projekt), Period(k.period / 100, k.period % 100), k.measure, c.ore,
+             CubeCodeIds{k.ansvar, k.konto, k.verksamhet, k.projekt}});
+    }
+  }
+}
+
 std::int64_t Cube::total(Measure measure) const {
   std::int64_t sum = 0;
   for (const std::vector<Cell>& block : blocks_)

@@ -70,6 +70,11 @@ class Cube {
   // Cells in a stable order (by ansvar, konto, verksamhet, projekt, period, measure), so that
   // everything derived from a cube is deterministic.
   void forEachSorted(const std::function<void(const CubeCell&)>& visit) const;
+  // Cells in storage order, for sums that do not depend on order (exact integer sums never do):
+  // no sort, which is most of the cost of a sorted walk over a large cube.
+  void forEachUnordered(const std::function<void(const CubeCell&)>& visit) const;
+  // The number of distinct codes, so that a visitor can index per-code state by CubeCodeIds.
+  std::size_t codeCount() const { return dictionary_.size(); }
   std::size_t cellCount() const { return cellCount_; }
   std::int64_t total(Measure measure) const;
   bool empty() const { return cellCount_ == 0; }

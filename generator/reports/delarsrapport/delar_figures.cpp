@@ -1,8 +1,10 @@
 #include "reports/delarsrapport/delar_figures.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
+#include <vector>
 
 #include "aggregate/org_rollup.hpp"
 #include "aggregate/prognos_rollup.hpp"
@@ -50,11 +52,22 @@ std::map<std::string, Figures> byRsumRow(const Cube& cube, const OrgTree& tree,
   std::map<std::string, Figures> rows;
   const PeriodRange ack = PeriodRange::ack(through);
   const PeriodRange year = PeriodRange::wholeYear(through.year());
-  cube.forEachSorted([&](const CubeCell& cell) {
+  // Per code id, looked up once: is the ansvar in the tree, which row does the konto go to.
+  enum class Known : std::uint8_t { Unknown, Yes, No };
+  std::vector<Known> inTree(cube.codeCount(), Known::Unknown);
+  std::vector<Figures*> rowOf(cube.codeCount(), nullptr);
+  cube.forEachUnordered([&](const CubeCell& cell) {
     if (!year.contains(cell.period)) return;
-    if (!tree.ancestorAtLevel(cell.ansvar, level)) return;
-    const auto row = accounts.rowFor(cell.konto);
-    Figures& f = rows[row ? std::string(*row) : unmappedRow];
+    Known& known = inTree[cell.ids.ansvar];
+    if (known == Known::Unknown)
+      known = tree.ancestorAtLevel(cell.ansvar, level) ? Known::Yes : Known::No;
+    if (known == Known::No) return;
+    Figures*& target = rowOf[cell.ids.konto];
+    if (!target) {
+      const auto row = accounts.rowFor(cell.konto);
+      target = &rows[row ? std::string(*row) : unmappedRow];
+    }
+    Figures& f = *target;
     if (cell.measure == Measure::Utfall) {
       if (ack.contains(cell.period)) f.ackUtfall += cell.ore;
     } else {

@@ -55,7 +55,7 @@ std::array<std::int64_t, kAmountColumns> exactRow(const InvestmentProject& proje
 
 ProjektUtfall projektUtfall(const Cube& cube, Period per) {
   ProjektUtfall sums;
-  cube.forEachSorted([&](const CubeCell& cell) {
+  cube.forEachUnordered([&](const CubeCell& cell) {
     if (cell.measure != Measure::Utfall || cell.projekt.empty()) return;
     if (cell.period.year() != per.year() || cell.period.month() > per.month()) return;
     sums[std::string(cell.projekt)] += cell.ore;
