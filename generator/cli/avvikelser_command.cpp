@@ -42,7 +42,7 @@ int runAvvikelser(const std::vector<std::string>& args, std::ostream& out) {
                       "(\"register\"), taxonomin (\"taxonomi\") och tjänsteskrivelsens fält "
                       "(handläggare, datum, diarienummer, förslag till beslut, underskrifter)");
 
-  const auto context = loadReportContext(configPath, monthOf(period.last()), out);
+  const auto context = loadReportContext(configPath, monthOf(period.last()), out, LedgerNeed::None);
   const RunConfig& config = context->config;
   // Every version of the organisation: a report registered on a unit that has since moved or
   // closed is still a report of this nämnd.

@@ -20,7 +20,7 @@ DataQualityInput ReportContext::dataQuality() const {
 }
 
 std::unique_ptr<ReportContext> loadReportContext(const std::string& configPath, Period period,
-                                                 std::ostream& out) {
+                                                 std::ostream& out, LedgerNeed ledger) {
   RunConfig config = loadRunConfig(configPath);
   auto store = openStore(config.storeUri);
   printImportOutcomes(out, importSources(config, *store));
@@ -29,7 +29,9 @@ std::unique_ptr<ReportContext> loadReportContext(const std::string& configPath, 
   // The report uses the organisation as it was in its period.
   OrgTree tree = versions.asOf(period);
   AccountMap accounts = readAccountMap(*openTabularSource(config.kontoplan));
-  Cube cube = store->loadCube(PeriodRange::wholeYear(period.year()));
+  Cube cube = ledger == LedgerNeed::YearCube
+                  ? store->loadCube(PeriodRange::wholeYear(period.year()))
+                  : Cube{};
   HrTable hr = store->loadHr(PeriodRange::wholeYear(period.year()));
   auto context = std::make_unique<ReportContext>(ReportContext{
       .config = std::move(config),

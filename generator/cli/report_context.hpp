@@ -28,7 +28,7 @@ struct ReportContext {
   std::unique_ptr<Store> store;
   OrgTree tree;  // as of the period
   AccountMap accounts;
-  Cube cube;  // the period's year
+  Cube cube;   // the period's year
   HrTable hr;  // the period's year
   OrgRollup rollup;
   std::vector<ImportSummary> importLog;
@@ -42,8 +42,14 @@ struct ReportContext {
   DataQualityInput dataQuality() const;
 };
 
+// How much of the ledger a report needs: the avvikelse report reads registers and hr hours, not
+// the cube, and loading and rolling up a year of a large ledger is most of a report's time.
+enum class LedgerNeed { YearCube, None };
+
 // Loads the config, imports what changed (telling `out` what it did), and prepares the period.
+// With LedgerNeed::None the cube, roll-up and unmapped accounts stay empty.
 std::unique_ptr<ReportContext> loadReportContext(const std::string& configPath, Period period,
-                                                 std::ostream& out);
+                                                 std::ostream& out,
+                                                 LedgerNeed ledger = LedgerNeed::YearCube);
 
 }  // namespace namnd

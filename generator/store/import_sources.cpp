@@ -32,7 +32,7 @@ SieImport readSieInput(const InputFile& input, const SourceFile& file) {
 ImportSummary saveSie(Store& store, ImportSummary summary, const Cube& cube, Measure measure,
                       const std::vector<std::string>& notes, const KeptTransactions& keptRows) {
   summary.periodTotals.clear();
-  cube.forEachSorted([&](const CubeCell& cell) {
+  cube.forEachUnordered([&](const CubeCell& cell) {
     if (cell.measure == measure) summary.addToPeriod(cell.period.code(), cell.ore);
   });
   summary.notes = notes;

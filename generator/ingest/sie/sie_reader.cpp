@@ -5,6 +5,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
+#include <vector>
 
 #include "core/errors.hpp"
 #include "core/number_format.hpp"
@@ -636,11 +638,20 @@ void SiePass::noteResReconciliation() {
         "#RES (årets resultat per konto) finns, men ger inget utfall per månad och lästes inte.");
     return;
   }
-  std::map<std::string, std::int64_t> utfall;
-  result_.utfall.forEachSorted([&](const CubeCell& cell) {
-    if (isResultAccount(cell.konto) || res_.contains(std::string(cell.konto)))
-      utfall[std::string(cell.konto)] += cell.ore;
+  // Summed by konto id first (no string per cube cell), then named.
+  std::vector<std::int64_t> byKonto(result_.utfall.codeCount(), 0);
+  std::vector<std::string_view> kontoOf(result_.utfall.codeCount());
+  result_.utfall.forEachUnordered([&](const CubeCell& cell) {
+    byKonto[cell.ids.konto] += cell.ore;
+    kontoOf[cell.ids.konto] = cell.konto;
   });
+  std::map<std::string, std::int64_t> utfall;
+  for (std::size_t id = 0; id < kontoOf.size(); ++id) {
+    const std::string_view konto = kontoOf[id];
+    if (konto.data() == nullptr) continue;  // not a konto of any cell
+    if (isResultAccount(konto) || res_.contains(std::string(konto)))
+      utfall[std::string(konto)] += byKonto[id];
+  }
   const std::string source = utfallSource_ == UtfallSource::Trans ? "#TRANS" : "#PSALDO";
   std::set<std::string> kontos;
   for (const auto& [konto, ore] : res_) kontos.insert(konto);
@@ -669,11 +680,19 @@ void SiePass::noteResReconciliation() {
 
 // Both #TRANS and #PSALDO: #TRANS is the utfall; #PSALDO is a check per month.
 void SiePass::notePsaldoAgainstTrans(const SiePeriodRowsAdded& psaldo) {
-  std::map<std::pair<std::string, int>, std::int64_t> trans;
-  result_.utfall.forEachSorted([&](const CubeCell& cell) {
-    if (isResultAccount(cell.konto))
-      trans[{std::string(cell.konto), cell.period.code()}] += cell.ore;
+  // Summed by (konto id, month) first: a string and a map lookup per cube cell would cost more
+  // than the rest of the check; the few distinct keys are named afterwards.
+  std::unordered_map<std::uint64_t, std::int64_t> byId;
+  std::vector<std::string_view> kontoOf(result_.utfall.codeCount());
+  result_.utfall.forEachUnordered([&](const CubeCell& cell) {
+    if (!isResultAccount(cell.konto)) return;
+    kontoOf[cell.ids.konto] = cell.konto;
+    byId[(std::uint64_t{cell.ids.konto} << 32) | static_cast<std::uint32_t>(cell.period.code())] +=
+        cell.ore;
   });
+  std::map<std::pair<std::string, int>, std::int64_t> trans;
+  for (const auto& [key, ore] : byId)
+    trans[{std::string(kontoOf[key >> 32]), static_cast<int>(key & 0xffffffffu)}] += ore;
   struct PeriodDifference {
     std::int64_t ore = 0;
     std::int64_t kontos = 0;
