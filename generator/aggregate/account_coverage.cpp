@@ -7,7 +7,10 @@ std::map<std::string, std::int64_t, std::less<>> unmappedAccounts(const Cube& cu
                                                                   const PeriodRange& range) {
   std::map<std::string, std::int64_t, std::less<>> result;
   cube.forEachUnordered([&](const CubeCell& cell) {
-    if (!range.contains(cell.period) || accounts.rowFor(cell.konto)) return;
+    // A revision's decision marker repeats amounts its budget cells already hold.
+    if (cell.measure == Measure::BudgetBeslut || !range.contains(cell.period) ||
+        accounts.rowFor(cell.konto))
+      return;
     result[std::string(cell.konto)] += cell.ore;
   });
   return result;

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "aggregate/cell_figures.hpp"
+
 namespace namnd {
 
 Figures OrgRollup::under(const OrgTree& tree, std::string_view code) const {
@@ -15,7 +17,6 @@ Figures OrgRollup::under(const OrgTree& tree, std::string_view code) const {
 
 OrgRollup rollUpToLevel(const Cube& yearCube, const OrgTree& tree, int level, Period through) {
   OrgRollup rollup{.through = through, .level = level};
-  const PeriodRange ack = PeriodRange::ack(through);
   const PeriodRange year = PeriodRange::wholeYear(through.year());
 
   // Sum per ansvar id first (an index, no map lookup per cell), then name the codes once.
@@ -24,14 +25,8 @@ OrgRollup rollUpToLevel(const Cube& yearCube, const OrgTree& tree, int level, Pe
   std::vector<bool> seen(yearCube.codeCount(), false);
   yearCube.forEachUnordered([&](const CubeCell& cell) {
     if (!year.contains(cell.period)) return;
-    Figures add;
-    if (cell.measure == Measure::Utfall) {
-      if (ack.contains(cell.period)) add.ackUtfall = cell.ore;
-    } else {
-      add.helarBudget = cell.ore;
-      if (ack.contains(cell.period)) add.ackBudget = cell.ore;
-    }
-    byId[cell.ids.ansvar] += add;
+    byId[cell.ids.ansvar] += cellFigures(cell, through);
+    rollup.laterRevisions += laterRevisionOre(cell, through);
     codeOf[cell.ids.ansvar] = cell.ansvar;
     seen[cell.ids.ansvar] = true;
   });

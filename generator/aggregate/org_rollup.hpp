@@ -1,6 +1,7 @@
 #pragma once
 // Rolls a year's cube up to the nodes of one org level, keeping every öre accounted for:
-// Σ source = Σ reported rows + Σ unmapped codes.
+// Σ source = Σ reported rows + Σ unmapped codes. The budget is the budget as known at the end of
+// the period: a report run again later gives the same figures.
 
 #include <map>
 #include <string>
@@ -22,7 +23,12 @@ struct OrgRollup {
   Figures reported;                                           // Σ rows
   std::map<std::string, Figures, std::less<>> unmappedCodes;  // codes under no node at `level`
   Figures unmapped;                                           // Σ unmappedCodes
-  Figures source;  // Σ of every code: the year's budget, January–through for utfall
+  // Σ of every code: January–through for utfall and ack budget; for helår budget the year's
+  // budget as known at `through` (revisions valid after it left out, see cell_figures.hpp).
+  Figures source;
+  // Σ of the revisions valid after `through` (öre): the year's budget in the store is
+  // source.helarBudget + laterRevisions.
+  std::int64_t laterRevisions = 0;
 
   // Σ of the codes under `code` (which may be at any level); zero for an unknown code.
   Figures under(const OrgTree& tree, std::string_view code) const;

@@ -10,7 +10,15 @@
 namespace namnd {
 
 std::string_view measureName(Measure measure) {
-  return measure == Measure::Utfall ? "utfall" : "budget";
+  switch (measure) {
+    case Measure::Utfall:
+      return "utfall";
+    case Measure::Budget:
+      return "budget";
+    case Measure::BudgetBeslut:
+      return "budgetbeslut";
+  }
+  return "okänt mått";
 }
 
 std::size_t CubeKeyHash::operator()(const CubeKey& k) const noexcept {

@@ -13,9 +13,14 @@
 
 namespace namnd {
 
-enum class Measure : std::uint8_t { Utfall = 0, Budget = 1 };
+// Budget holds the budget per month (a revision's amount spread from its giltig_from on).
+// BudgetBeslut marks when a revision was decided: the revision's whole amount once, at its
+// giltig_from month, so that the helår budget as known at a month P leaves out the revisions
+// valid after P (Σ Budget of the year − Σ BudgetBeslut after P). It is not an amount of its own:
+// never add it to utfall or budget.
+enum class Measure : std::uint8_t { Utfall = 0, Budget = 1, BudgetBeslut = 2 };
 
-std::string_view measureName(Measure measure);  // "utfall", "budget"
+std::string_view measureName(Measure measure);  // "utfall", "budget", "budgetbeslut"
 
 struct CubeKey {
   std::uint32_t ansvar = 0;

@@ -78,12 +78,18 @@ BudgetImport readBudget(TabularSource& source, const std::string& fileHash,
     }
     const int budgetYear = from ? from->year() : *year;
     const auto months = periodise(*ore, key, from ? from->month() : 1);
+    std::int64_t spread = 0;
     for (int m = 1; m <= 12; ++m)
       if (const std::int64_t part = months[static_cast<std::size_t>(m - 1)]; part != 0) {
         result.cube.add(*ansvar, *konto, verksamhet, projekt, Period(budgetYear, m),
                         Measure::Budget, part);
         summary.addToPeriod(Period(budgetYear, m).code(), part);
+        spread += part;
       }
+    // The decision itself, once at its month: a report for an earlier month leaves it out of the
+    // helår budget. Not an amount read, so not in the summary.
+    if (from && spread != 0)
+      result.cube.add(*ansvar, *konto, verksamhet, projekt, *from, Measure::BudgetBeslut, spread);
   });
   return result;
 }

@@ -4,7 +4,9 @@
 // - helår rows (an `ar` column) are spread over the year by the file's periodisation key;
 // - revision rows (a `giltig_from` month, optionally a `version` name) change the helår budget
 //   from that month on: the amount is spread over giltig_from..December only, so a mid-year
-//   transfer between areas shows in ack budget from its month on and not before.
+//   transfer between areas shows in ack budget from its month on and not before; the revision's
+//   whole amount is also kept once at giltig_from as Measure::BudgetBeslut, so that a report for
+//   an earlier month can leave it out of the helår budget (see aggregate/cell_figures.hpp).
 
 #include <string>
 

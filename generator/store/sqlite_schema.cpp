@@ -262,6 +262,16 @@ void migrateFrom3To4(Poco::Data::Session& session) {
   });
 }
 
+void migrateFrom4To5(Poco::Data::Session& session) {
+  inSchemaTransaction(session, [&] {
+    // Budgets imported before version 5 kept no revision decisions (Measure::BudgetBeslut): an
+    // unchanged file would be skipped and its later revisions would stay in earlier months'
+    // helår budget. Forgetting the hashes makes the next run read them again.
+    session << "UPDATE import_log SET file_hash = '' WHERE kind = 'budget'", now;
+    session << "UPDATE schema_version SET version = 5", now;
+  });
+}
+
 void appendText(std::string& out, std::string_view text) {
   appendVarint(out, text.size());
   out.append(text);
@@ -302,6 +312,10 @@ void ensureSqliteSchema(Poco::Data::Session& session, const std::string& path) {
   if (versions.size() == 1 && versions.front() == 3) {
     migrateFrom3To4(session);
     versions.front() = 4;
+  }
+  if (versions.size() == 1 && versions.front() == 4) {
+    migrateFrom4To5(session);
+    versions.front() = 5;
   }
   if (versions.size() != 1 || versions.front() != kSqliteSchemaVersion) {
     const std::string found = versions.size() == 1 ? std::to_string(versions.front()) : "okänd";
@@ -392,7 +406,8 @@ std::optional<std::size_t> addCubeBlock(std::string_view bytes, Period period, C
     std::uint64_t key[4], measure = 0, ore = 0;
     for (std::uint64_t& index : key)
       if (!in.varint(index) || index >= codeCount) return std::nullopt;
-    if (!in.varint(measure) || measure > static_cast<std::uint64_t>(Measure::Budget) ||
+    // BudgetBeslut (2) came without a new block format: a block of 0s and 1s reads as before.
+    if (!in.varint(measure) || measure > static_cast<std::uint64_t>(Measure::BudgetBeslut) ||
         !in.varint(ore))
       return std::nullopt;
     cube.add(codes[key[0]], codes[key[1]], codes[key[2]], codes[key[3]], period,

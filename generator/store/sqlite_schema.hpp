@@ -28,7 +28,10 @@ namespace namnd {
 //      and loading a cube no longer costs a statement step per cell
 //   4: hr_hours (hours and kronor per hr import, ansvar, month and typ) and kept_row_block (the
 //      largest ledger rows of a ledger import, one BLOB per month like cube_block)
-inline constexpr std::int64_t kSqliteSchemaVersion = 4;
+//   5: cube blocks may hold Measure::BudgetBeslut (when a budget revision was decided), so that a
+//      report's helår budget leaves out revisions valid after its month; budgets imported before
+//      are read again
+inline constexpr std::int64_t kSqliteSchemaVersion = 5;
 
 // Creates the schema in an empty database, or checks that an existing one is a Nämndrapport
 // store and migrates it to kSqliteSchemaVersion. Throws OutputError (Swedish, naming `path`)

@@ -123,5 +123,115 @@ TEST(BudgetRevisionGolden, BeforeItsMonthTheRevisionIsNotInAckBudget) {
   }
 }
 
+// A report for August shows the budget as it was known at the end of August, also when it is run
+// again after a revision valid from October has been imported: the same scenario as above with
+// the transfer decided for October instead of July. By hand (helår rows, whole tkr):
+//   IFO  4100 29 026 + 4200 10 964 = 39 990 before October, 39 990 + 1 140 = 41 130 from it
+//   ESS  5100 27 088 before October, 27 088 − 1 140 = 25 948 from it; Totalt unchanged.
+struct HelarCells {
+  std::int64_t ifo = 0, ess = 0, total = 0;
+};
+
+HelarCells helarBudgetOf(const std::filesystem::path& workbook) {
+  HelarCells cells;
+  int helarColumn = -1;
+  for (const auto& row : testing::readSheet(workbook)) {
+    if (row.empty()) continue;
+    if (helarColumn < 0) {
+      for (std::size_t c = 0; c < row.size(); ++c)
+        if (row[c].text == "Budget helår") helarColumn = static_cast<int>(c);
+      continue;
+    }
+    if (row.size() <= static_cast<std::size_t>(helarColumn)) continue;
+    const std::string& text = row[static_cast<std::size_t>(helarColumn)].text;
+    if (text.empty()) continue;
+    if (row[0].text == "Individ- och familjeomsorg") cells.ifo = std::stoll(text);
+    if (row[0].text == "Enheten för stöd och service") cells.ess = std::stoll(text);
+    if (row[0].text == "Totalt") cells.total = std::stoll(text);
+  }
+  return cells;
+}
+
+// The "Avstämning budget helår" check of the workbook: its description and status.
+std::pair<std::string, std::string> helarBalance(const std::filesystem::path& workbook) {
+  for (const std::string& sheet : testing::sheetNames(workbook))
+    for (const auto& row : testing::readSheet(workbook, sheet))
+      if (row.size() >= 3 && testing::contains(row[0].text, "Avstämning budget helår"))
+        return {row[0].text, row[1].text};
+  return {};
+}
+
+TEST(BudgetRevisionGolden, AugustReportKeepsItsBudgetWhenALaterRevisionArrives) {
+  testing::TempDir dir;
+  testing::copyFixture("fargelanda", dir.path());
+  testing::writeFile(dir / "budget-2025.csv",
+                     "ar;ansvar;konto;belopp\n"
+                     "2025;1000;5110;-13966000\n"
+                     "2025;1100;5110;10921000\n"
+                     "2025;1200;5110;9810000\n"
+                     "2025;2100;5110;58158000\n"
+                     "2025;2200;5110;25550000\n"
+                     "2025;3100;5110;22991000\n"
+                     "2025;4100;5110;29026000\n"
+                     "2025;4200;5110;10964000\n"
+                     "2025;5100;5110;27088000\n");
+  testing::writeFile(dir / "budgetrevision-2025.csv",
+                     "ar;giltig_from;version;ansvar;konto;belopp\n"
+                     "2025;202510;SN 2025-09-23 § 80;4100;5110;1140000\n"
+                     "2025;202510;SN 2025-09-23 § 80;5100;5110;-1140000\n"
+                     "2025;202511;KF 2025-10-28 § 12;1000;5110;120000\n");
+  const auto configure = [&](const std::string& budgetFiles) {
+    testing::writeFile(dir / "namnd.json", R"({
+  "kommun": "Färgelanda kommun", "namnd": "Socialnämnden",
+  "lager": "sqlite:lager.sqlite", "utdata": "ut",
+  "mallar": ")" + testing::repoPath("templates").string() +
+                                               R"(",
+  "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Verksamhetsområde", "Enhet"], "rapportniva": 2},
+  "kontoplan": "kontoplan.csv",
+  "huvudbok": ["huvudbok-2025.csv"],
+  "budget": [)" + budgetFiles + R"(]
+})");
+  };
+  const auto report = [&](const std::string& period) {
+    const auto run = testing::runNamnd(
+        {"manadsrapport", "--config", (dir / "namnd.json").string(), "--period", period});
+    EXPECT_EQ(run.exitCode, 0) << run.output;
+    return dir / "ut" / ("manadsrapport-" + period + ".xlsx");
+  };
+  const std::int64_t total =
+      (-13'966 + 10'921 + 9'810 + 58'158 + 25'550 + 22'991 + 29'026 + 10'964 + 27'088);
+
+  // In September, before the decision: the August report.
+  configure(R"("budget-2025.csv")");
+  const HelarCells inSeptember = helarBudgetOf(report("202508"));
+  EXPECT_EQ(inSeptember.ifo, 39'990);
+  EXPECT_EQ(inSeptember.ess, 27'088);
+  EXPECT_EQ(inSeptember.total, total);
+
+  // In December, with the revision in the store: August is unchanged, October has it.
+  configure(R"("budget-2025.csv", "budgetrevision-2025.csv")");
+  const auto august = report("202508");
+  const HelarCells inDecember = helarBudgetOf(august);
+  EXPECT_EQ(inDecember.ifo, 39'990);
+  EXPECT_EQ(inDecember.ess, 27'088);
+  EXPECT_EQ(inDecember.total, total);
+  const HelarCells october = helarBudgetOf(report("202510"));
+  EXPECT_EQ(october.ifo, 41'130);
+  EXPECT_EQ(october.ess, 25'948);
+  EXPECT_EQ(october.total, total);
+
+  // Every krona read is accounted for: the import log holds the whole year's 120 000 kr more
+  // (November's revision for Nämndsverksamhet, in neither report) and the balance names it.
+  for (const auto& [period, workbook] :
+       {std::pair{"202508", august},
+        std::pair{"202510", dir / "ut" / "manadsrapport-202510.xlsx"}}) {
+    const auto [description, status] = helarBalance(workbook);
+    EXPECT_EQ(status, "OK") << period << ": " << description;
+    EXPECT_TRUE(testing::contains(description,
+                                  std::string("revideringar som gäller först efter ") + period))
+        << description;
+  }
+}
+
 }  // namespace
 }  // namespace namnd

@@ -24,12 +24,13 @@ BudgetImport readBudget(const BudgetText& budget) {
   return readBudget(source, "f00d", PeriodisationKey{});
 }
 
-// öre per month (1..12) of one ansvar and konto in the given year.
+// Budget öre per month (1..12) of one ansvar and konto in the given year.
 std::vector<std::int64_t> months(const Cube& cube, std::string_view ansvar, std::string_view konto,
                                  int year) {
   std::vector<std::int64_t> result(12, 0);
   cube.forEachSorted([&](const CubeCell& c) {
-    EXPECT_EQ(c.measure, Measure::Budget);
+    EXPECT_NE(c.measure, Measure::Utfall);
+    if (c.measure != Measure::Budget) return;
     if (c.ansvar == ansvar && c.konto == konto && c.period.year() == year)
       result[static_cast<std::size_t>(c.period.month() - 1)] += c.ore;
   });
@@ -81,6 +82,57 @@ TEST(BudgetReader, FileWithBothColumnsTakesEitherPerRow) {
   EXPECT_EQ(months(budget.cube, "100", "5011", 2025),
             (Months{100, 100, 600, 200, 100, 100, 100, 100, 100, 100, 100, 100}));
   EXPECT_EQ(budget.summary.acceptedOre, 1'200 + 500 + 100);
+}
+
+// The revision markers ("ansvar|konto|period=öre"): each revision's whole amount, once.
+std::vector<std::string> decisions(const Cube& cube) {
+  std::vector<std::string> result;
+  cube.forEachSorted([&](const CubeCell& c) {
+    if (c.measure == Measure::BudgetBeslut)
+      result.push_back(std::string(c.ansvar) + "|" + std::string(c.konto) + "|" +
+                       c.period.toString() + "=" + std::to_string(c.ore));
+  });
+  return result;
+}
+
+TEST(BudgetReader, RevisionIsSpreadFromItsMonthAndDecidedOnceThere) {
+  const BudgetImport budget =
+      readBudget(budgetFile("ar;giltig_from;version;ansvar;konto;belopp\n"
+                            "2025;;;100;5011;12 000\n"
+                            "2025;202510;KS 2025-09-24;100;5011;300\n"
+                            "2025;2025-03-01;SN 2025-02-18;200;5011;-1 000,01\n"
+                            "2025;;;200;5011;2 400\n"));
+  // 1 200 000 öre in twelfths; from October 30 000 öre in thirds on top.
+  EXPECT_EQ(months(budget.cube, "100", "5011", 2025),
+            (Months{100'000, 100'000, 100'000, 100'000, 100'000, 100'000, 100'000, 100'000, 100'000,
+                    110'000, 110'000, 110'000}));
+  // 240 000 öre in twelfths; −100 001 öre over March–December: −10 000 a month and the odd öre.
+  const Months two = months(budget.cube, "200", "5011", 2025);
+  EXPECT_EQ(two[0], 20'000);
+  EXPECT_EQ(two[1], 20'000);
+  std::int64_t revised = 0;
+  for (std::size_t m = 2; m < 12; ++m) {
+    EXPECT_LE(two[m], 20'000 - 10'000) << m + 1;
+    EXPECT_GE(two[m], 20'000 - 10'001) << m + 1;
+    revised += two[m] - 20'000;
+  }
+  EXPECT_EQ(revised, -100'001);
+  EXPECT_EQ(decisions(budget.cube),
+            (std::vector<std::string>{"100|5011|202510=30000", "200|5011|202503=-100001"}));
+  EXPECT_EQ(budget.cube.total(Measure::BudgetBeslut), 30'000 - 100'001);
+
+  // The summary counts what the file says once: the markers are no amounts read.
+  const std::int64_t belopp = 1'200'000 + 30'000 - 100'001 + 240'000;
+  EXPECT_EQ(budget.summary.acceptedOre, belopp);
+  EXPECT_EQ(budget.cube.total(Measure::Budget), belopp);
+  std::int64_t perPeriod = 0, partRows = 0;
+  for (const auto& total : budget.summary.periodTotals) {
+    perPeriod += total.ore;
+    partRows += total.rows;
+  }
+  EXPECT_EQ(perPeriod, belopp);
+  EXPECT_EQ(partRows, 12 + 3 + 10 + 12);  // one per month each row is spread over
+  EXPECT_EQ(budget.summary.rowsAccepted, 4);
 }
 
 TEST(BudgetReader, BadRowsAreRejectedWithTheirPlace) {

@@ -98,6 +98,28 @@ TEST(Cube, TotalsCanBeNegativeAndLarge) {
 TEST(Cube, MeasureNames) {
   EXPECT_EQ(measureName(Measure::Utfall), "utfall");
   EXPECT_EQ(measureName(Measure::Budget), "budget");
+  EXPECT_EQ(measureName(Measure::BudgetBeslut), "budgetbeslut");
+}
+
+// A revision's decision is kept in its own cell beside the budget of the same month and key,
+// and totals of one measure never include the other.
+TEST(Cube, BudgetDecisionIsACellOfItsOwn) {
+  Cube cube;
+  cube.add("100", "5011", "", "", kFeb, Measure::Budget, 1'000);
+  cube.add("100", "5011", "", "", kFeb, Measure::BudgetBeslut, 11'000);
+  cube.add("100", "5011", "", "", kFeb, Measure::Utfall, 7);
+  EXPECT_EQ(cube.cellCount(), 3u);
+  EXPECT_EQ(cube.total(Measure::Budget), 1'000);
+  EXPECT_EQ(cube.total(Measure::BudgetBeslut), 11'000);
+  EXPECT_EQ(cube.total(Measure::Utfall), 7);
+  std::vector<Measure> order;
+  cube.forEachSorted([&](const CubeCell& c) { order.push_back(c.measure); });
+  EXPECT_EQ(order, (std::vector<Measure>{Measure::Utfall, Measure::Budget, Measure::BudgetBeslut}));
+  Cube merged;
+  merged.merge(cube);
+  merged.merge(cube);
+  EXPECT_EQ(merged.total(Measure::BudgetBeslut), 22'000);
+  EXPECT_EQ(merged.total(Measure::Budget), 2'000);
 }
 
 TEST(Dictionary, InternsDenseIdsWithEmptyFirst) {

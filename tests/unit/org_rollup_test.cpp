@@ -128,6 +128,67 @@ TEST(OrgRollup, AckAvvikelseIsBudgetMinusUtfall) {
   EXPECT_EQ(figures(100, 250, 0).ackAvvikelse(), 150);           // överskott
 }
 
+// A revision as the budget reader stores it: spread evenly over giltig_from..December, and its
+// whole amount once at giltig_from as the decision.
+void revision(Cube& cube, std::string_view ansvar, int fromMonth, std::int64_t perMonth) {
+  for (int m = fromMonth; m <= 12; ++m) budget(cube, ansvar, 2025, m, perMonth);
+  cube.add(ansvar, "5011", "", "", Period(2025, fromMonth), Measure::BudgetBeslut,
+           perMonth * (13 - fromMonth));
+}
+
+// A1 (AO) 100 a month and from October +100 a month (decided: +300); A3 (IFO) 50 a month and
+// from March −5 a month (decided: −50).
+Cube revisedCube() {
+  Cube cube;
+  for (int m = 1; m <= 12; ++m) {
+    budget(cube, "A1", 2025, m, 100);
+    budget(cube, "A3", 2025, m, 50);
+  }
+  revision(cube, "A1", 10, 100);
+  revision(cube, "A3", 3, -5);
+  return cube;
+}
+
+TEST(OrgRollup, HelarBudgetIsTheBudgetAsKnownAtThePeriod) {
+  const OrgTree tree = exampleTree();
+  const Cube cube = revisedCube();
+
+  // August: October's revision is not decided yet; March's is.
+  const OrgRollup august = rollUpToLevel(cube, tree, 2, Period(2025, 8));
+  EXPECT_EQ(august.rows[0].second, figures(0, 8 * 100, 12 * 100));
+  EXPECT_EQ(august.rows[1].second, figures(0, 8 * 50 - 6 * 5, 12 * 50 - 50));
+  EXPECT_EQ(august.byCode.at("A1").helarBudget, 1'200);
+  EXPECT_EQ(august.laterRevisions, 300);
+
+  // October: both revisions, and October's month of the new one in ack budget.
+  const OrgRollup october = rollUpToLevel(cube, tree, 2, Period(2025, 10));
+  EXPECT_EQ(october.rows[0].second, figures(0, 10 * 100 + 100, 12 * 100 + 300));
+  EXPECT_EQ(october.rows[1].second, figures(0, 10 * 50 - 8 * 5, 12 * 50 - 50));
+  EXPECT_EQ(october.laterRevisions, 0);
+
+  // September (the month before) still leaves it out; December has everything.
+  EXPECT_EQ(rollUpToLevel(cube, tree, 2, Period(2025, 9)).rows[0].second.helarBudget, 1'200);
+  EXPECT_EQ(rollUpToLevel(cube, tree, 2, Period(2025, 12)).rows[0].second.helarBudget, 1'500);
+
+  // Σ every budget cell of the year = the budget as known + what was decided later.
+  const std::int64_t yearBudget = 12 * 100 + 3 * 100 + 12 * 50 - 10 * 5;
+  EXPECT_EQ(august.source.helarBudget + august.laterRevisions, yearBudget);
+  EXPECT_EQ(cube.total(Measure::Budget), yearBudget);
+}
+
+TEST(OrgRollup, AugustIsTheSameBeforeAndAfterALaterRevisionArrives) {
+  const OrgTree tree = exampleTree();
+  Cube asInAugust;
+  for (int m = 1; m <= 12; ++m) budget(asInAugust, "A1", 2025, m, 100);
+  Cube asInDecember = asInAugust;
+  revision(asInDecember, "A1", 10, 100);
+  revision(asInDecember, "A2", 11, 40);  // a code that had no budget before
+  const Figures before = rollUpToLevel(asInAugust, tree, 2, Period(2025, 8)).rows[0].second;
+  const Figures after = rollUpToLevel(asInDecember, tree, 2, Period(2025, 8)).rows[0].second;
+  EXPECT_EQ(before, figures(0, 800, 1'200));
+  EXPECT_EQ(after, before);
+}
+
 TEST(PrognosRollup, EntriesRolledUpToTheLevel) {
   const OrgTree tree = exampleTree();
   const OrgRollup year = rollUpToLevel(exampleCube(), tree, 2, Period(2025, 3));

@@ -226,6 +226,41 @@ TEST(SqliteStoreCube, BlockWrittenByCodeIdsEqualsOneWrittenByCodeTexts) {
   EXPECT_EQ(read.total(Measure::Budget), 1'000'000);
 }
 
+// A budget with a revision from October: the decision cell comes back beside the spread parts,
+// and a measure the program does not know makes the block unreadable, not a budget.
+TEST(SqliteStoreCube, RevisionDecisionsRoundTrip) {
+  TempDir dir;
+  auto store = openSqliteStore((dir / "lager.db").string());
+  Cube budget;
+  for (int month = 10; month <= 12; ++month)
+    budget.add("Äldreomsorg", "5011", "", "", Period(2025, month), Measure::Budget, 100'00);
+  budget.add("Äldreomsorg", "5011", "", "", Period(2025, 10), Measure::BudgetBeslut, 300'00);
+  store->saveCubeImport(summary(SourceKind::Budget, "budget.csv", "bb"), budget, {});
+
+  const std::vector<Row> expected = {
+      {"Äldreomsorg", "5011", "", "", 202510, "budget", 10'000},
+      {"Äldreomsorg", "5011", "", "", 202510, "budgetbeslut", 30'000},
+      {"Äldreomsorg", "5011", "", "", 202511, "budget", 10'000},
+      {"Äldreomsorg", "5011", "", "", 202512, "budget", 10'000},
+  };
+  const Cube loaded = store->loadCube(kYear2025);
+  EXPECT_EQ(rowsOf(loaded), expected);
+  EXPECT_EQ(loaded.total(Measure::Budget), 30'000);
+  EXPECT_EQ(loaded.total(Measure::BudgetBeslut), 30'000);
+
+  CubeBlockWriter block;
+  block.add("A", "5011", "", "", Measure::BudgetBeslut, 1);
+  std::string bytes = block.bytes();
+  Cube read;
+  EXPECT_EQ(addCubeBlock(bytes, Period(2025, 1), read), 1u);
+  EXPECT_EQ(read.total(Measure::BudgetBeslut), 1);
+  // The measure is the cell's second-to-last varint (the öre, zigzag 2, is the last byte).
+  ASSERT_EQ(static_cast<unsigned char>(bytes[bytes.size() - 2]), 2u);
+  bytes[bytes.size() - 2] = 3;
+  Cube unknown;
+  EXPECT_FALSE(addCubeBlock(bytes, Period(2025, 1), unknown).has_value());
+}
+
 TEST(SqliteStoreCube, LargeCubeRoundTrips) {
   TempDir dir;
   auto store = openSqliteStore((dir / "lager.db").string());
@@ -531,7 +566,7 @@ TEST(SqliteStoreOpen, NewStoreRecordsTheCurrentSchemaVersion) {
   const std::string path = (dir / "lager.db").string();
   openSqliteStore(path);
 
-  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{4});
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{5});
 }
 
 TEST(SqliteStoreOpen, VersionOneStoreIsMigrated) {
@@ -561,7 +596,7 @@ TEST(SqliteStoreOpen, VersionOneStoreIsMigrated) {
   EXPECT_EQ(log[1].periodTotals[0].period, 202501);
   EXPECT_EQ(log[1].periodTotals[0].ore, 500);
   EXPECT_EQ(log[1].warnings, std::vector<std::string>{"Rad 7 är identisk med rad 3"});
-  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{4});
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{5});
 }
 
 TEST(SqliteStoreOpen, VersionTwoStoreKeepsItsCellsWhenMigrated) {
@@ -598,9 +633,10 @@ TEST(SqliteStoreOpen, VersionTwoStoreKeepsItsCellsWhenMigrated) {
       {"Äldreomsorg", "4560", "Särskilt boende", "", 202412, "utfall", 1'000}};
   EXPECT_EQ(rowsOf(store->loadCube({Period(2024, 12), Period(2024, 12)})), december2024);
   EXPECT_EQ(store->loadCube(PeriodRange::wholeYear(2026)).total(Measure::Utfall), 1);
-  // Version 4 forgets a ledger's hash (it kept no rows) so that it is read again; a budget's stays.
+  // Version 4 forgets a ledger's hash (it kept no rows) and version 5 a budget's (it kept no
+  // revision decisions), so that both are read again; the cells stay until then.
   EXPECT_FALSE(store->hasImport(SourceKind::Huvudbok, "v2"));
-  EXPECT_TRUE(store->hasImport(SourceKind::Budget, "b2"));
+  EXPECT_FALSE(store->hasImport(SourceKind::Budget, "b2"));
   const auto log = store->importLog();
   ASSERT_EQ(log.size(), 3u);
   EXPECT_EQ(log[1].acceptedOre, -9'223'372'036'854'775'807);
@@ -617,7 +653,7 @@ TEST(SqliteStoreOpen, VersionTwoStoreKeepsItsCellsWhenMigrated) {
       {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "budget", 20'000},
   };
   EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), replaced);
-  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{4});
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{5});
 }
 
 // A development build (commit 3c3cf5c) wrote version 3 into stores of the version-2 layout.
@@ -634,7 +670,7 @@ TEST(SqliteStoreOpen, VersionTwoLayoutLabelledThreeIsMigrated) {
   const std::vector<Row> kept = {
       {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "utfall", 500}};
   EXPECT_EQ(rowsOf(openSqliteStore(path)->loadCube(kYear2025)), kept);
-  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{4});
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{5});
 }
 
 TEST(SqliteStoreOpen, OtherSchemaVersionIsRefused) {
@@ -643,10 +679,10 @@ TEST(SqliteStoreOpen, OtherSchemaVersionIsRefused) {
   openSqliteStore(path);
   {
     Poco::Data::Session raw = rawSession(path);
-    raw << "UPDATE schema_version SET version = 5", now;
+    raw << "UPDATE schema_version SET version = 6", now;
   }
   const auto error = testing::thrown<OutputError>([&] { openSqliteStore(path); });
-  EXPECT_TRUE(testing::mentions(error, {path, "version 5"}))
+  EXPECT_TRUE(testing::mentions(error, {path, "version 6"}))
       << "a store of another schema version must not open";
 }
 
@@ -907,7 +943,7 @@ TEST(SqliteStoreOpen, VersionThreeStoreKeepsItsCubeAndGainsHoursAndRows) {
   ASSERT_EQ(schemaVersions(path), std::vector<std::int64_t>{3});
 
   const auto store = openSqliteStore(path);
-  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{4});
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{5});
   const std::vector<Row> kept = {
       {"Äldreomsorg", "4560", "Särskilt boende", "", 202501, "utfall", 500}};
   EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), kept);
@@ -933,12 +969,37 @@ TEST(SqliteStoreOpen, VersionThreeStoreKeepsItsCubeAndGainsHoursAndRows) {
   EXPECT_EQ(store->loadLargestTransactions(Period(2025, 1), 50).size(), 1u);
 }
 
+// Budgets imported before version 5 kept no revision decisions: the migration forgets their
+// hashes (the next run reads them again) and keeps every other import's.
+TEST(SqliteStoreOpen, VersionFourStoreReadsItsBudgetsAgain) {
+  TempDir dir;
+  const std::string path = (dir / "lager.db").string();
+  {
+    const auto store = openSqliteStore(path);
+    Cube ledger;
+    ledger.add("2110", "4560", "", "", Period(2025, 1), Measure::Utfall, 500);
+    store->saveCubeImport(summary(SourceKind::Huvudbok, "huvudbok.csv", "hb"), ledger, {});
+    Cube budget;
+    budget.add("2110", "4560", "", "", Period(2025, 1), Measure::Budget, 700);
+    store->saveCubeImport(summary(SourceKind::Budget, "budget.csv", "bu"), budget, {});
+  }
+  {
+    Poco::Data::Session raw = rawSession(path);
+    raw << "UPDATE schema_version SET version = 4", now;
+  }
+  const auto store = openSqliteStore(path);
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{5});
+  EXPECT_TRUE(store->hasImport(SourceKind::Huvudbok, "hb"));
+  EXPECT_FALSE(store->hasImport(SourceKind::Budget, "bu"));
+  EXPECT_EQ(store->loadCube(kYear2025).total(Measure::Budget), 700);  // kept until read again
+}
+
 TEST(SqliteStoreOpen, VersionOneStoreIsMigratedAllTheWay) {
   TempDir dir;
   const std::string path = (dir / "lager.db").string();
   writeVersionOneStore(path);
   const auto store = openSqliteStore(path);
-  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{4});
+  EXPECT_EQ(schemaVersions(path), std::vector<std::int64_t>{5});
   HrTable hours;
   hours[hrKey("2110", 2025, 1, HrKind::Arbetad)] = {160'00, 0};
   store->saveHrImport(summary(SourceKind::Hr, "hr.csv", "h1"), hours);

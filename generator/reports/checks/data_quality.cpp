@@ -34,6 +34,26 @@ void addBalance(CheckSection& checks, const std::string& what, std::int64_t sour
       balanced ? CheckStatus::Ok : CheckStatus::Error);
 }
 
+// The import log holds the whole year's budget; the report's helår budget is the budget as known
+// at the end of its period, so revisions valid after it are the third part of the balance.
+void addHelarBalance(CheckSection& checks, const OrgRollup& rollup, std::int64_t source) {
+  if (rollup.laterRevisions == 0) {
+    addBalance(checks, "budget helår", source, rollup.reported.helarBudget,
+               rollup.unmapped.helarBudget);
+    return;
+  }
+  const std::int64_t reported = rollup.reported.helarBudget;
+  const std::int64_t unmapped = rollup.unmapped.helarBudget;
+  const bool balanced = source == reported + unmapped + rollup.laterRevisions;
+  add(checks,
+      "Avstämning budget helår: Σ indata = Σ redovisat + Σ ej placerat + Σ revideringar som gäller "
+      "först efter " +
+          rollup.through.toString(),
+      kr(source) + (balanced ? " = " : " ≠ ") + kr(reported) + " + " + kr(unmapped) + " + " +
+          kr(rollup.laterRevisions) + " (budgeten som den var känd vid periodens slut)",
+      balanced ? CheckStatus::Ok : CheckStatus::Error);
+}
+
 void addFileChecks(CheckSection& checks, const std::vector<ImportSummary>& log,
                    std::size_t maxListed) {
   for (const ImportSummary& file : log) {
@@ -140,10 +160,9 @@ void addDataQualityChecks(CheckSection& checks, const DataQualityInput& input,
              rollup.reported.ackUtfall, rollup.unmapped.ackUtfall);
   addBalance(checks, "ack budget", sourceTotal(input.importLog, SourceKind::Budget, ack),
              rollup.reported.ackBudget, rollup.unmapped.ackBudget);
-  addBalance(checks, "budget helår",
-             sourceTotal(input.importLog, SourceKind::Budget,
-                         PeriodRange::wholeYear(rollup.through.year())),
-             rollup.reported.helarBudget, rollup.unmapped.helarBudget);
+  addHelarBalance(checks, rollup,
+                  sourceTotal(input.importLog, SourceKind::Budget,
+                              PeriodRange::wholeYear(rollup.through.year())));
   add(checks, "Kommunbidrag ack " + rollup.through.toString(),
       kr(rollup.source.ackBudget) + " (den periodiserade budgeten januari–" +
           rollup.through.toString() + ")",

@@ -6,6 +6,7 @@
 #include <set>
 #include <vector>
 
+#include "aggregate/cell_figures.hpp"
 #include "aggregate/org_rollup.hpp"
 #include "aggregate/prognos_rollup.hpp"
 #include "core/errors.hpp"
@@ -50,7 +51,6 @@ std::map<std::string, Figures> byRsumRow(const Cube& cube, const OrgTree& tree,
                                          const AccountMap& accounts, int level, Period through,
                                          const std::string& unmappedRow) {
   std::map<std::string, Figures> rows;
-  const PeriodRange ack = PeriodRange::ack(through);
   const PeriodRange year = PeriodRange::wholeYear(through.year());
   // Per code id, looked up once: is the ansvar in the tree, which row does the konto go to.
   enum class Known : std::uint8_t { Unknown, Yes, No };
@@ -67,13 +67,7 @@ std::map<std::string, Figures> byRsumRow(const Cube& cube, const OrgTree& tree,
       const auto row = accounts.rowFor(cell.konto);
       target = &rows[row ? std::string(*row) : unmappedRow];
     }
-    Figures& f = *target;
-    if (cell.measure == Measure::Utfall) {
-      if (ack.contains(cell.period)) f.ackUtfall += cell.ore;
-    } else {
-      f.helarBudget += cell.ore;
-      if (ack.contains(cell.period)) f.ackBudget += cell.ore;
-    }
+    *target += cellFigures(cell, through);
   });
   return rows;
 }

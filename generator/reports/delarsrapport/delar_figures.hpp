@@ -25,7 +25,7 @@ struct DelarLine {
   std::int64_t utfallForeg = 0;  // last year, January through the same month
   std::int64_t utfall = 0;       // January through the period
   std::int64_t budget = 0;       // periodised budget, January through the period
-  std::int64_t budgetAr = 0;     // the year's budget
+  std::int64_t budgetAr = 0;     // the year's budget as known at the period (no later revision)
   // Budget − Prognos for the year (positive = överskott); nullopt when there is no snapshot.
   std::optional<std::int64_t> prognosAvvikelse;
 };
