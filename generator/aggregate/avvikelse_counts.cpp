@@ -108,11 +108,31 @@ AvvikelseTotals countTotals(std::span<const AvvikelseRecord> records, const Half
 }
 
 std::int64_t countRegisteredAfter(std::span<const AvvikelseRecord> records,
-                                  const HalfYearPeriod& period) {
+                                  const HalfYearPeriod& period, std::optional<AvvikelseDel> del) {
   const CalendarDate last = period.last();
   return std::count_if(records.begin(), records.end(), [&](const AvvikelseRecord& r) {
-    return last < r.registrerad && r.handelse && *r.handelse <= last;
+    return last < r.registrerad && r.handelse && *r.handelse <= last &&
+           (!del || avvikelseDel(r) == *del);
   });
+}
+
+bool hasColumn(const AvvikelseRecord& record, AvvikelseColumn column) {
+  return (record.columns & column) != 0;
+}
+
+ColumnCoverage columnCoverage(std::span<const AvvikelseRecord> records, AvvikelseColumn column,
+                              const std::function<bool(const AvvikelseRecord&)>& counted) {
+  ColumnCoverage coverage;
+  for (const AvvikelseRecord& r : records) {
+    if (!counted(r)) continue;
+    ++coverage.records;
+    if (hasColumn(r, column)) continue;
+    ++coverage.without;
+    if (std::find(coverage.filesWithout.begin(), coverage.filesWithout.end(), r.source) ==
+        coverage.filesWithout.end())
+      coverage.filesWithout.push_back(r.source);
+  }
+  return coverage;
 }
 
 std::vector<KategoriCount> countHslKategorier(std::span<const AvvikelseRecord> records,
@@ -152,7 +172,7 @@ FallFacts countFall(std::span<const AvvikelseRecord> records, const HalfYearPeri
     ++facts.count;
     if (r.person != 0)
       persons.insert(r.person);
-    else
+    else if (hasColumn(r, kColumnPerson))
       ++facts.withoutPerson;
     if (r.flags & kHoftbyxa) ++facts.hoftbyxa;
     if (r.flags & kGanghjalpmedel) ++facts.ganghjalpmedel;
@@ -164,11 +184,19 @@ FallFacts countFall(std::span<const AvvikelseRecord> records, const HalfYearPeri
 
 std::vector<ExternCount> countExterna(std::span<const AvvikelseRecord> records,
                                       const HalfYearPeriod& span) {
-  std::map<std::string, ExternCount> byPart;
+  // Keyed (no column, name): named parts in name order, "" (not given) after them, and the
+  // records of files without the column last.
+  std::map<std::pair<bool, std::string>, ExternCount> byPart;
   for (const AvvikelseRecord& r : records) {
     if (r.typ != AvvikelseTyp::Extern || !registeredIn(r, span)) continue;
-    ExternCount& c = byPart[r.externPart];
-    c.part = r.externPart;
+    const bool saknas = !hasColumn(r, kColumnExternPart);
+    ExternCount& c = byPart[{saknas, saknas ? std::string() : r.externPart}];
+    c.part = saknas ? std::string() : r.externPart;
+    c.partSaknas = saknas;
+    if (!hasColumn(r, kColumnRiktning)) {
+      ++c.riktningSaknas;
+      continue;
+    }
     switch (r.riktning) {
       case Riktning::FranKommunen:
         ++c.franKommunen;
@@ -182,10 +210,10 @@ std::vector<ExternCount> countExterna(std::span<const AvvikelseRecord> records,
     }
   }
   std::vector<ExternCount> result;
-  for (auto& [part, count] : byPart)
-    if (!part.empty()) result.push_back(count);
-  if (const auto unnamed = byPart.find(""); unnamed != byPart.end())
-    result.push_back(unnamed->second);
+  for (auto& [key, count] : byPart)
+    if (!key.first && !key.second.empty()) result.push_back(count);
+  for (const auto& key : {std::pair<bool, std::string>{false, ""}, {true, ""}})
+    if (const auto found = byPart.find(key); found != byPart.end()) result.push_back(found->second);
   return result;
 }
 

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <span>
@@ -71,9 +72,25 @@ struct AvvikelseTotals {
 AvvikelseTotals countTotals(std::span<const AvvikelseRecord> records, const HalfYearPeriod& span);
 
 // Records registered after the period's end whose händelsedatum is on or before it: they are
-// counted in the next report, and the footnote says how many.
+// counted in the next report, and the footnote says how many. With `del`, only the records of
+// that part (each table's footnote counts its own register's late reports).
 std::int64_t countRegisteredAfter(std::span<const AvvikelseRecord> records,
-                                  const HalfYearPeriod& period);
+                                  const HalfYearPeriod& period,
+                                  std::optional<AvvikelseDel> del = std::nullopt);
+
+// Which of a set of records come from a register without an optional column: a figure that
+// depends on the column cannot count those. `none()`: not one record of the set can tell (the
+// figure reads "uppgift saknas"); `partial()`: some can (the figure counts them, footnoted).
+struct ColumnCoverage {
+  std::int64_t records = 0;
+  std::int64_t without = 0;               // records whose file lacks the column
+  std::vector<std::string> filesWithout;  // those files, in the order first met
+  bool none() const { return records > 0 && without == records; }
+  bool partial() const { return without > 0 && without < records; }
+};
+bool hasColumn(const AvvikelseRecord& record, AvvikelseColumn column);
+ColumnCoverage columnCoverage(std::span<const AvvikelseRecord> records, AvvikelseColumn column,
+                              const std::function<bool(const AvvikelseRecord&)>& counted);
 
 // HSL avvikelser per kategori, this span and the same span a year earlier. Ordered by the
 // current count (most first), then the earlier count, then name; the records without a kategori
@@ -91,7 +108,9 @@ std::vector<KategoriCount> countHslKategorier(std::span<const AvvikelseRecord> r
 bool sameKategori(std::string_view a, std::string_view b);
 
 // Facts of the HSL avvikelser of one kategori (fall) in a span. Unique persons count the
-// distinct non-zero person hashes; records without a person are counted apart.
+// distinct non-zero person hashes; records without a person (the file has the column, the cell
+// is empty) are counted apart. A record from a file without the person column or a flag column
+// is in none of those counts (see columnCoverage).
 struct FallFacts {
   std::int64_t count = 0;
   std::int64_t persons = 0;
@@ -104,11 +123,15 @@ FallFacts countFall(std::span<const AvvikelseRecord> records, const HalfYearPeri
                     std::string_view fallKategori);
 
 // Externa avvikelser of a span per other vårdgivare, in name order ("" = not given, last).
+// Records from a file without the extern_part column are one entry with partSaknas set (last);
+// those from a file without the riktning column are counted in riktningSaknas.
 struct ExternCount {
   std::string part;
+  bool partSaknas = false;
   std::int64_t franKommunen = 0;
   std::int64_t tillKommunen = 0;
-  std::int64_t utanRiktning = 0;  // an extern avvikelse whose direction the export did not give
+  std::int64_t utanRiktning = 0;    // the file has the riktning column, the cell is empty
+  std::int64_t riktningSaknas = 0;  // the file has no riktning column
 };
 std::vector<ExternCount> countExterna(std::span<const AvvikelseRecord> records,
                                       const HalfYearPeriod& span);

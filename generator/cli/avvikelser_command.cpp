@@ -1,10 +1,14 @@
+#include <algorithm>
 #include <filesystem>
+#include <ostream>
 
+#include "aggregate/avvikelse_counts.hpp"
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/report_context.hpp"
 #include "core/calendar_date.hpp"
 #include "core/errors.hpp"
+#include "core/number_format.hpp"
 #include "ingest/avvikelse/avvikelse_reader.hpp"
 #include "ingest/org_reader.hpp"
 #include "ingest/table/open_source.hpp"
@@ -28,6 +32,37 @@ HalfYearPeriod periodArgument(const Arguments& arguments) {
 }
 
 Period monthOf(const CalendarDate& date) { return Period(date.year, date.month); }
+
+// Per register, as the import commands do: what was read, what the report counts, what it leaves
+// to the next report, what it cannot place, and the optional columns the file lacks.
+void printRegisters(std::ostream& out, const AvvikelseRegisters& registers,
+                    const HalfYearPeriod& period, const OrgTree& tree, int areaLevel) {
+  for (const AvvikelseRegisterFile& file : registers.files) {
+    std::vector<AvvikelseRecord> own;
+    for (const AvvikelseRecord& r : registers.records)
+      if (r.source == file.name) own.push_back(r);
+    const auto counted = std::count_if(
+        own.begin(), own.end(), [&](const AvvikelseRecord& r) { return registeredIn(r, period); });
+    const auto unplaced = std::count_if(own.begin(), own.end(), [&](const AvvikelseRecord& r) {
+      return registeredIn(r, period) && !tree.ancestorAtLevel(r.org, areaLevel);
+    });
+    out << "Inläst avvikelseregister: " << file.name << " (" << formatInteger(file.rowsRead, " ")
+        << (file.rowsRead == 1 ? " rad; " : " rader; ") << formatInteger(counted, " ")
+        << " räknas i " << period.code() << ", "
+        << formatInteger(countRegisteredAfter(own, period), " ")
+        << " är registrerade efter periodens slut och räknas i nästa rapport, "
+        << formatInteger(unplaced, " ") << " kan inte placeras i organisationen";
+    if (file.duplicates > 0)
+      out << ", " << formatInteger(file.duplicates, " ") << " dubbletter räknas en gång";
+    out << ")\n";
+    std::string missing;
+    for (std::size_t bit = 0; bit < kAvvikelseColumnNames.size(); ++bit)
+      if (!(file.columns & (1u << bit)))
+        missing += (missing.empty() ? "" : ", ") + std::string(kAvvikelseColumnNames[bit]);
+    if (file.rowsRead > 0 && !missing.empty())
+      out << "  saknar de frivilliga kolumnerna " << missing << "\n";
+  }
+}
 
 }  // namespace
 
@@ -58,6 +93,12 @@ int runAvvikelser(const std::vector<std::string>& args, std::ostream& out) {
     throw UsageError("--period " + period.code() + " ligger utanför avvikelseregistren, som " +
                      (first ? "har registreringsdatum " + first->iso() + "–" + last->iso()
                             : std::string("inte har några rapporter")));
+  printRegisters(out, registers, period, context->tree, config.reportLevel);
+  // The läkemedel table compares enheter over three years: a node that moved since then is
+  // footnoted.
+  const HalfYearPeriod earliest{period.year - 2, period.half};
+  std::vector<OrgMove> moves =
+      orgMoves(versions.asOf(monthOf(earliest.last())), context->tree, config.reportLevel);
   const HrTable hours =
       context->store->loadHr(PeriodRange{monthOf(period.first()), monthOf(period.last())});
 
@@ -68,7 +109,10 @@ int runAvvikelser(const std::vector<std::string>& args, std::ostream& out) {
                               .records = std::move(registers.records),
                               .tree = context->tree,
                               .hours = &hours,
-                              .readerNotes = std::move(registers.notes)};
+                              .readerNotes = std::move(registers.notes),
+                              .registerFiles = std::move(registers.files),
+                              .orgMoves = std::move(moves),
+                              .orgMovesSince = earliest};
   const Document document = buildAvvikelserReport(input, texts);
 
   const std::string stem = "avvikelser-" + period.code();

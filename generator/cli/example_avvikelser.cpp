@@ -284,11 +284,12 @@ void addLexMaria(std::vector<Report>& out) {
   struct Maria {
     CalendarDate event, registered;
     std::size_t unit;
+    const char* kategori;  // the HSL kategori in the system's spelling
     const char* status;
   };
   static constexpr Maria kMaria[] = {
-      {{2023, 2, 20}, {2023, 3, 2}, 3, "Avslutad hos IVO"},
-      {{2024, 12, 10}, {2025, 1, 22}, 8, "Anmäld IVO"},
+      {{2023, 2, 20}, {2023, 3, 2}, 3, "Fallolycka", "Avslutad hos IVO"},
+      {{2024, 12, 10}, {2025, 1, 22}, 8, "Läkemedelshantering", "Anmäld IVO"},
   };
   for (const Maria& m : kMaria) {
     Report r;
@@ -299,6 +300,7 @@ void addLexMaria(std::vector<Report>& out) {
     r.unitName = kHslUnits[m.unit].name;
     r.lagrum = "HSL";
     r.typ = "Lex Maria";
+    r.kategori = m.kategori;
     r.status = m.status;
     r.severity = "Mycket allvarlig";
     r.description = "Allvarlig vårdskada efter utebliven bedömning; anmäld till IVO.";

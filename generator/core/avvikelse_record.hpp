@@ -4,9 +4,11 @@
 // taxonomy. Free text never gets here (the reader does not read those columns), and the person
 // is a keyed hash, only for counting unique persons.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/calendar_date.hpp"
 
@@ -28,6 +30,36 @@ enum AvvikelseFlag : std::uint8_t {
   kFraktur = 1u << 2,
 };
 
+// The optional columns of a register. A file without one of them cannot say what a figure that
+// depends on it would count: such a figure reads "uppgift saknas", or is footnoted when only some
+// of the records it counts come from files without the column.
+enum AvvikelseColumn : std::uint16_t {
+  kColumnHandelsedatum = 1u << 0,
+  kColumnKategori = 1u << 1,
+  kColumnHandelsetyp = 1u << 2,
+  kColumnPerson = 1u << 3,
+  kColumnExternPart = 1u << 4,
+  kColumnRiktning = 1u << 5,
+  kColumnStatus = 1u << 6,
+  kColumnHoftbyxa = 1u << 7,
+  kColumnGanghjalpmedel = 1u << 8,
+  kColumnFraktur = 1u << 9,
+};
+inline constexpr std::uint16_t kAllAvvikelseColumns = (1u << 10) - 1;
+// The canonical column names, in bit order (as README and the reader's spec name them).
+inline constexpr std::array<std::string_view, 10> kAvvikelseColumnNames = {
+    "handelsedatum", "kategori", "handelsetyp", "person",         "extern_part",
+    "riktning",      "status",   "hoftbyxa",    "ganghjalpmedel", "fraktur"};
+
+// One register file as read: its name in messages, its data rows, and which optional columns
+// its header had (AvvikelseColumn bits; 0 when it had no data rows to tell).
+struct AvvikelseRegisterFile {
+  std::string name;
+  std::int64_t rowsRead = 0;
+  std::int64_t duplicates = 0;  // rows whose id an earlier row had; not counted again
+  std::uint16_t columns = 0;
+};
+
 struct AvvikelseRecord {
   std::string id;  // the system's id; duplicates across files are reported, counted once
   CalendarDate registrerad;
@@ -44,6 +76,8 @@ struct AvvikelseRecord {
   std::string status;  // lex Sarah / lex Maria: "anmäld till IVO" …, mapped text; "" = none
   std::string source;  // display name of the file it came from, for messages
   long line = 0;       // its line in that file, for messages
+  // The optional columns its file had (AvvikelseColumn bits).
+  std::uint16_t columns = kAllAvvikelseColumns;
 };
 
 }  // namespace namnd

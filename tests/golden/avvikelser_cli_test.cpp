@@ -23,6 +23,8 @@ namespace namnd {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::contains;
+using testing::mentions;
 using testing::TempDir;
 
 // The example's taxonomy and tjänsteskrivelse, as the integrator adds them to namnd.json.
@@ -31,8 +33,9 @@ const char* const kAvvikelserBlock = R"({
   "handlaggare_titel": "Medicinskt ansvarig sjuksköterska",
   "datum": "2025-08-20",
   "diarienummer": "SN 2025/112",
-  "beslutsunderlag": ["Tjänsteskrivelse i ärendet daterad 2025-08-20"],
-  "forslag_till_beslut": "Socialnämnden godkänner redovisningen av avvikelser.",
+  "beslutsunderlag": ["Tjänsteskrivelse i ärendet daterad {datum}",
+                      "Sammanställning av avvikelser {period_text}"],
+  "forslag_till_beslut": "Socialnämnden godkänner redovisningen av avvikelser för {period_text}.",
   "underskrifter": [{"namn": "Karin Ek", "titel": "Socialt ansvarig samordnare"},
                     {"namn": "Anna Holm", "titel": "Medicinskt ansvarig sjuksköterska"}],
   "register": ["genererat/avvikelser-hsl.csv",
@@ -199,6 +202,52 @@ TEST_F(AvvikelserCli, WritesTheReportForAHalfYearAndForAYear) {
   ASSERT_EQ(year.exitCode, 0) << year.output;
   EXPECT_TRUE(fs::is_regular_file(output() / "avvikelser-2025.xlsx"));
   EXPECT_TRUE(fs::is_regular_file(output() / "avvikelser-2025.html"));
+
+  // The config's texts name the period of the run, not a fixed half-year.
+  const std::string halfPage = testing::readFile(output() / "avvikelser-2025H1.html");
+  const std::string yearPage = testing::readFile(output() / "avvikelser-2025.html");
+  EXPECT_TRUE(
+      contains(halfPage, "godkänner redovisningen av avvikelser för första halvåret 2025."));
+  EXPECT_TRUE(contains(yearPage, "godkänner redovisningen av avvikelser för år 2025."));
+  EXPECT_TRUE(contains(yearPage, "Sammanställning av avvikelser år 2025"));
+  EXPECT_TRUE(contains(yearPage, "daterad 2025-08-20"));
+  for (const std::string* page : {&halfPage, &yearPage}) EXPECT_FALSE(contains(*page, "Halvår 2 "));
+  // The half-year compares with the same half-year, named as such.
+  EXPECT_TRUE(contains(halfPage, "(första halvåret 2024, "));
+  EXPECT_FALSE(contains(halfPage, "(år 2024,"));
+  // Nattpatrull moves from one verksamhet to another in July 2025 (data/exempel/org.csv): the
+  // year's report compares enheter over 2023–2025 and says so; the first half-year has no move.
+  EXPECT_TRUE(contains(yearPage, "Nattpatrull har flyttats från"));
+  EXPECT_FALSE(contains(halfPage, "har flyttats från"));
+}
+
+// The data lines of a CSV file, counted here from the file itself.
+int csvDataLines(const fs::path& file) {
+  std::istringstream in(testing::readFile(file));
+  std::string line;
+  int lines = -1;  // the header
+  while (std::getline(in, line))
+    if (!line.empty() && line != "\r") ++lines;
+  return lines;
+}
+
+TEST_F(AvvikelserCli, PrintsPerRegisterWhatWasReadCountedLateAndUnplaced) {
+  const auto half = run("2025H1");
+  ASSERT_EQ(half.exitCode, 0) << half.output;
+  const int hslRows = csvDataLines(hslCsv());
+  ASSERT_GT(hslRows, 100);
+  std::string rows = std::to_string(hslRows);  // grouped as Swedish text: "1 234"
+  if (hslRows >= 1000) rows.insert(rows.size() - 3, " ");
+  EXPECT_TRUE(mentions(half.output, {"Inläst avvikelseregister: genererat/avvikelser-hsl.csv (" +
+                                     rows + " rader; "}))
+      << half.output;
+  EXPECT_TRUE(mentions(
+      half.output,
+      {"Inläst avvikelseregister: genererat/avvikelser-sol-lss.xlsx (", " räknas i 2025H1, ",
+       " är registrerade efter periodens slut", " kan inte placeras i organisationen"}))
+      << half.output;
+  // The SoL/LSS export has no fall columns: the reader says which it lacks.
+  EXPECT_TRUE(mentions(half.output, {"saknar de frivilliga kolumnerna", "hoftbyxa"}));
 }
 
 // Privacy: markers in the free-text columns and as every person pseudonym of both registers;
@@ -239,6 +288,43 @@ TEST_F(AvvikelserCli, NoFreeTextAndNoPseudonymReachesAnyOutputByte) {
     EXPECT_FALSE(testing::contains(raw, kFreeTextMarker));
     EXPECT_FALSE(testing::contains(raw, kPersonMarker));
   }
+}
+
+// An HSL export without the Höftbyxa and Riktning columns: the figures that need them read
+// "uppgift saknas", and Kontroller names the file and the columns.
+TEST_F(AvvikelserCli, AnExportWithoutOptionalColumnsShowsUppgiftSaknasAndWarns) {
+  std::istringstream in(testing::readFile(hslCsv()));
+  std::string out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::vector<std::string> fields;
+    std::size_t start = 0;
+    for (int i = 0; i < 15; ++i) {
+      const std::size_t semicolon = line.find(';', start);
+      fields.push_back(line.substr(start, semicolon - start));
+      start = semicolon + 1;
+    }
+    fields.push_back(line.substr(start));
+    ASSERT_TRUE(out.empty() ? contains(fields[9], "Höftbyxa") && fields[13] == "Riktning" : true);
+    fields.erase(fields.begin() + 13);  // Riktning
+    fields.erase(fields.begin() + 9);   // Höftbyxa
+    for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? ";" : "") + fields[i];
+    out += "\n";
+  }
+  testing::writeFile(hslCsv(), out);
+
+  const auto result = run("2025H1");
+  ASSERT_EQ(result.exitCode, 0) << result.output;
+  EXPECT_TRUE(mentions(result.output, {"genererat/avvikelser-hsl.csv",
+                                       "saknar de frivilliga "
+                                       "kolumnerna handelsetyp, riktning, hoftbyxa"}));
+  const std::string page = testing::readFile(output() / "avvikelser-2025H1.html");
+  EXPECT_TRUE(contains(page, ">Med höftbyxa</th><td class=\"num\">uppgift saknas</td>"));
+  EXPECT_TRUE(contains(page,
+                       "Register genererat/avvikelser-hsl.csv saknar kolumner som "
+                       "rapporten behöver"));
+  EXPECT_TRUE(contains(page, "riktning, hoftbyxa: talen som bygger på dem"));
 }
 
 TEST_F(AvvikelserCli, AnUnmappedCategoryListsWhatIsMissingAndWritesNothing) {

@@ -219,7 +219,7 @@ std::vector<AvvikelseRecord> herrljungaRecords() {
   reg.add(6, kH1_2022, HSL, Avv, "HSV1", "Informationshantering internt");
   reg.add(1, kH1_2022, HSL, Klag, "HSV1");
   // Lex Maria: an event in December 2021 registered in January 2022 counts in Halvår 2022.
-  reg.one({2022, 1, 10}, CalendarDate{2021, 12, 15}, HSL, AvvikelseTyp::LexMaria, "HSV1", "",
+  reg.one({2022, 1, 10}, CalendarDate{2021, 12, 15}, HSL, AvvikelseTyp::LexMaria, "HSV1",
           "Läkemedel")
       .status = "Anmäld till IVO";
   auto extern_ = [&](const char* part, Riktning riktning, CalendarDate date) {
@@ -365,10 +365,15 @@ TEST_F(HerrljungaAvvikelser, OversiktReproducesO9AndLeavesOutLateRegisteredRepor
   }
   EXPECT_EQ(t.rows.back().kind, RowKind::Total);
   // 6 reports registered after 30 June about events up to it (the one without a händelsedatum
-  // is not among them).
+  // is not among them): 5 SoL/LSS in this table's footnote, the 1 HSL fall in the HSL table's.
   EXPECT_NE(std::find(t.footnotes.begin(), t.footnotes.end(),
-                      "6 rapporter registrerade efter 2022-06-30 räknas i nästa rapport."),
+                      "5 rapporter enligt SoL eller LSS registrerade efter 2022-06-30 räknas i "
+                      "nästa rapport."),
             t.footnotes.end());
+  const Table& hsl = tableById(doc, "hsl_kategorier");
+  EXPECT_NE(std::find(hsl.footnotes.begin(), hsl.footnotes.end(),
+                      "1 HSL-rapport registrerad efter 2022-06-30 räknas i nästa rapport."),
+            hsl.footnotes.end());
 }
 
 TEST_F(HerrljungaAvvikelser, PerEnhetTableSumsTo204WithTheDominantHandelsetyper) {
@@ -409,27 +414,19 @@ TEST_F(HerrljungaAvvikelser, PerEnhetTableSumsTo204WithTheDominantHandelsetyper)
   EXPECT_EQ(rowNamed(t, "Landsbygd")->kind, RowKind::Item);
 }
 
-TEST_F(HerrljungaAvvikelser, SocialtStodSharesAre45_19_19_12_5WithChartAndTable) {
+TEST_F(HerrljungaAvvikelser, SocialtStodSharesAre45_19_19_12_5InOneChartWithItsTable) {
   const Document doc = build();
-  const Table& t = tableById(doc, "andelar_SOS");
-  const std::vector<std::pair<std::string, double>> published = {
-      {"Trygghet", 0.45},
-      {"Ej upprättad genomförandeplan", 0.19},
-      {"Insats ej utförd", 0.19},
-      {"Omsorg", 0.12},
-      {"Dokumentation", 0.05}};
-  ASSERT_EQ(t.rows.size(), published.size() + 1);
-  for (std::size_t r = 0; r < published.size(); ++r) {
-    EXPECT_EQ(textAt(&t.rows[r], 0), published[r].first);
-    EXPECT_DOUBLE_EQ(std::get<double>(t.rows[r].cells[2]), published[r].second);
-  }
-  EXPECT_EQ(countAt(&t.rows.back(), 1), 42);
-  EXPECT_DOUBLE_EQ(std::get<double>(t.rows.back().cells[2]), 1.0);
-
   const Chart* chart = nullptr;
-  for (const Section& s : doc.sections)
+  for (const Section& s : doc.sections) {
     if (const auto* c = std::get_if<Chart>(&s); c && c->id == "diagram_andelar_SOS") chart = c;
+    // One table only: the chart's own (count in the category, share as the value).
+    if (const auto* t = std::get_if<Table>(&s)) EXPECT_NE(t->id, "andelar_SOS");
+  }
   ASSERT_NE(chart, nullptr);
+  EXPECT_EQ(chart->categories,
+            (std::vector<std::string>{"Trygghet (19)", "Ej upprättad genomförandeplan (8)",
+                                      "Insats ej utförd (8)", "Omsorg (5)", "Dokumentation (2)"}));
+  EXPECT_EQ(19 + 8 + 8 + 5 + 2, 42);
   ASSERT_EQ(chart->series.size(), 1u);
   std::vector<double> values;
   for (const auto& v : chart->series[0].values) values.push_back(v.value_or(-1));
@@ -443,15 +440,21 @@ TEST_F(HerrljungaAvvikelser, HslKategorierFallAndOtherHslFiguresReproduceO12) {
   EXPECT_EQ(k.columns[2].header, "Halvår 2022");
   const Row* fall = rowNamed(k, "Fall/fallolycka");
   EXPECT_EQ(countAt(fall, 2), 403);
-  EXPECT_EQ(countAt(fall, 3), 18);
+  EXPECT_EQ(textAt(fall, 3), "+18");  // "+18 vs H1 2021" (notes 004 §3.2)
   const Row* lakemedel = rowNamed(k, "Läkemedel");
   EXPECT_EQ(countAt(lakemedel, 2), 327);
-  EXPECT_EQ(countAt(lakemedel, 3), 67);
+  EXPECT_EQ(textAt(lakemedel, 3), "+67");
   EXPECT_EQ(countAt(rowNamed(k, "Medicinteknisk produkt/Rehab"), 2), 15);
+  EXPECT_EQ(textAt(rowNamed(k, "Medicinteknisk produkt/Rehab"), 3), "+1");  // 15 − 14
   EXPECT_EQ(countAt(rowNamed(k, "Informationshantering internt"), 2), 6);
+  // 6 − 7, with U+2212 as the other reports write a minus in text.
+  EXPECT_EQ(textAt(rowNamed(k, "Informationshantering internt"), 3),
+            "\xE2\x88\x92"
+            "1");
   const Row* total = rowNamed(k, "Avvikelser enligt HSL");
   EXPECT_EQ(countAt(total, 1), 666);
   EXPECT_EQ(countAt(total, 2), 751);
+  EXPECT_EQ(textAt(total, 3), "+" + std::to_string(751 - 666));
   EXPECT_EQ(403 + 327 + 15 + 6, 751);
 
   const Table& f = tableById(doc, "fall");
@@ -504,7 +507,7 @@ TEST_F(HerrljungaAvvikelser, SammanfattningSaysTotalsAndHslAsHerrljunga) {
       summary->paragraphs[0],
       {"Under första halvåret 2022 har totalt 987 avvikelser upprättats inom Socialförvaltningen, "
        "jämfört med första halvåret 2021 (841).",
-       "Av det totala antalet utgör 751 (år 2021, 666) avvikelser enligt HSL.",
+       "Av det totala antalet utgör 751 (första halvåret 2021, 666) avvikelser enligt HSL.",
        "2 enheter har inga eller få rapporterade avvikelser"}));
   EXPECT_EQ(doc.title, "Halvårsrapport avvikelser första halvåret 2022 för Socialnämnden");
 }
@@ -518,6 +521,17 @@ TEST_F(HerrljungaAvvikelser, LexSarahListsVerksamhetHandelsetypAndStatusOnly) {
   EXPECT_EQ(textAt(&t.rows[1], 1), "Hemgårdens särskilda boende");
   EXPECT_EQ(textAt(&t.rows[1], 3), "Anmäld till IVO, ej avslutad");
   EXPECT_EQ(textAt(&t.rows[2], 3), "Under utredning");
+}
+
+TEST_F(HerrljungaAvvikelser, LexMariaListsVerksamhetKategoriAndStatus) {
+  const Document doc = build();
+  const Table& t = tableById(doc, "lex_maria");
+  ASSERT_EQ(t.columns.size(), 4u);
+  EXPECT_EQ(t.columns[2].header, "Kategori enligt HSL");
+  ASSERT_EQ(t.rows.size(), 1u);  // the December 2021 event registered in January 2022
+  EXPECT_EQ(textAt(&t.rows[0], 0), "Vård och omsorg");
+  EXPECT_EQ(textAt(&t.rows[0], 2), "Läkemedel");
+  EXPECT_EQ(textAt(&t.rows[0], 3), "Anmäld till IVO");
 }
 
 TEST_F(HerrljungaAvvikelser, UnderReportingFlagsEnheterWithoutOrWithFewReports) {
@@ -574,7 +588,8 @@ TEST_F(HerrljungaAvvikelser, RenderedWorkbookAndPageCarryTheTablesAndNoIdentifie
   EXPECT_TRUE(found);
 
   const std::string html = testing::readFile(dir / "avvikelser.html");
-  EXPECT_TRUE(testing::contains(html, "45\xC2\xA0%"));
+  // The Socialt stöd chart's one table: the händelsetyp with its count, and its share.
+  EXPECT_TRUE(testing::contains(html, ">Trygghet (19)</th><td class=\"num\">45</td>"));
   EXPECT_TRUE(testing::contains(html, "Halvår 2021"));
   // Privacy: neither a record's id nor a person hash appears anywhere.
   EXPECT_FALSE(testing::contains(html, "HERR-ID"));

@@ -18,6 +18,7 @@
 namespace namnd {
 namespace {
 
+using testing::contains;
 using testing::CsvTextSource;
 using testing::mentions;
 using testing::TempDir;
@@ -209,15 +210,75 @@ TEST(AvvikelseReader, ABadDateNamesFileLineAndColumn) {
   EXPECT_EQ(event->where().column, "Händelsedatum");
 }
 
-TEST(AvvikelseReader, AnOrgCodeOutsideTheOrganisationNamesFileLineAndColumn) {
-  const auto error = thrown<InputError>([] {
-    readCsv(kVivaHeader + "1;2025-01-02;;2110;HSL;Avvikelse HSL;Fall;;;;;;;;\n" +
-            "2;2025-01-02;;Lillgården;HSL;Avvikelse HSL;Fall;;;;;;;;\n");
-  });
+TEST(AvvikelseReader, EveryUnknownEnhetIsListedOnceWithItsFirstFileAndLine) {
+  const std::string first = kVivaHeader +
+                            "1;2025-01-02;;2110;HSL;Avvikelse HSL;Fall;;;;;;;;\n"
+                            "2;2025-01-02;;Lillgården;HSL;Avvikelse HSL;Fall;;;;;;;;\n"
+                            "3;2025-01-03;;9999;HSL;Avvikelse HSL;Fall;;;;;;;;\n"
+                            "4;2025-01-04;;lillgården;HSL;Avvikelse HSL;Fallskada;;;;;;;;\n";
+  const std::string second =
+      "id;registrerad;ansvar;lagrum;typ\n"
+      "10;2025-02-01;9999;SoL;Avvikelse HSL\n"
+      "11;2025-02-02;Storgården;SoL;Avvikelse HSL\n";
+  const OrgTree tree = orgs();
+  AvvikelseReader reader(taxonomy(), tree);
+  CsvTextSource a(first, "hsl.csv");
+  CsvTextSource b(second, "sol.csv");
+  reader.read(a);  // nothing thrown at the first unknown enhet
+  reader.read(b);
+  const auto error = thrown<InputError>([&] { reader.finish(); });
   ASSERT_TRUE(error);
+  EXPECT_EQ(error->where().file, "hsl.csv");
   EXPECT_EQ(error->where().line, 3);
-  EXPECT_EQ(error->where().column, "Enhet");
-  EXPECT_TRUE(mentions(error, {"Lillgården", "finns inte i organisationen"}));
+  const std::string message = error->what();
+  EXPECT_TRUE(mentions(message, {"okänd enhet: 3 värden finns inte i organisationen"}));
+  EXPECT_TRUE(mentions(message, {"enhet: \"Lillgården\" i kolumnen \"Enhet\", 2 rader, "
+                                 "första hsl.csv rad 3"}));
+  EXPECT_TRUE(mentions(message, {"enhet: \"9999\" i kolumnen \"Enhet\", 2 rader, första "
+                                 "hsl.csv rad 4"}));
+  EXPECT_TRUE(mentions(message, {"enhet: \"Storgården\" i kolumnen \"ansvar\", 1 rad, "
+                                 "första sol.csv rad 3"}));
+  // The unmapped category of the same rows is in the same message.
+  EXPECT_TRUE(mentions(message, {"okänd kategori i taxonomin", "kategori: \"Fallskada\""}));
+  EXPECT_LT(message.find("Lillgården"), message.find("9999"));
+  EXPECT_LT(message.find("9999"), message.find("Storgården"));
+}
+
+TEST(AvvikelseReader, ALongListOfUnknownEnheterIsCappedAtTwentyWithTheRestCounted) {
+  std::string text = "id;registrerad;ansvar;lagrum;typ\n";
+  for (int i = 0; i < 25; ++i)
+    text += std::to_string(i) + ";2025-01-02;X" + std::to_string(100 + i) + ";SoL;Avvikelse HSL\n";
+  const auto error = thrown<InputError>([&] { readCsv(text); });
+  ASSERT_TRUE(error);
+  const std::string message = error->what();
+  EXPECT_TRUE(mentions(message, {"25 värden", "\"X119\"", "… och 5 till"}));
+  EXPECT_FALSE(contains(message, "\"X120\""));
+}
+
+TEST(AvvikelseReader, ReportsWhichOptionalColumnsEachFileHad) {
+  const std::string full = kVivaHeader + "1;2025-01-02;;2110;HSL;Avvikelse HSL;Fall;;;;;;;;\n";
+  const std::string lean =
+      "id;registrerad;ansvar;lagrum;typ;kategori;Patient-ID\n"
+      "2;2025-01-03;2110;HSL;Avvikelse HSL;Fall;P1\n"
+      "3;2025-01-04;2110;HSL;Avvikelse HSL;Fall;\n";
+  const OrgTree tree = orgs();
+  AvvikelseReader reader(taxonomy(), tree);
+  CsvTextSource a(full, "full.csv");
+  CsvTextSource b(lean, "lean.csv");
+  reader.read(a);
+  reader.read(b);
+  const AvvikelseRegisters read = reader.finish();
+  ASSERT_EQ(read.files.size(), 2u);
+  EXPECT_EQ(read.files[0].name, "full.csv");
+  EXPECT_EQ(read.files[0].rowsRead, 1);
+  // The Viva header has every optional column but handelsetyp.
+  EXPECT_EQ(read.files[0].columns, kAllAvvikelseColumns & ~kColumnHandelsetyp);
+  EXPECT_EQ(read.files[1].rowsRead, 2);
+  EXPECT_EQ(read.files[1].columns, kColumnKategori | kColumnPerson);
+  ASSERT_EQ(read.records.size(), 3u);
+  EXPECT_EQ(read.records[0].columns, read.files[0].columns);
+  EXPECT_EQ(read.records[2].columns, kColumnKategori | kColumnPerson);
+  EXPECT_FALSE(read.records[2].columns & kColumnHoftbyxa);
 }
 
 TEST(AvvikelseReader, AFlagThatIsNotYesOrNoIsAnError) {

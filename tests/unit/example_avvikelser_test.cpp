@@ -87,6 +87,8 @@ TEST_F(ExampleAvvikelser, EveryCategoryIsMappedAndEveryIdUnique) {
       EXPECT_FALSE(r.handelsetyp.empty()) << r.source << " rad " << r.line;
       handelsetyper.insert(r.handelsetyp);
     }
+    if (r.typ == AvvikelseTyp::LexMaria)  // the lex Maria list shows its HSL kategori
+      EXPECT_FALSE(r.kategori.empty()) << r.source << " rad " << r.line;
     if (r.typ == AvvikelseTyp::LexSarah || r.typ == AvvikelseTyp::LexMaria) {
       EXPECT_FALSE(r.status.empty()) << r.source << " rad " << r.line;
       statuses.insert(r.status);

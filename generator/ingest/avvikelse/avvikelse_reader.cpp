@@ -1,6 +1,7 @@
 #include "ingest/avvikelse/avvikelse_reader.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "core/category_name.hpp"
 #include "core/errors.hpp"
@@ -83,6 +84,9 @@ const Columns kColumns;
 
 // Notes list this many duplicated ids by name; the rest are counted.
 constexpr std::size_t kDuplicatesNamed = 10;
+// An error lists this many unknown enheter (and as many unmapped categories); the rest are
+// counted.
+constexpr std::size_t kUnknownListed = 20;
 
 std::string inQuotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
@@ -164,43 +168,57 @@ AvvikelseReader::AvvikelseReader(const AvvikelseTaxonomy& taxonomy, const OrgTre
   }
 }
 
-const std::string* AvvikelseReader::mapped(const CategoryLookup& lookup,
-                                           std::string_view taxonomyKey, const Record& record,
-                                           ColumnId column, const std::string& file) {
+void AvvikelseReader::note(std::map<std::pair<std::string, std::string>, Unmapped>& into,
+                           std::string_view key, const Record& record, ColumnId column,
+                           const std::string& file) {
   const std::string_view text = record.text(column);
-  if (const std::string* name = lookup.find(text)) return name;
-  const auto key = std::make_pair(std::string(taxonomyKey), foldCategoryName(text));
-  auto [at, inserted] = unmapped_.try_emplace(key);
+  auto [at, inserted] = into.try_emplace(std::make_pair(std::string(key), foldCategoryName(text)));
   Unmapped& entry = at->second;
   if (inserted) {
-    entry.taxonomyKey = std::string(taxonomyKey);
+    entry.taxonomyKey = std::string(key);
     entry.header = record.at(column).column;
     entry.value = std::string(text);
     entry.firstFile = file;
     entry.firstLine = record.line();
   }
   ++entry.rows;
+}
+
+const std::string* AvvikelseReader::mapped(const CategoryLookup& lookup,
+                                           std::string_view taxonomyKey, const Record& record,
+                                           ColumnId column, const std::string& file) {
+  if (const std::string* name = lookup.find(record.text(column))) return name;
+  note(unmapped_, taxonomyKey, record, column, file);
   return nullptr;
 }
 
-std::string AvvikelseReader::orgCode(const Record& record, ColumnId column) const {
+std::string AvvikelseReader::orgCode(const Record& record, ColumnId column,
+                                     const std::string& file) {
   const std::string_view text = record.text(column);
   if (orgs_.find(text)) return std::string(text);
   const auto byName = codeByName_.find(foldCategoryName(text));
   if (byName != codeByName_.end()) return byName->second;
-  throw InputError(record.at(column), "enheten " + inQuotes(text) +
-                                          " finns inte i organisationen (varken som kod eller "
-                                          "som namn i någon version av org-filen)");
+  note(unknownOrgs_, "enhet", record, column, file);
+  return "";
 }
 
 void AvvikelseReader::read(TabularSource& source) {
   const Columns& c = kColumns;
   const std::string& file = source.displayName();
-  filesRead_.push_back(file);
+  files_.push_back({.name = file});
+  const std::size_t fileIndex = files_.size() - 1;
+  const std::array<ColumnId, kAvvikelseColumnNames.size()> optionalColumns = {
+      c.handelsedatum, c.kategori, c.handelsetyp, c.person,         c.externPart,
+      c.riktning,      c.status,   c.hoftbyxa,    c.ganghjalpmedel, c.fraktur};
   source.read(kSpec, [&](const Record& record) {
     if (const auto problem = record.shapeProblem())
       throw InputError(SourceLocation{file, record.line(), ""}, *problem);
+    AvvikelseRegisterFile& info = files_[fileIndex];
+    if (info.rowsRead++ == 0)
+      for (std::size_t i = 0; i < optionalColumns.size(); ++i)
+        if (record.has(optionalColumns[i])) info.columns |= static_cast<std::uint16_t>(1u << i);
     AvvikelseRecord r;
+    r.columns = info.columns;
     r.source = file;
     r.line = static_cast<long>(record.line());
     r.id = required(record, c.id, "id");
@@ -208,11 +226,11 @@ void AvvikelseReader::read(TabularSource& source) {
     r.handelse = date(record, c.handelsedatum, false);
     const ColumnId orgColumn = record.text(c.ansvar).empty() ? c.enhet : c.ansvar;
     required(record, orgColumn, "ansvar eller enhet");
-    r.org = orgCode(record, orgColumn);
+    r.org = orgCode(record, orgColumn, file);
 
     required(record, c.lagrum, "lagrum");
     required(record, c.typ, "typ");
-    bool complete = true;
+    bool complete = !r.org.empty();
     if (const std::string* lagrum = mapped(taxonomy_.lagrum, "lagrum", record, c.lagrum, file))
       r.lagrum = *lagrumFromName(*lagrum);
     else
@@ -243,44 +261,76 @@ void AvvikelseReader::read(TabularSource& source) {
     if (flag(record, c.hoftbyxa)) r.flags |= kHoftbyxa;
     if (flag(record, c.ganghjalpmedel)) r.flags |= kGanghjalpmedel;
     if (flag(record, c.fraktur)) r.flags |= kFraktur;
-    if (!complete) return;  // reported with every other unmapped value by finish()
+    if (!complete) return;  // reported with every other unknown value by finish()
 
     const SourceLocation at{file, record.line(), ""};
     const auto [first, inserted] = seen_.try_emplace(r.id, at);
     if (!inserted) {
       duplicates_.push_back({r.id, first->second, at});
+      ++info.duplicates;
       return;
     }
     records_.push_back(std::move(r));
   });
 }
 
+bool AvvikelseReader::metBefore(const Unmapped& a, const Unmapped& b) const {
+  const auto fileIndex = [this](const std::string& name) {
+    return std::find_if(files_.begin(), files_.end(),
+                        [&](const AvvikelseRegisterFile& f) { return f.name == name; }) -
+           files_.begin();
+  };
+  return std::make_pair(fileIndex(a.firstFile), a.firstLine) <
+         std::make_pair(fileIndex(b.firstFile), b.firstLine);
+}
+
+std::string AvvikelseReader::listed(
+    const std::map<std::pair<std::string, std::string>, Unmapped>& entries) const {
+  std::vector<const Unmapped*> list;
+  for (const auto& [key, entry] : entries) list.push_back(&entry);
+  std::stable_sort(list.begin(), list.end(),
+                   [this](const Unmapped* a, const Unmapped* b) { return metBefore(*a, *b); });
+  std::string lines;
+  for (std::size_t i = 0; i < list.size() && i < kUnknownListed; ++i) {
+    const Unmapped* u = list[i];
+    lines += "\n  " + u->taxonomyKey + ": " + inQuotes(u->value) + " i kolumnen " +
+             inQuotes(u->header) + ", " + formatInteger(u->rows, " ") +
+             (u->rows == 1 ? " rad" : " rader") + ", första " + u->firstFile + " rad " +
+             std::to_string(u->firstLine);
+  }
+  if (list.size() > kUnknownListed)
+    lines += "\n  … och " +
+             formatInteger(static_cast<std::int64_t>(list.size() - kUnknownListed), " ") + " till";
+  return lines;
+}
+
 AvvikelseRegisters AvvikelseReader::finish() {
-  if (!unmapped_.empty()) {
-    std::vector<const Unmapped*> list;
-    for (const auto& [key, entry] : unmapped_) list.push_back(&entry);
-    // In the order the user meets them: file, then line.
-    std::stable_sort(list.begin(), list.end(), [this](const Unmapped* a, const Unmapped* b) {
-      const auto fileIndex = [this](const std::string& f) {
-        return std::find(filesRead_.begin(), filesRead_.end(), f) - filesRead_.begin();
-      };
-      return std::make_pair(fileIndex(a->firstFile), a->firstLine) <
-             std::make_pair(fileIndex(b->firstFile), b->firstLine);
-    });
-    std::string message = "okänd kategori i taxonomin: " + std::to_string(list.size()) +
-                          (list.size() == 1 ? " värde saknas" : " värden saknas") +
-                          " under \"avvikelser.taxonomi\" i konfigurationen. Lägg till dem "
-                          "(namnet i exporten → namnet i rapporten) och kör igen:";
-    for (const Unmapped* u : list)
-      message += "\n  " + u->taxonomyKey + ": " + inQuotes(u->value) + " i kolumnen " +
-                 inQuotes(u->header) + ", " + formatInteger(u->rows, " ") +
-                 (u->rows == 1 ? " rad" : " rader") + ", första " + u->firstFile + " rad " +
-                 std::to_string(u->firstLine);
-    throw InputError(SourceLocation{list.front()->firstFile, 0, ""}, message);
+  if (!unknownOrgs_.empty() || !unmapped_.empty()) {
+    // The error points at the first unknown value of the first file it occurs in.
+    const Unmapped* first = nullptr;
+    for (const auto* entries : {&unknownOrgs_, &unmapped_})
+      for (const auto& [key, entry] : *entries)
+        if (!first || metBefore(entry, *first)) first = &entry;
+    std::string message;
+    if (!unknownOrgs_.empty())
+      message += "okänd enhet: " + std::to_string(unknownOrgs_.size()) +
+                 (unknownOrgs_.size() == 1 ? " värde finns" : " värden finns") +
+                 " inte i organisationen (varken som kod eller som namn i någon version av "
+                 "org-filen). Lägg till dem i org-filen eller rätta registret:" +
+                 listed(unknownOrgs_);
+    if (!unmapped_.empty())
+      message += std::string(message.empty() ? "" : "\n") +
+                 "okänd kategori i taxonomin: " + std::to_string(unmapped_.size()) +
+                 (unmapped_.size() == 1 ? " värde saknas" : " värden saknas") +
+                 " under \"avvikelser.taxonomi\" i konfigurationen. Lägg till dem "
+                 "(namnet i exporten → namnet i rapporten) och kör igen:" +
+                 listed(unmapped_);
+    throw InputError(SourceLocation{first->firstFile, first->firstLine, ""}, message);
   }
 
   AvvikelseRegisters result;
   result.records = std::move(records_);
+  result.files = files_;
   if (!duplicates_.empty()) {
     std::string note = formatInteger(static_cast<std::int64_t>(duplicates_.size()), " ") +
                        (duplicates_.size() == 1 ? " rapport förekommer" : " rapporter förekommer") +

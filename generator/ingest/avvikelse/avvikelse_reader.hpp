@@ -27,8 +27,9 @@
 namespace namnd {
 
 struct AvvikelseRegisters {
-  std::vector<AvvikelseRecord> records;  // in file order, each id once
-  std::vector<std::string> notes;        // Swedish, for the report's check section
+  std::vector<AvvikelseRecord> records;      // in file order, each id once
+  std::vector<AvvikelseRegisterFile> files;  // in the order read, with their optional columns
+  std::vector<std::string> notes;            // Swedish, for the report's check section
 };
 
 // The keyed hash a person pseudonym is counted by (never 0, which means "not given").
@@ -42,18 +43,18 @@ class AvvikelseReader {
   AvvikelseReader(const AvvikelseTaxonomy& taxonomy, const OrgTree& orgs);
 
   // Throws InputError naming file, line and column for a missing header column, an empty
-  // required cell, a date that is not a date, a flag that is not ja/nej, or an org code (or
-  // name) the organisation does not have.
+  // required cell, a date that is not a date or a flag that is not ja/nej.
   void read(TabularSource& source);
 
-  // The records and notes of everything read. Throws one InputError listing every category
-  // value the taxonomy lacks — column, value, number of rows and the first row — so that the
+  // The records, files and notes of everything read. Throws one InputError listing every org
+  // code (or name) the organisation does not have and every category value the taxonomy lacks —
+  // column, value, number of rows and the first file and line — so that the org file and the
   // config can be completed in one go.
   AvvikelseRegisters finish();
 
  private:
   struct Unmapped {
-    std::string taxonomyKey;  // "kategori"
+    std::string taxonomyKey;  // "kategori"; "enhet" for an org the organisation lacks
     std::string header;       // the column as the file names it
     std::string value;        // the first spelling seen
     std::int64_t rows = 0;
@@ -69,7 +70,14 @@ class AvvikelseReader {
   // The report name for a cell, or nullptr after noting the value as unmapped.
   const std::string* mapped(const CategoryLookup& lookup, std::string_view taxonomyKey,
                             const Record& record, ColumnId column, const std::string& file);
-  std::string orgCode(const Record& record, ColumnId column) const;
+  // The org code of the cell, or "" after noting the value as unknown.
+  std::string orgCode(const Record& record, ColumnId column, const std::string& file);
+  void note(std::map<std::pair<std::string, std::string>, Unmapped>& into, std::string_view key,
+            const Record& record, ColumnId column, const std::string& file);
+  // In the order the user meets them: file, then line.
+  bool metBefore(const Unmapped& a, const Unmapped& b) const;
+  // The lines of a message listing `entries`, first met first, at most kListed of them.
+  std::string listed(const std::map<std::pair<std::string, std::string>, Unmapped>& entries) const;
 
   AvvikelseTaxonomyLookup taxonomy_;
   const OrgTree& orgs_;
@@ -78,7 +86,8 @@ class AvvikelseReader {
   std::map<std::string, SourceLocation, std::less<>> seen_;  // id → where first read
   std::vector<Duplicate> duplicates_;
   std::map<std::pair<std::string, std::string>, Unmapped> unmapped_;  // (key, folded value)
-  std::vector<std::string> filesRead_;
+  std::map<std::pair<std::string, std::string>, Unmapped> unknownOrgs_;
+  std::vector<AvvikelseRegisterFile> files_;
 };
 
 // Every register of the config, read with its format, sheet and column names.

@@ -32,6 +32,14 @@ struct AvvikelserInput {
   const HrTable* hours = nullptr;
   // What the readers noted (duplicates counted once …), shown in the check section.
   std::vector<std::string> readerNotes;
+  // The register files read, with the optional columns each had (empty: the records' own
+  // `columns` and `source` are all there is, as in tests that build records directly).
+  std::vector<AvvikelseRegisterFile> registerFiles;
+  // Org nodes whose parent differs between the earliest span the report compares per enhet and
+  // the period (core/org_tree.hpp orgMoves); their reports of every year are counted where the
+  // node is at the period's end, and the tables say so.
+  std::vector<OrgMove> orgMoves;
+  HalfYearPeriod orgMovesSince;  // the span the moves are measured from
 };
 
 // Throws ConfigError for a template or config problem.

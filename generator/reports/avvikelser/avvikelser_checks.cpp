@@ -1,5 +1,8 @@
 #include "reports/avvikelser/avvikelser_checks.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "reports/avvikelser/hsl_tables.hpp"
 #include "reports/avvikelser/underreporting_section.hpp"
 
@@ -121,14 +124,72 @@ void checkShares(CheckSection& checks, const AvvikelserView& view) {
   checks.items.push_back({view.text("kontroller.andelar"), detail, CheckStatus::Ok});
 }
 
+// The optional columns a record's figures need (what a register without them cannot count).
+std::uint16_t columnsNeeded(const AvvikelseRecord& r, std::string_view fallKategori) {
+  std::uint16_t needed = kColumnHandelsedatum;  // the late-registration footnotes
+  if (isHslAvvikelse(r)) {
+    needed |= kColumnKategori;
+    if (sameKategori(r.kategori, fallKategori))
+      needed |= kColumnPerson | kColumnHoftbyxa | kColumnGanghjalpmedel | kColumnFraktur;
+  }
+  if (oversiktTyp(r) == OversiktTyp::Avvikelse) needed |= kColumnHandelsetyp;
+  if (r.typ == AvvikelseTyp::LexSarah) needed |= kColumnHandelsetyp | kColumnStatus;
+  if (r.typ == AvvikelseTyp::LexMaria) needed |= kColumnKategori | kColumnStatus;
+  if (r.typ == AvvikelseTyp::Extern) needed |= kColumnExternPart | kColumnRiktning;
+  return needed;
+}
+
+std::string columnNames(std::uint16_t columns) {
+  std::string names;
+  for (std::size_t bit = 0; bit < kAvvikelseColumnNames.size(); ++bit)
+    if (columns & (1u << bit))
+      names += (names.empty() ? "" : ", ") + std::string(kAvvikelseColumnNames[bit]);
+  return names;
+}
+
+// Per register: which optional columns it had, and a warning naming every column it lacks that
+// its reports' figures need.
+void checkColumns(CheckSection& checks, const AvvikelserView& view) {
+  const AvvikelserInput& input = view.input();
+  std::vector<AvvikelseRegisterFile> files = input.registerFiles;
+  std::map<std::string, std::uint16_t> needed;
+  for (const AvvikelseRecord& r : input.records) {
+    needed[r.source] |= columnsNeeded(r, view.text("fall.kategori"));
+    if (input.registerFiles.empty() &&
+        std::none_of(files.begin(), files.end(),
+                     [&](const AvvikelseRegisterFile& f) { return f.name == r.source; }))
+      files.push_back({.name = r.source, .columns = r.columns});
+  }
+  for (const AvvikelseRegisterFile& file : files) {
+    checks.items.push_back(
+        {view.text("kontroller.kolumner", {{"fil", file.name}}),
+         file.rowsRead == 0 && !input.registerFiles.empty()
+             ? view.text("kontroller.detalj_inga_rader")
+         : columnNames(file.columns).empty() ? view.text("kontroller.detalj_inga")
+                                             : columnNames(file.columns),
+         file.rowsRead == 0 && !input.registerFiles.empty() ? CheckStatus::Warning
+                                                            : CheckStatus::Ok});
+    const std::uint16_t missing = needed[file.name] & ~file.columns;
+    if (missing != 0)
+      checks.items.push_back({view.text("kontroller.kolumner_saknas", {{"fil", file.name}}),
+                              view.text("kontroller.detalj_kolumner_saknas",
+                                        {{"fil", file.name}, {"kolumner", columnNames(missing)}}),
+                              CheckStatus::Warning});
+  }
+}
+
 void checkSignals(CheckSection& checks, const AvvikelserView& view) {
   const AvvikelserInput& input = view.input();
+  const AvvikelserFigures& f = view.figures();
   checks.items.push_back(
       {view.text("kontroller.sena"),
-       view.figures().registeredAfter == 0
+       f.registeredAfter == 0
            ? view.text("kontroller.detalj_inga")
-           : view.countSentence("oversikt.fotnot_sena", view.figures().registeredAfter),
+           : view.text("kontroller.detalj_sena", {{"sol_lss", view.number(f.registeredAfterSolLss)},
+                                                  {"hsl", view.number(f.registeredAfterHsl)}}),
        CheckStatus::Ok});
+  for (const std::string& note : orgMoveNotes(view))
+    checks.items.push_back({view.text("kontroller.org_flytt"), note, CheckStatus::Ok});
   checks.items.push_back(
       {view.text("kontroller.personer"), view.text("kontroller.detalj_personer"), CheckStatus::Ok});
 
@@ -161,6 +222,7 @@ CheckSection buildAvvikelserChecks(const AvvikelserView& view, const Table& perE
   checkHsl(checks, view);
   checkTotals(checks, view);
   checkShares(checks, view);
+  checkColumns(checks, view);
   checkSignals(checks, view);
   return checks;
 }

@@ -29,6 +29,8 @@ AvvikelserFigures computeFigures(const AvvikelserInput& input, int areaLevel, in
   f.current = countTotals(input.records, period);
   f.previous = countTotals(input.records, sameSpanYearBefore(period));
   f.registeredAfter = countRegisteredAfter(input.records, period);
+  f.registeredAfterSolLss = countRegisteredAfter(input.records, period, AvvikelseDel::SolLss);
+  f.registeredAfterHsl = countRegisteredAfter(input.records, period, AvvikelseDel::Hsl);
   std::vector<const AvvikelseRecord*> solLss;
   for (const AvvikelseRecord& r : input.records)
     if (registeredIn(r, period) && oversiktTyp(r) == OversiktTyp::Avvikelse) solLss.push_back(&r);
@@ -86,6 +88,20 @@ AvvikelserView::AvvikelserView(const AvvikelserInput& input, const ReportTexts& 
   values_["rapport.gemen"] = lowerFirst(rapport);
 
   figures_ = computeFigures(input, areaLevel_, unitLevel_);
+
+  // Short names for the config's tjänsteskrivelse texts, so that one config reads right for a
+  // half-year and a whole year ("… för {period_text}", "{totalt} avvikelser").
+  values_["period"] = input.period.code();
+  values_["datum"] = config.avvikelser.datum;  // the tjänsteskrivelse's own date
+  values_["period_text"] = values_["period.text"];
+  values_["period_kolumn"] = values_["period.kolumn"];
+  values_["foregaende_period_text"] = values_["foregaende.text"];
+  values_["totalt"] = number(figures_.current.grand());
+  values_["totalt_foregaende"] = number(figures_.previous.grand());
+  values_["hsl"] = number(figures_.current.hslAvvikelser);
+  values_["hsl_foregaende"] = number(figures_.previous.hslAvvikelser);
+  values_["sol_lss"] = number(figures_.current.solLss);
+  values_["sol_lss_foregaende"] = number(figures_.previous.solLss);
 }
 
 std::string AvvikelserView::text(std::string_view key) const { return texts_.text(key, values_); }
@@ -112,6 +128,35 @@ std::string AvvikelserView::countSentence(std::string_view keyPrefix, std::int64
                                           PlaceholderValues extra) const {
   extra["antal"] = number(count);
   return text(std::string(keyPrefix) + (count == 1 ? "_en" : "_flera"), extra);
+}
+
+std::string AvvikelserView::signedNumber(std::int64_t value) const {
+  if (value == 0) return "0";
+  // The magnitude of INT64_MIN does not fit; no count comes near it.
+  return (value > 0 ? "+" : "\xE2\x88\x92") + number(value > 0 ? value : -value);
+}
+
+std::string AvvikelserView::missing() const { return text("uppgift_saknas"); }
+
+std::optional<std::string> AvvikelserView::coverageNote(const ColumnCoverage& coverage,
+                                                        AvvikelseColumn column,
+                                                        const std::string& figure) const {
+  if (coverage.without == 0) return std::nullopt;
+  std::string files;
+  for (std::size_t i = 0; i < coverage.filesWithout.size(); ++i)
+    files += (i == 0                                  ? ""
+              : i + 1 == coverage.filesWithout.size() ? " och "
+                                                      : ", ") +
+             coverage.filesWithout[i];
+  std::string name;
+  for (std::size_t bit = 0; bit < kAvvikelseColumnNames.size(); ++bit)
+    if (column == (1u << bit)) name = std::string(kAvvikelseColumnNames[bit]);
+  return text(coverage.none() ? "saknas.fotnot_helt" : "saknas.fotnot_delvis",
+              {{"uppgift", figure},
+               {"kolumn", name},
+               {"filer", files},
+               {"utan", number(coverage.without)},
+               {"antal", number(coverage.records)}});
 }
 
 std::string handelsetypName(const AvvikelserView& view, const std::string& handelsetyp) {

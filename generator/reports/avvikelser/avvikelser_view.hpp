@@ -3,6 +3,7 @@
 // org levels, how a span and a number are written, and the counts computed once from the records.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,9 +18,11 @@ namespace namnd {
 struct AvvikelserFigures {
   OversiktCounts oversikt;  // its last span is the period
   AvvikelseTotals current;
-  AvvikelseTotals previous;  // the same span a year earlier
-  std::int64_t registeredAfter = 0;
-  OrgTally solLssPerUnit;  // SoL/LSS avvikelser of the period, from the areas down
+  AvvikelseTotals previous;                // the same span a year earlier
+  std::int64_t registeredAfter = 0;        // every part
+  std::int64_t registeredAfterSolLss = 0;  // the SoL/LSS part (the Översikt's footnote)
+  std::int64_t registeredAfterHsl = 0;     // the HSL part (the HSL tables' footnote)
+  OrgTally solLssPerUnit;                  // SoL/LSS avvikelser of the period, from the areas down
   std::vector<KategoriCount> hslKategorier;
   std::vector<UnitReporting> units;  // the under-reporting signal of every enhet considered
 };
@@ -47,6 +50,15 @@ class AvvikelserView {
   // The "en"/"flera" variant of a sentence, with {antal} filled.
   std::string countSentence(std::string_view keyPrefix, std::int64_t count,
                             PlaceholderValues extra = {}) const;
+  // A change with its sign, as the reports write it: "+18", "−3" (U+2212), "0".
+  std::string signedNumber(std::int64_t value) const;
+  // "uppgift saknas": a figure no register could count (its column is missing).
+  std::string missing() const;
+  // The footnote for a figure whose records partly or wholly come from registers without the
+  // column it needs; nullopt when every record's file has it. `figure` names the figure as the
+  // table does ("Med höftbyxa, Halvår 2025").
+  std::optional<std::string> coverageNote(const ColumnCoverage& coverage, AvvikelseColumn column,
+                                          const std::string& figure) const;
 
  private:
   const AvvikelserInput& input_;

@@ -26,17 +26,22 @@ CellValue personCell(const AvvikelserView& view, std::int64_t persons) {
 Table buildHslKategoriTable(const AvvikelserView& view) {
   Table table = twoSpanTable(view, "hsl_kategorier", view.text("hsl_kategorier.rubrik"),
                              view.text("hsl_kategorier.forsta_kolumn"));
+  // Förändring is written with its sign ("+18", "−3"), as text in a number column.
   table.columns.push_back({view.text("hsl_kategorier.forandring"), ColumnKind::Count});
   for (const KategoriCount& k : view.figures().hslKategorier) {
     const std::string name =
         k.kategori.empty() ? view.text("hsl_kategorier.utan_kategori") : k.kategori;
-    table.rows.push_back({.cells = {name, k.previous, k.current, k.current - k.previous}});
+    table.rows.push_back(
+        {.cells = {name, k.previous, k.current, view.signedNumber(k.current - k.previous)}});
   }
   const std::int64_t now = view.figures().current.hslAvvikelser;
   const std::int64_t then = view.figures().previous.hslAvvikelser;
-  table.rows.push_back({.kind = RowKind::Total,
-                        .cells = {view.text("hsl_kategorier.totalt"), then, now, now - then}});
+  table.rows.push_back(
+      {.kind = RowKind::Total,
+       .cells = {view.text("hsl_kategorier.totalt"), then, now, view.signedNumber(now - then)}});
   table.footnotes.push_back(view.text("hsl_kategorier.fotnot"));
+  if (const std::int64_t late = view.figures().registeredAfterHsl; late > 0)
+    table.footnotes.push_back(view.countSentence("hsl_kategorier.fotnot_sena", late));
   return table;
 }
 
@@ -49,24 +54,41 @@ Table buildFallTable(const AvvikelserView& view) {
   for (std::size_t i = 0; i < spans.size(); ++i)
     facts[i] = countFall(view.input().records, spans[i], kategori);
 
-  auto row = [&](const std::string& key, auto member) {
-    table.rows.push_back({.cells = {view.text("fall." + key), facts[0].*member, facts[1].*member}});
+  // A figure counted from the fall of registers without its column reads "uppgift saknas" (no
+  // register could count it) or is footnoted (only some could).
+  std::vector<std::string> coverageNotes;
+  const auto cell = [&](const std::string& key, AvvikelseColumn column, std::size_t i,
+                        CellValue value) -> CellValue {
+    const ColumnCoverage coverage =
+        columnCoverage(view.input().records, column, [&](const AvvikelseRecord& r) {
+          return isHslAvvikelse(r) && registeredIn(r, spans[i]) &&
+                 sameKategori(r.kategori, kategori);
+        });
+    if (const auto note = view.coverageNote(
+            coverage, column, view.text("fall." + key) + ", " + view.spanColumn(spans[i])))
+      coverageNotes.push_back(*note);
+    return coverage.none() ? CellValue(view.missing()) : value;
   };
-  row("fall", &FallFacts::count);
-  table.rows.push_back({.cells = {view.text("fall.personer"), personCell(view, facts[0].persons),
-                                  personCell(view, facts[1].persons)}});
-  row("hoftbyxa", &FallFacts::hoftbyxa);
-  row("ganghjalpmedel", &FallFacts::ganghjalpmedel);
-  row("fraktur", &FallFacts::fraktur);
+  const auto row = [&](const std::string& key, AvvikelseColumn column, auto value) {
+    table.rows.push_back({.cells = {view.text("fall." + key), cell(key, column, 0, value(facts[0])),
+                                    cell(key, column, 1, value(facts[1]))}});
+  };
+  table.rows.push_back({.cells = {view.text("fall.fall"), facts[0].count, facts[1].count}});
+  row("personer", kColumnPerson, [&](const FallFacts& f) { return personCell(view, f.persons); });
+  row("hoftbyxa", kColumnHoftbyxa, [](const FallFacts& f) { return CellValue(f.hoftbyxa); });
+  row("ganghjalpmedel", kColumnGanghjalpmedel,
+      [](const FallFacts& f) { return CellValue(f.ganghjalpmedel); });
+  row("fraktur", kColumnFraktur, [](const FallFacts& f) { return CellValue(f.fraktur); });
 
-  const int threshold = view.input().config.avvikelser.personThreshold;
-  if (facts[0].persons < threshold || facts[1].persons < threshold)
+  const CellValue hiddenCell = view.text("ej_visat");
+  if (table.rows[1].cells[1] == hiddenCell || table.rows[1].cells[2] == hiddenCell)
     table.footnotes.push_back(view.text("fall.fotnot_personer"));
   for (std::size_t i = 0; i < spans.size(); ++i)
     if (facts[i].withoutPerson > 0)
       table.footnotes.push_back(view.text(
           "fall.fotnot_utan_person",
           {{"antal", view.number(facts[i].withoutPerson)}, {"kolumn", view.spanColumn(spans[i])}}));
+  table.footnotes.insert(table.footnotes.end(), coverageNotes.begin(), coverageNotes.end());
   return table;
 }
 
@@ -116,6 +138,7 @@ Table buildLakemedelTable(const AvvikelserView& view) {
   Row totalRow{.kind = RowKind::Total, .cells = {view.text("lakemedel.totalt"), std::string()}};
   for (std::int64_t n : total) totalRow.cells.push_back(n);
   table.rows.push_back(std::move(totalRow));
+  for (const std::string& note : orgMoveNotes(view)) table.footnotes.push_back(note);
   return table;
 }
 
@@ -129,8 +152,27 @@ Table buildHslOvrigtTable(const AvvikelserView& view) {
   };
   row("klagomal", &AvvikelseTotals::hslKlagomal);
   row("lex_maria", &AvvikelseTotals::lexMaria);
-  row("extern_fran", &AvvikelseTotals::externFranKommunen);
-  row("extern_till", &AvvikelseTotals::externTillKommunen);
+  // The direction of an extern avvikelse needs the riktning column.
+  const std::array<HalfYearPeriod, 2> spans = {sameSpanYearBefore(view.period()), view.period()};
+  std::array<ColumnCoverage, 2> riktning;
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    riktning[i] =
+        columnCoverage(view.input().records, kColumnRiktning, [&](const AvvikelseRecord& r) {
+          return r.typ == AvvikelseTyp::Extern && registeredIn(r, spans[i]);
+        });
+  for (const auto& [key, member] :
+       {std::pair{"extern_fran", &AvvikelseTotals::externFranKommunen},
+        std::pair{"extern_till", &AvvikelseTotals::externTillKommunen}}) {
+    Row r{.cells = {view.text(std::string("hsl_ovrigt.") + key)}};
+    r.cells.push_back(riktning[0].none() ? CellValue(view.missing()) : CellValue(then.*member));
+    r.cells.push_back(riktning[1].none() ? CellValue(view.missing()) : CellValue(now.*member));
+    table.rows.push_back(std::move(r));
+  }
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (const auto note =
+            view.coverageNote(riktning[i], kColumnRiktning,
+                              view.text("hsl_ovrigt.externa") + ", " + view.spanColumn(spans[i])))
+      table.footnotes.push_back(*note);
   return table;
 }
 
@@ -141,29 +183,66 @@ Section buildExternaSection(const AvvikelserView& view) {
     none.paragraphs.push_back(view.text("externa.inga"));
     return none;
   }
-  bool withoutDirection = false;
-  for (const ExternCount& c : counts) withoutDirection |= c.utanRiktning > 0;
+  ExternCount sum;
+  for (const ExternCount& c : counts) {
+    sum.franKommunen += c.franKommunen;
+    sum.tillKommunen += c.tillKommunen;
+    sum.utanRiktning += c.utanRiktning;
+    sum.riktningSaknas += c.riktningSaknas;
+  }
+  // No register of these reports has the riktning column: the direction is not known at all.
+  const bool riktningUnknown = sum.franKommunen + sum.tillKommunen + sum.utanRiktning == 0;
   Table table{.id = "externa", .title = view.text("externa.rubrik")};
   table.columns = {{view.text("externa.kolumn_vardgivare"), ColumnKind::Text},
                    {view.text("externa.kolumn_fran"), ColumnKind::Count},
                    {view.text("externa.kolumn_till"), ColumnKind::Count}};
-  if (withoutDirection)
+  if (sum.utanRiktning > 0)
     table.columns.push_back({view.text("externa.kolumn_utan"), ColumnKind::Count});
-  ExternCount sum;
-  for (const ExternCount& c : counts) {
-    Row row{.cells = {c.part.empty() ? view.text("externa.ej_angiven") : c.part, c.franKommunen,
-                      c.tillKommunen}};
-    if (withoutDirection) row.cells.push_back(c.utanRiktning);
+  if (sum.riktningSaknas > 0 && !riktningUnknown)
+    table.columns.push_back({view.text("externa.kolumn_saknas"), ColumnKind::Count});
+  const auto addRow = [&](RowKind kind, const std::string& name, const ExternCount& c) {
+    Row row{.kind = kind, .cells = {name}};
+    if (riktningUnknown) {
+      row.cells.insert(row.cells.end(), {view.missing(), view.missing()});
+    } else {
+      row.cells.insert(row.cells.end(), {c.franKommunen, c.tillKommunen});
+    }
+    if (sum.utanRiktning > 0) row.cells.push_back(c.utanRiktning);
+    if (sum.riktningSaknas > 0 && !riktningUnknown) row.cells.push_back(c.riktningSaknas);
     table.rows.push_back(std::move(row));
-    sum.franKommunen += c.franKommunen;
-    sum.tillKommunen += c.tillKommunen;
-    sum.utanRiktning += c.utanRiktning;
-  }
-  Row total{.kind = RowKind::Total,
-            .cells = {view.text("externa.totalt"), sum.franKommunen, sum.tillKommunen}};
-  if (withoutDirection) total.cells.push_back(sum.utanRiktning);
-  table.rows.push_back(std::move(total));
+  };
+  for (const ExternCount& c : counts)
+    addRow(RowKind::Item,
+           c.partSaknas     ? view.text("externa.vardgivare_saknas")
+           : c.part.empty() ? view.text("externa.ej_angiven")
+                            : c.part,
+           c);
+  addRow(RowKind::Total, view.text("externa.totalt"), sum);
+  const auto inTable = [&](const AvvikelseRecord& r) {
+    return r.typ == AvvikelseTyp::Extern && registeredIn(r, view.period());
+  };
+  for (const auto& [column, header] : {std::pair{kColumnExternPart, "externa.kolumn_vardgivare"},
+                                       std::pair{kColumnRiktning, "externa.riktning"}})
+    if (const auto note = view.coverageNote(columnCoverage(view.input().records, column, inTable),
+                                            column, view.text(header)))
+      table.footnotes.push_back(*note);
   return table;
+}
+
+std::vector<std::string> orgMoveNotes(const AvvikelserView& view) {
+  std::vector<std::string> notes;
+  const AvvikelserInput& input = view.input();
+  for (const OrgMove& move : input.orgMoves) {
+    const auto nameOf = [&](const std::string& code) {
+      const OrgNode* node = input.tree.find(code);
+      return node ? node->name : code;
+    };
+    notes.push_back(view.text("org_flytt.fotnot", {{"enhet", move.name},
+                                                   {"fran", nameOf(move.fromParent)},
+                                                   {"till", nameOf(move.toParent)},
+                                                   {"fore", view.spanText(input.orgMovesSince)}}));
+  }
+  return notes;
 }
 
 }  // namespace namnd

@@ -6,10 +6,21 @@
 namespace namnd {
 namespace {
 
+// What the per-enhet rows share: whether the registers can tell the händelsetyp at all, and
+// whether some row's dominant händelsetyp was a tie (one footnote for them all).
+struct TallyRowsState {
+  bool handelsetypSaknas = false;
+  bool tie = false;
+};
+
 // A row of the per-enhet table: name, count, dominant händelsetyp and its count.
 Row tallyRow(const AvvikelserView& view, RowKind kind, int level, const std::string& name,
-             const HandelsetypTally& tally, std::vector<std::string>& tieNotes) {
+             const HandelsetypTally& tally, TallyRowsState& state) {
   Row row{.kind = kind, .level = level, .cells = {name, tally.total}};
+  if (state.handelsetypSaknas) {
+    row.cells.insert(row.cells.end(), {view.missing(), view.missing()});
+    return row;
+  }
   const std::optional<DominantHandelsetyp> dominant = dominantHandelsetyp(tally);
   if (!dominant) {
     row.cells.insert(row.cells.end(), {std::monostate{}, std::monostate{}});
@@ -17,21 +28,19 @@ Row tallyRow(const AvvikelserView& view, RowKind kind, int level, const std::str
   }
   row.cells.push_back(dominant->handelsetyp);
   row.cells.push_back(dominant->count);
-  if (!dominant->tiedWith.empty()) {
-    std::string types = dominant->handelsetyp;
-    for (std::size_t i = 0; i < dominant->tiedWith.size(); ++i)
-      types += (i + 1 == dominant->tiedWith.size() ? " och " : ", ") + dominant->tiedWith[i];
-    tieNotes.push_back(
-        view.text("per_enhet.fotnot_lika",
-                  {{"enhet", name}, {"antal", view.number(dominant->count)}, {"typer", types}}));
-  }
+  state.tie |= !dominant->tiedWith.empty();
   return row;
+}
+
+// The SoL/LSS avvikelser of the period: what the per-enhet table and the shares count.
+bool solLssAvvikelseIn(const AvvikelseRecord& r, const HalfYearPeriod& period) {
+  return registeredIn(r, period) && oversiktTyp(r) == OversiktTyp::Avvikelse;
 }
 
 class PerEnhetRows {
  public:
-  PerEnhetRows(const AvvikelserView& view, Table& table)
-      : view_(view), tally_(view.figures().solLssPerUnit), table_(table) {}
+  PerEnhetRows(const AvvikelserView& view, Table& table, TallyRowsState& state)
+      : view_(view), tally_(view.figures().solLssPerUnit), table_(table), state_(state) {}
 
   void add(const OrgNode& node, int depth) {
     const HandelsetypTally* tally = tally_.find(node.code);
@@ -43,10 +52,10 @@ class PerEnhetRows {
     const bool hasChildren =
         node.level < view_.unitLevel() && !view_.tree().children(node.code).empty();
     if (!hasChildren) {
-      table_.rows.push_back(tallyRow(view_, RowKind::Item, depth, node.name, *tally, tieNotes_));
+      table_.rows.push_back(tallyRow(view_, RowKind::Item, depth, node.name, *tally, state_));
       return;
     }
-    table_.rows.push_back(tallyRow(view_, RowKind::Subtotal, depth, node.name, *tally, tieNotes_));
+    table_.rows.push_back(tallyRow(view_, RowKind::Subtotal, depth, node.name, *tally, state_));
     HandelsetypTally direct = *tally;
     for (const OrgNode* child : shown) {
       const HandelsetypTally& c = *tally_.find(child->code);
@@ -57,16 +66,14 @@ class PerEnhetRows {
     if (direct.total > 0)
       table_.rows.push_back(tallyRow(view_, RowKind::Item, depth + 1,
                                      view_.text("per_enhet.direkt", {{"enhet", node.name}}), direct,
-                                     tieNotes_));
+                                     state_));
   }
-
-  std::vector<std::string>& tieNotes() { return tieNotes_; }
 
  private:
   const AvvikelserView& view_;
   const OrgTally& tally_;
   Table& table_;
-  std::vector<std::string> tieNotes_;
+  TallyRowsState& state_;
 };
 
 }  // namespace
@@ -104,7 +111,7 @@ Table buildOversiktTable(const AvvikelserView& view) {
     from["datum"] = first->iso();
     table.footnotes.push_back(view.text("oversikt.fotnot_fore_registren", from));
   }
-  if (const std::int64_t late = view.figures().registeredAfter; late > 0)
+  if (const std::int64_t late = view.figures().registeredAfterSolLss; late > 0)
     table.footnotes.push_back(view.countSentence("oversikt.fotnot_sena", late));
   return table;
 }
@@ -115,15 +122,22 @@ Table buildPerEnhetTable(const AvvikelserView& view) {
                    {view.text("per_enhet.kolumn_antal"), ColumnKind::Count},
                    {view.text("per_enhet.kolumn_handelsetyp"), ColumnKind::Text},
                    {view.text("per_enhet.kolumn_handelsetyp_antal"), ColumnKind::Count}};
-  PerEnhetRows rows(view, table);
+  const ColumnCoverage handelsetyp =
+      columnCoverage(view.input().records, kColumnHandelsetyp,
+                     [&](const AvvikelseRecord& r) { return solLssAvvikelseIn(r, view.period()); });
+  TallyRowsState state{.handelsetypSaknas = handelsetyp.none()};
+  PerEnhetRows rows(view, table, state);
   for (const OrgNode* area : view.tree().nodesAtLevel(view.areaLevel())) rows.add(*area, 0);
   const OrgTally& tally = view.figures().solLssPerUnit;
   if (tally.unplaced.total > 0)
     table.rows.push_back(tallyRow(view, RowKind::Item, 0, view.text("per_enhet.ej_placerad"),
-                                  tally.unplaced, rows.tieNotes()));
+                                  tally.unplaced, state));
   table.rows.push_back(
-      tallyRow(view, RowKind::Total, 0, view.text("per_enhet.totalt"), tally.all, rows.tieNotes()));
-  table.footnotes = rows.tieNotes();
+      tallyRow(view, RowKind::Total, 0, view.text("per_enhet.totalt"), tally.all, state));
+  if (state.tie) table.footnotes.push_back(view.text("per_enhet.fotnot_lika"));
+  if (const auto note = view.coverageNote(handelsetyp, kColumnHandelsetyp,
+                                          view.text("per_enhet.kolumn_handelsetyp")))
+    table.footnotes.push_back(*note);
   table.footnotes.push_back(view.text("per_enhet.fotnot_enheter"));
   return table;
 }
@@ -131,43 +145,40 @@ Table buildPerEnhetTable(const AvvikelserView& view) {
 std::vector<Section> buildAndelSections(const AvvikelserView& view) {
   std::vector<Section> sections;
   const OrgTally& tally = view.figures().solLssPerUnit;
+  const ColumnCoverage handelsetyp =
+      columnCoverage(view.input().records, kColumnHandelsetyp,
+                     [&](const AvvikelseRecord& r) { return solLssAvvikelseIn(r, view.period()); });
   for (const OrgNode* area : view.tree().nodesAtLevel(view.areaLevel())) {
     const HandelsetypTally* areaTally = tally.find(area->code);
     if (!areaTally || areaTally->total == 0) continue;
     std::map<std::string, std::int64_t> counts;
-    for (const auto& [type, n] : areaTally->byType) counts[handelsetypName(view, type)] += n;
+    for (const auto& [type, n] : areaTally->byType)
+      counts[handelsetyp.none() ? view.missing() : handelsetypName(view, type)] += n;
     const Shares shares = wholePercentShares(counts);
     const PlaceholderValues v = {{"verksamhet", area->name}, {"antal", view.number(shares.total)}};
 
-    std::vector<std::string> footnotes = {view.text("andelar.fotnot_avrundning")};
-    if (shares.percentSum != 100)
-      footnotes.push_back(
-          view.text("andelar.fotnot_summa", {{"summa", std::to_string(shares.percentSum)}}));
-
+    // One table only: the chart's own data table, each händelsetyp with its count in the
+    // category ("Trygghet (19)") and its share as the value.
     Chart chart{.id = "diagram_andelar_" + area->code,
-                .title = view.text("andelar.diagram_rubrik", v),
+                .title = view.text("andelar.rubrik", v),
                 .description = view.text("andelar.beskrivning", v),
                 .valueAxis = view.text("andelar.axel"),
                 .kind = ChartKind::Bar};
     ChartSeries series{view.text("andelar.serie"), {}};
-    Table table{.id = "andelar_" + area->code, .title = view.text("andelar.rubrik", v)};
-    table.columns = {{view.text("andelar.kolumn_typ"), ColumnKind::Text},
-                     {view.text("andelar.kolumn_antal"), ColumnKind::Count},
-                     {view.text("andelar.kolumn_andel"), ColumnKind::Percent, 0}};
     for (const Share& share : shares.items) {
-      chart.categories.push_back(share.name);
+      chart.categories.push_back(view.text(
+          "andelar.kategori", {{"typ", share.name}, {"antal", view.number(share.count)}}));
       series.values.push_back(static_cast<double>(share.percent));
-      table.rows.push_back(
-          {.cells = {share.name, share.count, static_cast<double>(share.percent) / 100.0}});
     }
-    table.rows.push_back({.kind = RowKind::Total,
-                          .cells = {view.text("andelar.totalt"), shares.total,
-                                    static_cast<double>(shares.percentSum) / 100.0}});
     chart.series.push_back(std::move(series));
-    chart.footnotes = footnotes;
-    table.footnotes = footnotes;
+    chart.footnotes.push_back(view.text("andelar.fotnot_avrundning"));
+    if (shares.percentSum != 100)
+      chart.footnotes.push_back(
+          view.text("andelar.fotnot_summa", {{"summa", std::to_string(shares.percentSum)}}));
+    if (const auto note =
+            view.coverageNote(handelsetyp, kColumnHandelsetyp, view.text("andelar.serie")))
+      chart.footnotes.push_back(*note);
     sections.push_back(std::move(chart));
-    sections.push_back(std::move(table));
   }
   return sections;
 }
@@ -179,12 +190,14 @@ Section buildLexSection(const AvvikelserView& view, AvvikelseTyp typ) {
   std::set<std::string, std::less<>> unitCodes;
   for (const OrgNode* u : units) unitCodes.insert(u->code);
 
+  // Lex Sarah is described by its händelsetyp (SoL/LSS), lex Maria by its HSL kategori.
+  const bool sarah = typ == AvvikelseTyp::LexSarah;
+  const AvvikelseColumn whatColumn = sarah ? kColumnHandelsetyp : kColumnKategori;
   struct Line {
     CalendarDate registrerad;
-    std::string verksamhet, enhet, handelsetyp, status;
+    std::string verksamhet, enhet, what, status;
   };
   std::vector<Line> lines;
-  const std::string notGiven = view.text("lex.ej_angiven");
   for (const AvvikelseRecord& r : view.input().records) {
     if (r.typ != typ || !registeredIn(r, view.period())) continue;
     Line line{.registrerad = r.registrerad};
@@ -192,8 +205,13 @@ Section buildLexSection(const AvvikelserView& view, AvvikelseTyp typ) {
     const OrgNode* unit = unitOf(tree, r.org, unitCodes);
     line.verksamhet = area ? area->name : view.text("per_enhet.ej_placerad");
     line.enhet = unit && unit != area ? unit->name : "";
-    line.handelsetyp = r.handelsetyp.empty() ? notGiven : r.handelsetyp;
-    line.status = r.status.empty() ? notGiven : r.status;
+    const std::string& what = sarah ? r.handelsetyp : r.kategori;
+    line.what = !hasColumn(r, whatColumn) ? view.missing()
+                : what.empty()            ? view.text(key + ".ej_angiven")
+                                          : what;
+    line.status = !hasColumn(r, kColumnStatus) ? view.missing()
+                  : r.status.empty()           ? view.text(key + ".status_ej_angiven")
+                                               : r.status;
     lines.push_back(std::move(line));
   }
   if (lines.empty()) {
@@ -203,17 +221,25 @@ Section buildLexSection(const AvvikelserView& view, AvvikelseTyp typ) {
   }
   // Chronological, then by place: deterministic without showing any id.
   std::sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
-    return std::tie(a.registrerad, a.verksamhet, a.enhet, a.handelsetyp, a.status) <
-           std::tie(b.registrerad, b.verksamhet, b.enhet, b.handelsetyp, b.status);
+    return std::tie(a.registrerad, a.verksamhet, a.enhet, a.what, a.status) <
+           std::tie(b.registrerad, b.verksamhet, b.enhet, b.what, b.status);
   });
   Table table{.id = key, .title = view.text(key + ".rubrik")};
-  table.columns = {{view.text("lex.kolumn_verksamhet"), ColumnKind::Text},
-                   {view.text("lex.kolumn_enhet"), ColumnKind::Text},
-                   {view.text("lex.kolumn_handelsetyp"), ColumnKind::Text},
-                   {view.text("lex.kolumn_status"), ColumnKind::Text}};
+  table.columns = {{view.text(key + ".kolumn_verksamhet"), ColumnKind::Text},
+                   {view.text(key + ".kolumn_enhet"), ColumnKind::Text},
+                   {view.text(key + ".kolumn_handelse"), ColumnKind::Text},
+                   {view.text(key + ".kolumn_status"), ColumnKind::Text}};
   for (const Line& line : lines)
-    table.rows.push_back({.cells = {line.verksamhet, line.enhet, line.handelsetyp, line.status}});
-  table.footnotes.push_back(view.text("lex.fotnot"));
+    table.rows.push_back({.cells = {line.verksamhet, line.enhet, line.what, line.status}});
+  const auto inList = [&](const AvvikelseRecord& r) {
+    return r.typ == typ && registeredIn(r, view.period());
+  };
+  for (const auto& [column, header] : {std::pair{whatColumn, key + ".kolumn_handelse"},
+                                       std::pair{kColumnStatus, key + ".kolumn_status"}})
+    if (const auto note = view.coverageNote(columnCoverage(view.input().records, column, inList),
+                                            column, view.text(header)))
+      table.footnotes.push_back(*note);
+  table.footnotes.push_back(view.text(key + ".fotnot"));
   return table;
 }
 

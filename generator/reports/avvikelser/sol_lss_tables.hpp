@@ -1,7 +1,7 @@
 #pragma once
 // The SoL/LSS part of the avvikelse report (notes 004 §3.3–3.6): the Översikt over earlier
 // years, per verksamhet and enhet with the dominant händelsetyp, händelsetyp shares per
-// verksamhet (chart and table), and the lex Sarah / lex Maria lists without personal detail.
+// verksamhet (a chart with its table), and the lex Sarah / lex Maria lists without personal detail.
 
 #include <vector>
 
@@ -11,7 +11,8 @@ namespace namnd {
 
 Table buildOversiktTable(const AvvikelserView& view);
 Table buildPerEnhetTable(const AvvikelserView& view);
-// Per verksamhet with SoL/LSS avvikelser in the period: its chart, then its table.
+// Per verksamhet with SoL/LSS avvikelser in the period: one chart whose data table is the only
+// table (each händelsetyp with its count, "Trygghet (19)", and its whole-percent share).
 std::vector<Section> buildAndelSections(const AvvikelserView& view);
 // typ LexSarah or LexMaria; a text section saying there were none when the list is empty.
 Section buildLexSection(const AvvikelserView& view, AvvikelseTyp typ);

@@ -1,0 +1,352 @@
+// The avvikelse report's presentation after review: figures from registers without the column
+// they need read "uppgift saknas" (or are footnoted when only some registers lack it) with a
+// check warning naming file and column; Förändring with its sign; period labels as Herrljunga
+// writes them; lex Maria with its own headers; each part's own late reports; org moves
+// footnoted; händelsetyp shares as one chart with one table; tjänsteskrivelse placeholders.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/errors.hpp"
+#include "reports/avvikelser/avvikelser_builder.hpp"
+#include "support/test_support.hpp"
+
+namespace namnd {
+namespace {
+
+using testing::contains;
+using testing::mentions;
+
+constexpr const char* kMinus = "\xE2\x88\x92";  // U+2212
+
+// Nämnd N → areas V (units A1, A2) and H (unit S1).
+OrgTree tree() {
+  OrgTree t;
+  t.add({.code = "N", .name = "Nämnd", .level = 1});
+  t.add({.code = "V", .name = "Vård", .parent = "N", .level = 2, .order = 1});
+  t.add({.code = "A1", .name = "Enhet A1", .parent = "V", .level = 3, .order = 1});
+  t.add({.code = "A2", .name = "Enhet A2", .parent = "V", .level = 3, .order = 2});
+  t.add({.code = "H", .name = "Hälso- och sjukvård", .parent = "N", .level = 2, .order = 2});
+  t.add({.code = "S1", .name = "Sjuksköterskor", .parent = "H", .level = 3, .order = 1});
+  t.validate();
+  return t;
+}
+
+AvvikelseRecord rec(CalendarDate registrerad, AvvikelseTyp typ, Lagrum lagrum,
+                    std::string org = "A1", std::string source = "hsl.csv") {
+  static int next = 0;
+  AvvikelseRecord r;
+  r.id = "R" + std::to_string(++next);
+  r.registrerad = registrerad;
+  r.org = std::move(org);
+  r.typ = typ;
+  r.lagrum = lagrum;
+  r.source = std::move(source);
+  r.line = next + 1;
+  return r;
+}
+
+AvvikelseRecord fall(CalendarDate registrerad, std::string source = "hsl.csv") {
+  AvvikelseRecord r = rec(registrerad, AvvikelseTyp::Avvikelse, Lagrum::HSL, "A1", source);
+  r.kategori = "Fall/fallolycka";
+  return r;
+}
+
+class AvvikelseReport : public ::testing::Test {
+ protected:
+  AvvikelseReport()
+      : texts(ReportTexts::load(testing::repoPath("templates/text/avvikelser.json"))),
+        orgs(tree()) {
+    config.configPath = "/tmp/namnd.json";
+    config.kommun = "Testkommun";
+    config.namnd = "Socialnämnden";
+    config.forvaltning = "Socialförvaltningen";
+    config.reportLevel = 2;
+    AvvikelserSettings& a = config.avvikelser;
+    a.present = true;
+    a.block = "avvikelser";
+    a.handlaggare = "MAS";
+    a.datum = "2025-08-20";
+    a.diarienummer = "SN 1/2025";
+    a.forslagTillBeslut = {"Godkänns."};
+    a.signers = {{"Namn", "MAS"}};
+    a.earlierYears = 2;
+    a.personThreshold = 1;
+  }
+  Document build(HalfYearPeriod period, std::vector<AvvikelseRecord> records,
+                 std::vector<OrgMove> moves = {}) {
+    AvvikelserInput input{.config = config,
+                          .period = period,
+                          .records = std::move(records),
+                          .tree = orgs,
+                          .orgMoves = std::move(moves),
+                          .orgMovesSince = {period.year - 2, period.half}};
+    return buildAvvikelserReport(input, texts);
+  }
+  template <typename T>
+  static const T* find(const Document& doc, const std::string& id) {
+    for (const Section& s : doc.sections)
+      if (const auto* t = std::get_if<T>(&s); t && t->id == id) return t;
+    return nullptr;
+  }
+  static std::string text(const Row& row, std::size_t c) {
+    const auto* s = std::get_if<std::string>(&row.cells.at(c));
+    return s ? *s : "<not text>";
+  }
+  static std::int64_t count(const Row& row, std::size_t c) {
+    const auto* n = std::get_if<std::int64_t>(&row.cells.at(c));
+    return n ? *n : -1;
+  }
+  static const Row& rowNamed(const Table& t, const std::string& name) {
+    for (const Row& row : t.rows)
+      if (text(row, 0) == name) return row;
+    ADD_FAILURE() << "no row " << name << " in " << t.id;
+    return t.rows.front();
+  }
+  static std::vector<const CheckItem*> warnings(const Document& doc) {
+    std::vector<const CheckItem*> found;
+    for (const Section& s : doc.sections)
+      if (const auto* c = std::get_if<CheckSection>(&s))
+        for (const CheckItem& item : c->items)
+          if (item.status == CheckStatus::Warning) found.push_back(&item);
+    return found;
+  }
+  static bool anyFootnote(const Table& t, std::initializer_list<std::string_view> fragments) {
+    return std::any_of(t.footnotes.begin(), t.footnotes.end(), [&](const std::string& f) {
+      return static_cast<bool>(mentions(f, fragments));
+    });
+  }
+  ReportTexts texts;
+  OrgTree orgs;
+  RunConfig config;
+};
+
+TEST_F(AvvikelseReport, AFlagColumnNoRegisterHasReadsUppgiftSaknasWithAWarningNamingFileAndColumn) {
+  std::vector<AvvikelseRecord> records;
+  for (int day = 1; day <= 4; ++day) {
+    AvvikelseRecord r = fall({2025, 3, day});
+    r.columns = kAllAvvikelseColumns & ~kColumnHoftbyxa;
+    r.person = 100 + day;
+    r.flags = day <= 3 ? kGanghjalpmedel : 0;
+    records.push_back(r);
+  }
+  const Document doc = build({2025, 1}, records);
+  const Table* f = find<Table>(doc, "fall");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(text(rowNamed(*f, "Med höftbyxa"), 2), "uppgift saknas");
+  EXPECT_EQ(count(rowNamed(*f, "Med gånghjälpmedel"), 2), 3);
+  EXPECT_EQ(count(rowNamed(*f, "Unika personer"), 2), 4);
+  // The year before has no fall at all: 0, not "uppgift saknas".
+  EXPECT_EQ(count(rowNamed(*f, "Med höftbyxa"), 1), 0);
+  EXPECT_TRUE(anyFootnote(*f, {"Med höftbyxa", "uppgift saknas", "hsl.csv", "hoftbyxa"}));
+
+  const auto found = warnings(doc);
+  EXPECT_TRUE(std::any_of(found.begin(), found.end(), [](const CheckItem* item) {
+    return contains(item->description, "hsl.csv") && contains(item->detail, "hoftbyxa") &&
+           !contains(item->detail, "ganghjalpmedel");
+  }));
+}
+
+TEST_F(AvvikelseReport, AFigureFromTwoRegistersWhereOneLacksTheColumnCountsOneAndSaysSo) {
+  std::vector<AvvikelseRecord> records;
+  for (int day = 1; day <= 3; ++day) {  // hsl.csv has the person and fraktur columns
+    AvvikelseRecord r = fall({2025, 2, day}, "hsl.csv");
+    r.person = 500 + day;
+    r.flags = kFraktur;
+    records.push_back(r);
+  }
+  for (int day = 1; day <= 2; ++day) {  // extra.csv has neither
+    AvvikelseRecord r = fall({2025, 4, day}, "extra.csv");
+    r.columns = kAllAvvikelseColumns & ~(kColumnPerson | kColumnFraktur);
+    records.push_back(r);
+  }
+  const Document doc = build({2025, 1}, records);
+  const Table* f = find<Table>(doc, "fall");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(count(rowNamed(*f, "Fall/fallolyckor"), 2), 5);
+  EXPECT_EQ(count(rowNamed(*f, "Med fraktur"), 2), 3);
+  EXPECT_EQ(count(rowNamed(*f, "Unika personer"), 2), 3);
+  EXPECT_TRUE(anyFootnote(*f, {"Med fraktur", "2 av 5", "extra.csv", "fraktur"}));
+  EXPECT_TRUE(anyFootnote(*f, {"Unika personer", "2 av 5", "extra.csv", "person"}));
+  // Not claimed as "fall without a person": the register cannot tell.
+  EXPECT_FALSE(anyFootnote(*f, {"saknar uppgift om person"}));
+}
+
+TEST_F(AvvikelseReport, LexMariaHasItsOwnHeadersAndStatusFromARegisterWithoutItIsUppgiftSaknas) {
+  AvvikelseRecord maria = rec({2025, 2, 3}, AvvikelseTyp::LexMaria, Lagrum::HSL, "S1");
+  maria.kategori = "Läkemedel";
+  maria.status = "Anmäld till IVO";
+  AvvikelseRecord blank = rec({2025, 3, 3}, AvvikelseTyp::LexMaria, Lagrum::HSL, "S1");
+  AvvikelseRecord noStatus = rec({2025, 4, 3}, AvvikelseTyp::LexMaria, Lagrum::HSL, "S1", "b.csv");
+  noStatus.kategori = "Fall/fallolycka";
+  noStatus.columns = kAllAvvikelseColumns & ~kColumnStatus;
+  const Document doc = build({2025, 1}, {maria, blank, noStatus});
+  const Table* t = find<Table>(doc, "lex_maria");
+  ASSERT_NE(t, nullptr);
+  std::vector<std::string> headers;
+  for (const Column& c : t->columns) headers.push_back(c.header);
+  EXPECT_EQ(headers,
+            (std::vector<std::string>{"Verksamhet", "Enhet", "Kategori enligt HSL", "Status"}));
+  ASSERT_EQ(t->rows.size(), 3u);
+  EXPECT_EQ(text(t->rows[0], 2), "Läkemedel");
+  EXPECT_EQ(text(t->rows[0], 3), "Anmäld till IVO");
+  EXPECT_EQ(text(t->rows[1], 2), "Kategori ej angiven");
+  EXPECT_EQ(text(t->rows[1], 3), "Status ej angiven");
+  EXPECT_EQ(text(t->rows[2], 3), "uppgift saknas");
+  EXPECT_TRUE(anyFootnote(*t, {"Status", "1 av 3", "b.csv", "status"}));
+}
+
+TEST_F(AvvikelseReport, ExternaWithoutTheRiktningColumnShowUppgiftSaknasForTheDirection) {
+  std::vector<AvvikelseRecord> records;
+  for (int day = 1; day <= 3; ++day) {
+    AvvikelseRecord r = rec({2025, 5, day}, AvvikelseTyp::Extern, Lagrum::HSL, "S1");
+    r.externPart = "NÄL";
+    r.columns = kAllAvvikelseColumns & ~kColumnRiktning;
+    records.push_back(r);
+  }
+  const Document doc = build({2025, 1}, records);
+  const Table* e = find<Table>(doc, "externa");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(text(rowNamed(*e, "NÄL"), 1), "uppgift saknas");
+  EXPECT_EQ(text(rowNamed(*e, "NÄL"), 2), "uppgift saknas");
+  const Table* o = find<Table>(doc, "hsl_ovrigt");
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(text(rowNamed(*o, "Externa avvikelser från kommunen till annan vårdgivare"), 2),
+            "uppgift saknas");
+  // The year before has no externa: 0.
+  EXPECT_EQ(count(rowNamed(*o, "Externa avvikelser från kommunen till annan vårdgivare"), 1), 0);
+}
+
+TEST_F(AvvikelseReport, ForandringIsSignedWithARealMinus) {
+  std::vector<AvvikelseRecord> records;
+  for (int i = 0; i < 5; ++i) records.push_back(fall({2024, 2, 1 + i}));
+  for (int i = 0; i < 2; ++i) records.push_back(fall({2025, 2, 1 + i}));
+  AvvikelseRecord lak = rec({2025, 3, 1}, AvvikelseTyp::Avvikelse, Lagrum::HSL);
+  lak.kategori = "Läkemedel";
+  records.push_back(lak);
+  const Document doc = build({2025, 1}, records);
+  const Table* k = find<Table>(doc, "hsl_kategorier");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(text(rowNamed(*k, "Fall/fallolycka"), 3), std::string(kMinus) + "3");  // 2 − 5
+  EXPECT_EQ(text(rowNamed(*k, "Läkemedel"), 3), "+1");
+  EXPECT_EQ(text(rowNamed(*k, "Avvikelser enligt HSL"), 3), std::string(kMinus) + "2");  // 3 − 5
+}
+
+TEST_F(AvvikelseReport, EachTablesLateFootnoteCountsOnlyItsOwnRegister) {
+  std::vector<AvvikelseRecord> records = {rec({2025, 3, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL),
+                                          fall({2025, 3, 1})};
+  // Two SoL and three HSL reports registered in July about June events.
+  for (int i = 0; i < 2; ++i) {
+    records.push_back(rec({2025, 7, 2 + i}, AvvikelseTyp::Avvikelse, Lagrum::SoL));
+    records.back().handelse = CalendarDate{2025, 6, 20};
+  }
+  for (int i = 0; i < 3; ++i) {
+    records.push_back(fall({2025, 7, 2 + i}));
+    records.back().handelse = CalendarDate{2025, 6, 21};
+  }
+  const Document doc = build({2025, 1}, records);
+  const Table* o = find<Table>(doc, "oversikt");
+  const Table* k = find<Table>(doc, "hsl_kategorier");
+  ASSERT_TRUE(o && k);
+  EXPECT_TRUE(anyFootnote(*o, {"2 rapporter enligt SoL eller LSS registrerade efter 2025-06-30"}));
+  EXPECT_FALSE(anyFootnote(*o, {"5 rapporter"}));
+  EXPECT_TRUE(anyFootnote(*k, {"3 HSL-rapporter registrerade efter 2025-06-30"}));
+}
+
+TEST_F(AvvikelseReport, PeriodLabelsFollowHerrljunga) {
+  std::vector<AvvikelseRecord> records = {rec({2024, 9, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL),
+                                          rec({2025, 9, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL),
+                                          rec({2025, 3, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL)};
+  const Document second = build({2025, 2}, records);
+  const Table* o = find<Table>(second, "oversikt");
+  ASSERT_NE(o, nullptr);
+  std::vector<std::string> headers;
+  for (const Column& c : o->columns) headers.push_back(c.header);
+  EXPECT_EQ(headers, (std::vector<std::string>{"Typ", "Helår 2023", "Andra halvåret 2024",
+                                               "Helår 2024", "Andra halvåret 2025"}));
+  const Document first = build({2025, 1}, records);
+  headers.clear();
+  for (const Column& c : find<Table>(first, "oversikt")->columns) headers.push_back(c.header);
+  EXPECT_EQ(headers.back(), "Halvår 2025");
+  EXPECT_EQ(headers[2], "Halvår 2024");
+}
+
+TEST_F(AvvikelseReport, SharesAreOneChartWhoseTableHasCountAndShare) {
+  std::vector<AvvikelseRecord> records;
+  const std::vector<std::pair<std::string, int>> types = {{"Trygghet", 3}, {"Omsorg", 1}};
+  for (const auto& [type, n] : types)
+    for (int i = 0; i < n; ++i) {
+      records.push_back(rec({2025, 2, 1 + i}, AvvikelseTyp::Avvikelse, Lagrum::SoL));
+      records.back().handelsetyp = type;
+    }
+  const Document doc = build({2025, 1}, records);
+  for (const Section& s : doc.sections)
+    if (const auto* t = std::get_if<Table>(&s)) EXPECT_FALSE(t->id.starts_with("andelar"));
+  const Chart* chart = find<Chart>(doc, "diagram_andelar_V");
+  ASSERT_NE(chart, nullptr);
+  EXPECT_EQ(chart->categories, (std::vector<std::string>{"Trygghet (3)", "Omsorg (1)"}));
+  ASSERT_EQ(chart->series.size(), 1u);
+  EXPECT_EQ(chart->series[0].values[0].value_or(-1), 75);  // 3 of 4
+  EXPECT_EQ(chart->series[0].values[1].value_or(-1), 25);
+}
+
+TEST_F(AvvikelseReport, AnOrgMoveBetweenTheComparedPeriodsIsFootnotedAndNoMoveGivesNone) {
+  std::vector<AvvikelseRecord> records;
+  for (int year : {2023, 2025}) {
+    records.push_back(rec({year, 3, 1}, AvvikelseTyp::Avvikelse, Lagrum::HSL, "A2"));
+    records.back().kategori = "Läkemedel";
+  }
+  const Document none = build({2025, 1}, records);
+  const Table* plain = find<Table>(none, "lakemedel");
+  ASSERT_NE(plain, nullptr);
+  EXPECT_FALSE(anyFootnote(*plain, {"flyttats"}));
+
+  const OrgMove move{.code = "A2",
+                     .name = "Enhet A2",
+                     .fromParent = "H",
+                     .toParent = "V",
+                     .fromArea = "Hälso- och sjukvård",
+                     .toArea = "Vård"};
+  const Document moved = build({2025, 1}, records, {move});
+  const Table* l = find<Table>(moved, "lakemedel");
+  ASSERT_NE(l, nullptr);
+  EXPECT_TRUE(anyFootnote(*l, {"Enhet A2 har flyttats från Hälso- och sjukvård till Vård efter "
+                               "första halvåret 2023"}));
+}
+
+TEST_F(AvvikelseReport, TjansteskrivelseTextsTakeThePeriodAndTotalsAsPlaceholders) {
+  std::vector<AvvikelseRecord> records = {rec({2025, 3, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL),
+                                          rec({2025, 9, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL),
+                                          fall({2025, 10, 1})};
+  config.avvikelser.forslagTillBeslut = {
+      "{namnd} godkänner redovisningen av avvikelser för {period_text} ({totalt} avvikelser, "
+      "{foregaende_period_text}: {totalt_foregaende})."};
+  config.avvikelser.beslutsunderlag = {"Tjänsteskrivelse daterad {datum}", "Period {period}"};
+  const auto forslag = [&](const Document& doc) {
+    const TextSection* s = find<TextSection>(doc, "ts_forslag");
+    return s && !s->paragraphs.empty() ? s->paragraphs[0] : std::string("<none>");
+  };
+  EXPECT_EQ(forslag(build({2025, 1}, records)),
+            "Socialnämnden godkänner redovisningen av avvikelser för första halvåret 2025 "
+            "(1 avvikelser, första halvåret 2024: 0).");
+  const Document year = build({2025, 0}, records);
+  EXPECT_EQ(forslag(year),
+            "Socialnämnden godkänner redovisningen av avvikelser för år 2025 (3 avvikelser, år "
+            "2024: 0).");
+  const TextSection* underlag = find<TextSection>(year, "ts_beslutsunderlag");
+  ASSERT_NE(underlag, nullptr);
+  EXPECT_EQ(underlag->bullets,
+            (std::vector<std::string>{"Tjänsteskrivelse daterad 2025-08-20", "Period 2025"}));
+
+  config.avvikelser.forslagTillBeslut = {"Godkänns för {periodtext}."};
+  EXPECT_TRUE(mentions(testing::thrown<ConfigError>([&] {
+                         build({2025, 1}, records);
+                       }),
+                       {"avvikelser.forslag_till_beslut", "periodtext"}));
+}
+
+}  // namespace
+}  // namespace namnd
