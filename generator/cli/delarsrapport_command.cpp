@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "ingest/rsum_prognos_reader.hpp"
 #include "ingest/table/open_source.hpp"
+#include "ingest/volymer_reader.hpp"
 #include "render/html/html_renderer.hpp"
 #include "render/xlsx/xlsx_renderer.hpp"
 #include "reports/delarsrapport/delar_appendix_tables.hpp"
@@ -25,21 +26,27 @@ Period perArgument(const Arguments& arguments) {
   return *period;
 }
 
-// The appendix tables (investeringar, budgetram, mål) need their own text template; without it
-// the report has no appendix rather than an error.
+// The appendix tables (investeringar, budgetram, verksamhetsmått, mål) need their own text
+// template; without it the report has no appendix rather than an error.
 void addAppendix(DelarsrapportInput& input, const ReportContext& context) {
   const std::filesystem::path texts =
       context.config.templatesDir / "text" / "delarsrapport-bilagor.json";
   if (!std::filesystem::exists(texts)) return;
   const ReportTexts appendixTexts = ReportTexts::load(texts);
   const DelarsrapportSettings& settings = context.config.delarsrapport;
-  const DelarAppendixInput appendix{.per = context.period,
-                                    .rounding = context.config.rounding,
-                                    .yearCube = context.cube,
-                                    .investeringar = settings.investeringar,
-                                    .budgetram = settings.budgetram,
-                                    .mal = settings.mal,
-                                    .verksamhetsmatt = settings.verksamhetsmatt};
+  std::optional<VolymImport> volymer;
+  if (settings.volymer) volymer = readVolymer(*openTabularSource(*settings.volymer));
+  const DelarAppendixInput appendix{
+      .per = context.period,
+      .rounding = context.config.rounding,
+      .yearCube = context.cube,
+      .investeringar = settings.investeringar,
+      .budgetram = settings.budgetram,
+      .mal = settings.mal,
+      .verksamhetsmatt = settings.verksamhetsmatt,
+      .volymer = {.table = volymer ? &volymer->table : nullptr,
+                  .displayName = settings.volymer ? settings.volymer->displayName : std::string(),
+                  .configKey = "delarsrapport.volymer"}};
   input.budgetram = buildBudgetramSections(appendix, appendixTexts);
   input.investeringar = buildInvesteringarSections(appendix, appendixTexts);
   input.verksamhetsmatt = buildVerksamhetsmattSections(appendix, appendixTexts);

@@ -3,6 +3,7 @@
 #include "cli/example_avvikelser.hpp"
 #include "cli/example_delar.hpp"
 #include "cli/example_hr.hpp"
+#include "cli/example_volymer.hpp"
 
 #include <algorithm>
 #include <array>
@@ -1444,6 +1445,7 @@ void writeExampleKommun(const fs::path& outDir) {
   writeExampleHr(outDir);
   writeExampleDelar(outDir);
   writeExampleAvvikelser(outDir);
+  writeExampleVolymer(outDir);
 }
 
 }  // namespace namnd

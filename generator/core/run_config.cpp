@@ -156,7 +156,8 @@ class ConfigReader {
       for (const auto& [name, dim] : *sie) {
         if (name != "ansvar" && name != "verksamhet" && name != "projekt")
           fail(where + ".sie." + name, "ska vara ansvar, verksamhet eller projekt");
-        if (!dim.isInteger() || dim.convert<int>() < 0 || dim.convert<int>() > 99)
+        // Range-checked as a double: convert<int> throws Poco::RangeException beyond int.
+        if (!dim.isInteger() || !(dim.convert<double>() >= 0 && dim.convert<double>() <= 99))
           fail(where + ".sie." + name, "ska vara ett SIE-dimensionsnummer (0 = används inte)");
         input.sieDimensions[name] = dim.convert<int>();
       }
@@ -388,13 +389,20 @@ RunConfig loadRunConfig(const fs::path& configFile) {
   config.org = read.fileEntry(*org, "org", {});
   const Array::Ptr levels = org->getArray("nivaer");
   if (!levels || levels->size() == 0) read.fail("org.nivaer", "ska vara en lista med nivånamn");
-  for (std::size_t i = 0; i < levels->size(); ++i)
-    config.levelNames.push_back(levels->get(static_cast<unsigned>(i)).convert<std::string>());
+  for (std::size_t i = 0; i < levels->size(); ++i) {
+    const auto level = levels->get(static_cast<unsigned>(i));
+    // A name each: a null or an object has none (Poco would throw its own exception).
+    if (!level.isString() && !level.isNumeric())
+      read.fail("org.nivaer", "element " + std::to_string(i + 1) + " ska vara ett nivånamn");
+    config.levelNames.push_back(level.convert<std::string>());
+  }
   if (!org->has("rapportniva") || !org->get("rapportniva").isInteger())
     read.fail("org.rapportniva", "ska vara ett heltal");
-  config.reportLevel = org->getValue<int>("rapportniva");
-  if (config.reportLevel < 1 || config.reportLevel > static_cast<int>(config.levelNames.size()))
+  // Compared as a double: an integer beyond int is out of range, not a Poco::RangeException.
+  const double reportLevel = org->get("rapportniva").convert<double>();
+  if (!(reportLevel >= 1 && reportLevel <= static_cast<double>(config.levelNames.size())))
     read.fail("org.rapportniva", "ska vara mellan 1 och antalet nivåer");
+  config.reportLevel = static_cast<int>(reportLevel);
 
   const auto keys = read.periodisationKeys(*root);
   if (root->has("kontoplan") && root->getObject("kontoplan"))
@@ -464,6 +472,7 @@ RunConfig loadRunConfig(const fs::path& configFile) {
     d.budgetram = optionalFile("budgetram");
     d.mal = optionalFile("mal");
     d.verksamhetsmatt = optionalFile("verksamhetsmatt");
+    d.volymer = optionalFile("volymer");
     d.prognosPerKostnadsslag = optionalFile("prognos_per_kostnadsslag");
   }
   if (root->has("avvikelser") && !root->isNull("avvikelser")) {

@@ -92,6 +92,9 @@ struct DelarsrapportSettings : TjansteskrivelseSettings {
   std::optional<InputFile> budgetram;        // "budgetram"
   std::optional<InputFile> mal;              // "mal"
   std::optional<InputFile> verksamhetsmatt;  // "verksamhetsmatt"
+  // "volymer": values per mått, ansvar and month (ingest/volymer_reader.hpp) that a mål or
+  // verksamhetsmått row's "berakning" computes its cells from.
+  std::optional<InputFile> volymer;
   // "prognos_per_kostnadsslag": the nämnd's helårsprognos per RSUM row (the prognosunderlag is
   // per org node only); without it the RSUM table's component rows have no prognosis.
   std::optional<InputFile> prognosPerKostnadsslag;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/number_parse.hpp"
 #include "ingest/row_check.hpp"
 
 namespace namnd {
@@ -23,7 +24,9 @@ TableSpec goalSpec(int year) {
            {"prognos_ar", {"prognos " + y}, false},
            {"status", {"maluppfyllelse", "måluppfyllelse", "bedomning", "bedömning"}, false},
            {"fotnot", {"fotnotsmarkering", "markering"}, false},
-           {"fotnotstext", {"fotnot text", "fotnotens text"}, false}},
+           {"fotnotstext", {"fotnot text", "fotnotens text"}, false},
+           {"berakning", {"beräkning", "formel", "beräknas som"}, false},
+           {"decimaler", {"antal decimaler"}, false}},
           {}};
 }
 
@@ -98,6 +101,32 @@ GoalImport readGoals(TabularSource& source, int year) {
     } else if (matetal.empty() && anyValue) {
       row.fail(record.at("matetal"), "mätetal saknas för värdena på raden");
     }
+    const std::string_view berakningText = record.text("berakning");
+    std::optional<VolymFormula> berakning;
+    int decimals = 0;
+    if (!berakningText.empty()) {
+      std::string error;
+      berakning = parseVolymFormula(berakningText, &error);
+      if (!berakning)
+        row.fail(record.at("berakning"),
+                 "ogiltig beräkning \"" + std::string(berakningText) + "\": " + error +
+                     " (skriv t.ex. senaste(anstallda), summa(placeringsdygn) eller "
+                     "andel(heltidsanstallda, anstallda))");
+      else if (matetal.empty())
+        row.fail(record.at("matetal"), "mätetal saknas för beräkningen på raden");
+      else if (!values[kGoalDelar].empty())
+        row.fail(record.at("delar_ar"), "delåret är både ifyllt (\"" + values[kGoalDelar] +
+                                            "\") och beräknat (" + std::string(berakningText) +
+                                            "): lämna cellen tom");
+    }
+    if (const std::string_view typed = record.text("decimaler"); !typed.empty()) {
+      const auto parsed = parseWholeNumber(typed);
+      if (!parsed || *parsed < 0 || *parsed > 4)
+        row.fail(record.at("decimaler"),
+                 "ogiltigt antal decimaler \"" + std::string(typed) + "\" (0–4 väntades)");
+      else
+        decimals = static_cast<int>(*parsed);
+    }
     if (!row.accept(std::nullopt)) return;
 
     if (!area) {
@@ -135,7 +164,8 @@ GoalImport readGoals(TabularSource& source, int year) {
       used.push_back({areaIndex, goalIndex, marker, record.at("fotnot")});
     goalIt->measures.push_back({std::string(matetal), std::string(fotnot), std::move(values),
                                 std::string(record.text("status")),
-                                SourceLocation{source.displayName(), record.line(), ""}});
+                                SourceLocation{source.displayName(), record.line(), ""},
+                                std::move(berakning), decimals});
   });
 
   for (const PendingMarker& marker : used) {

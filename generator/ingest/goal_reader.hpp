@@ -19,16 +19,24 @@
 //   fotnot       on a mätetal row: the marker(s) after the mätetal ("*", "* **"); on a footnote
 //                row: the marker it explains.
 //   fotnotstext  the footnote's text: the row is a footnote of the table of its (malomrade, mal).
+//   berakning    on a mätetal row: how its Delår (and an empty Utfall år−1, år−2) is computed
+//                from the volymer, e.g. andel(heltidsanstallda, anstallda) or
+//                summa(placeringsdygn) (see core/volym_formula.hpp and
+//                reports/delarsrapport/goal_values.hpp). Delår must then be left empty.
+//   decimaler    decimals of a computed value (0–4; empty = 0): andel(…) 71 % or 71,2 %.
 // A marker on a mätetal row that its table has no footnote for, a footnote marker defined twice
 // in one table, values without a mätetal and two different visions are rejected with file,
-// line and column.
+// line and column, and so are a beräkning that is not one of the forms, one on a row without a
+// mätetal and one beside a typed Delår.
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/import_summary.hpp"
+#include "core/volym_formula.hpp"
 #include "ingest/table/tabular_source.hpp"
 
 namespace namnd {
@@ -37,6 +45,10 @@ inline constexpr std::size_t kGoalValueCount = 5;
 // The value columns' canonical names, in the order of the published table.
 inline constexpr std::array<std::string_view, kGoalValueCount> kGoalValueColumns = {
     "utfall_ar_2", "utfall_ar_1", "mal_ar", "delar_ar", "prognos_ar"};
+// Their positions, for the cells a beräkning fills.
+inline constexpr std::size_t kGoalUtfallAr2 = 0;
+inline constexpr std::size_t kGoalUtfallAr1 = 1;
+inline constexpr std::size_t kGoalDelar = 3;
 
 struct GoalMeasure {
   std::string matetal;
@@ -44,6 +56,8 @@ struct GoalMeasure {
   std::array<std::string, kGoalValueCount> values;  // as typed (trimmed), "" = empty cell
   std::string status;
   SourceLocation where;
+  std::optional<VolymFormula> berakning;  // none = every value as typed
+  int decimals = 0;                       // of a computed value
 };
 
 struct GoalFootnote {

@@ -298,7 +298,9 @@ TEST_F(HerrljungaDelarsrapport, TjansteskrivelseSaysTheResultInWordsWithTheTable
        "Linn Marinder, Controller", "2022-09-19", "Socialförvaltningen",
        "Socialnämnden godkänner delårsrapporten.", "Kommunstyrelsen",
        "Delårsrapport per 2022-08-31</li>", "Kommentar till utfall och prognos: Vård och omsorg",
-       "Vård och omsorg visar en avvikelse mot budget på −790 tkr per 2022-08-31.",
+       "Vård och omsorg visar ett underskott på 790 tkr per den siste augusti 2022.",
+       "Prognosen för helåret visar ett underskott på 1" + kNbsp + "250 tkr.",
+       "Individ och familjeomsorg visar ett överskott på 2" + kNbsp + "134 tkr per den siste",
        "Hemtjänst landsbygd -1 300"}));
   // The same words in the workbook.
   bool found = false;
@@ -383,8 +385,9 @@ TEST_F(HerrljungaDelarsrapport, PrognosisPerKostnadsslagFillsTheComponentRows) {
   bool warned = false;
   for (const auto& row : testing::readSheet(output("20220630", "xlsx"), "Kontroller"))
     if (row.size() >= 3 && row[0].text == "Prognos per kostnadsslag")
-      warned = row[1].text == "Varning" && testing::contains(row[2].text, "202208") &&
-               testing::contains(row[2].text, "202206");
+      warned = row[1].text == "Varning" && testing::contains(row[2].text, "augusti 2022") &&
+               testing::contains(row[2].text, "juni 2022") &&
+               !testing::contains(row[2].text, "202208");
   EXPECT_TRUE(warned);
 }
 
@@ -435,6 +438,9 @@ TEST_F(HerrljungaDelarsrapport, OppositeSignAndBalanceReadAsUnderskottAndBudgetI
              "Socialnämnden godkänner halvårsrapporten.", "Utfall 220630", "Utfall 210630",
              "Utfall 2022-06-30", "Halvårsrapport per 2022-06-30</li>"}));
   EXPECT_FALSE(testing::contains(html, "Delårsrapport"));
+  // Nothing of August in a June report, and no period codes in the text.
+  EXPECT_FALSE(testing::contains(html, "augusti"));
+  EXPECT_FALSE(testing::contains(html, "lämnad 2022"));
 }
 
 TEST_F(HerrljungaDelarsrapport, HeaderDateFormatComesFromTheTemplate) {
@@ -494,6 +500,15 @@ TEST_F(HerrljungaDelarsrapport, AnUnfilledPlaceholderIsAConfigErrorAndWritesNoth
   const auto run = report();
   EXPECT_NE(run.exitCode, 0);
   EXPECT_TRUE(testing::mentions(run.output, {"delarsrapport.handlaggare", "{namn}"}));
+  EXPECT_FALSE(std::filesystem::exists(output("20220831", "xlsx")));
+  EXPECT_FALSE(std::filesystem::exists(output("20220831", "html")));
+
+  // The source's leaked signer line: template filler, not a person.
+  writeConfig("per_cell", delarBlock("Namn namn"));
+  const auto filler = report();
+  EXPECT_NE(filler.exitCode, 0);
+  EXPECT_TRUE(testing::mentions(filler.output, {"delarsrapport.handlaggare", "Namn namn"}))
+      << filler.output;
   EXPECT_FALSE(std::filesystem::exists(output("20220831", "xlsx")));
   EXPECT_FALSE(std::filesystem::exists(output("20220831", "html")));
 

@@ -21,7 +21,11 @@ TEST(BudgetramTable, ReproducesTheHerrljungaTable) {
   const Cube ledger;
   const DelarAppendixInput input{.per = Period(2022, 8), .yearCube = ledger, .budgetram = file};
   const auto sections = buildBudgetramSections(input, bilagaTexts());
-  ASSERT_EQ(sections.size(), 1u);
+  ASSERT_EQ(sections.size(), 2u);  // the table and its checks
+  const auto& checks = std::get<CheckSection>(sections[1]);
+  ASSERT_EQ(checks.items.size(), 1u);
+  EXPECT_EQ(checks.items[0].description, "Budgetram: Totalt = Σ rader");
+  EXPECT_EQ(checks.items[0].status, CheckStatus::Ok);
   const Table& table = std::get<Table>(sections[0]);
   ASSERT_EQ(table.columns.size(), 3u);
   EXPECT_EQ(table.columns[0].header, "Område");
@@ -39,16 +43,21 @@ TEST(BudgetramTable, ReproducesTheHerrljungaTable) {
   EXPECT_TRUE(std::holds_alternative<std::monostate>(table.rows[3].cells[2]));
 }
 
+PlaceholderValues values() {
+  PlaceholderValues v{{"ar", "2022"}};
+  addPeriodPlaceholders(v, "per", Period(2022, 8));
+  return v;
+}
+
 TEST(BudgetramTable, AdditiveRoundingMakesTheRowsAddUpToTotalt) {
   // 3 × 400,40 kr = 0,4004 tkr each → per cell 0 + 0 + 0 but Totalt round(1,2012) = 1.
   const std::vector<BudgetramChange> changes = {
       {"A", 40'040, ""}, {"B", 40'040, ""}, {"C", 40'040, ""}};
-  const auto perCell = buildBudgetramTable(changes, RoundingMode::PerCell, bilagaTexts(),
-                                           PlaceholderValues{{"ar", "2022"}});
+  const auto perCell = buildBudgetramTable(changes, RoundingMode::PerCell, bilagaTexts(), values());
   EXPECT_EQ(std::get<std::int64_t>(perCell.rows[0].cells[1]), 0);
   EXPECT_EQ(std::get<std::int64_t>(perCell.rows[3].cells[1]), 1);
-  const auto additive = buildBudgetramTable(changes, RoundingMode::Additive, bilagaTexts(),
-                                            PlaceholderValues{{"ar", "2022"}});
+  const auto additive =
+      buildBudgetramTable(changes, RoundingMode::Additive, bilagaTexts(), values());
   std::int64_t sum = 0;
   for (std::size_t i = 0; i < 3; ++i) sum += std::get<std::int64_t>(additive.rows[i].cells[1]);
   EXPECT_EQ(sum, std::get<std::int64_t>(additive.rows[3].cells[1]));

@@ -114,5 +114,66 @@ TEST_F(DelarsrapportTexts, AnUnfilledPlaceholderOrEmptyRequiredFieldIsAConfigErr
       {"\"delarsrapport\" saknas"}));
 }
 
+TEST_F(DelarsrapportTexts, TemplateFillerInAPersonsFieldIsAConfigError) {
+  // Herrljunga's leaked "Namn namn, titel" and the usual template forms, each in its own field.
+  const auto refused = [&](auto change, std::initializer_list<std::string_view> fragments) {
+    RunConfig saved = config;
+    change(config.delarsrapport);
+    const auto error =
+        testing::thrown<ConfigError>([&] { buildTjansteskrivelse(config, {}, texts, values()); });
+    config = saved;
+    return testing::mentions(error, fragments);
+  };
+  using D = DelarsrapportSettings;
+  EXPECT_TRUE(refused(
+      [](D& d) {
+        d.signers = {{"Namn namn", "titel"}};
+      },
+      {"delarsrapport.underskrifter[1].namn", "Namn namn", "utfyllnad"}));
+  EXPECT_TRUE(refused(
+      [](D& d) {
+        d.signers = {{"Linn Marinder", "Titel"}};
+      },
+      {"delarsrapport.underskrifter[1].titel"}));
+  EXPECT_TRUE(refused([](D& d) { d.handlaggare = "Förnamn Efternamn"; },
+                      {"delarsrapport.handlaggare", "Förnamn Efternamn"}));
+  EXPECT_TRUE(refused([](D& d) { d.handlaggare = "XX"; }, {"delarsrapport.handlaggare"}));
+  EXPECT_TRUE(
+      refused([](D& d) { d.handlaggareTitel = "titel"; }, {"delarsrapport.handlaggare_titel"}));
+  EXPECT_TRUE(refused([](D& d) { d.diarienummer = "SN ÅÅÅÅ/XX"; },
+                      {"delarsrapport.diarienummer", "diarienummer"}));
+  EXPECT_TRUE(
+      refused([](D& d) { d.diarienummer = "SN 2025/xxx"; }, {"delarsrapport.diarienummer"}));
+
+  // Real names with the same letters are not filler.
+  config.delarsrapport.handlaggare = "Xenia Åberg";
+  config.delarsrapport.signers = {{"Åsa Namnsdotter", "Titelansvarig controller"},
+                                  {"Max Nilsson", "Socialchef"}};
+  config.delarsrapport.diarienummer = "SN 2025/87";
+  EXPECT_NO_THROW(buildTjansteskrivelse(config, {}, texts, values()));
+  EXPECT_EQ(templateFiller("Namn namn, titel", true), "namn");
+  EXPECT_EQ(templateFiller("Namn namn", false), std::nullopt);  // a diarienummer's rules
+}
+
+TEST_F(DelarsrapportTexts, ConfigTextsReadRightForTheHalvarAndTheDelar) {
+  // One config for both reports: {rapport.gemen}, {per_text} and {datum}.
+  config.delarsrapport.forslagTillBeslut = {"{namnd} godkänner {rapport.gemen}en per {per_text}."};
+  config.delarsrapport.beslutsunderlag = {"Tjänsteskrivelse daterad {datum}"};
+  const auto texts_of = [&](Period period, const std::string& id) {
+    const Tjansteskrivelse ts = buildTjansteskrivelse(config, {}, texts, values(period));
+    for (const Section& s : ts.sections)
+      if (const auto* t = std::get_if<TextSection>(&s); t && t->id == id)
+        return t->paragraphs.empty() ? t->bullets : t->paragraphs;
+    return std::vector<std::string>{};
+  };
+  EXPECT_EQ(texts_of(Period(2022, 6), "ts_forslag"),
+            std::vector<std::string>{"Socialnämnden godkänner halvårsrapporten per 30 juni 2022."});
+  EXPECT_EQ(
+      texts_of(Period(2022, 8), "ts_forslag"),
+      std::vector<std::string>{"Socialnämnden godkänner delårsrapporten per 31 augusti 2022."});
+  EXPECT_EQ(texts_of(Period(2022, 6), "ts_beslutsunderlag"),
+            std::vector<std::string>{"Tjänsteskrivelse daterad 2022-09-19"});
+}
+
 }  // namespace
 }  // namespace namnd

@@ -44,7 +44,8 @@ const char* const kFiles[] = {"huvudbok-2024.se",
                               "mal-2025.csv",
                               "prognos-kostnadsslag-2025.csv",
                               "avvikelser-hsl.csv",
-                              "avvikelser-sol-lss.xlsx"};
+                              "avvikelser-sol-lss.xlsx",
+                              "volymer-2025.csv"};
 
 // The "lonekalender" key as namnd.json should spell it: more in June–August (semesterlön).
 constexpr std::array<i64, 12> kLonekalender = {80, 76, 80, 81, 82, 92, 100, 92, 80, 80, 78, 79};

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "core/errors.hpp"
+#include "ingest/goal_reader.hpp"
+#include "ingest/table/open_source.hpp"
 #include "render/html/html_renderer.hpp"
 #include "render/xlsx/xlsx_renderer.hpp"
 #include "reports/delarsrapport/delar_appendix_tables.hpp"
@@ -144,6 +146,61 @@ TEST(GoalTables, BadRowsNameFileLineAndColumn) {
   EXPECT_TRUE(mentions(run(header + "A;M;Mått;5;*;\nA;M;;;*;Ett\nA;M;;;*;Två\n"),
                        {"mal.csv", "rad 4", "fotnot", "finns redan på rad 3"}));
   EXPECT_TRUE(mentions(run(header + ";M;Mått;5;;\n"), {"mal.csv", "rad 2", "malomrade saknas"}));
+}
+
+// A beräkning (computed from the volymer, see goal_values_test) that is not one of the forms, on
+// a row without a mätetal, beside a typed Delår, or with bad decimaler refuses the file.
+TEST(GoalTables, BadBerakningNamesFileLineAndColumn) {
+  testing::TempDir dir;
+  const auto run = [&](const std::string& rows) {
+    testing::writeFile(
+        dir / "mal.csv",
+        "malomrade;mal;matetal;delar_ar;berakning;decimaler;fotnot;fotnotstext\n" + rows);
+    return testing::thrown<InputError>([&] { sectionsOf(dir / "mal.csv", "mal.csv"); });
+  };
+  const auto unknown = run("A;M;Andel heltid;;medel(anstallda);;;\n");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->where().line, 2);
+  EXPECT_EQ(unknown->where().column, "berakning");
+  EXPECT_EQ(unknown->reason(),
+            "ogiltig beräkning \"medel(anstallda)\": okänd funktion \"medel\" (senaste, summa "
+            "eller andel) (skriv t.ex. senaste(anstallda), summa(placeringsdygn) eller "
+            "andel(heltidsanstallda, anstallda))");
+  const auto typed = run("A;M;Mått;5;summa(placeringsdygn);;;\nA;M;Andel;71%;andel(a, b);;;\n");
+  ASSERT_TRUE(typed);
+  EXPECT_EQ(typed->where().line, 2);
+  EXPECT_EQ(typed->where().column, "delar_ar");
+  EXPECT_EQ(typed->reason(),
+            "delåret är både ifyllt (\"5\") och beräknat (summa(placeringsdygn)): lämna cellen "
+            "tom (och 1 rader till med fel)");
+  const auto noMeasure = run("A;M;;;summa(placeringsdygn);;;\n");
+  ASSERT_TRUE(noMeasure);
+  EXPECT_EQ(noMeasure->where().column, "matetal");
+  EXPECT_EQ(noMeasure->reason(), "mätetal saknas för beräkningen på raden");
+  const auto decimals = run("A;M;Andel;;andel(a, b);5;;\n");
+  ASSERT_TRUE(decimals);
+  EXPECT_EQ(decimals->where().column, "decimaler");
+  EXPECT_EQ(decimals->reason(), "ogiltigt antal decimaler \"5\" (0–4 väntades)");
+}
+
+TEST(GoalTables, BerakningAndDecimalerAreKeptOnTheMatetal) {
+  testing::TempDir dir;
+  testing::writeFile(dir / "mal.csv",
+                     "Målområde;Mätetal;Delår 2022;Beräkning;Decimaler\n"
+                     "A;Andel heltid;;Andel(Heltidsanställda, Anställda);1\n"
+                     "A;Sjukfrånvaro;10,9%;;\n");
+  InputFile file;
+  file.path = dir / "mal.csv";
+  file.displayName = "mal.csv";
+  const auto source = openTabularSource(file);
+  const GoalImport goals = readGoals(*source, 2022);
+  ASSERT_TRUE(goals.summary.rejected.empty());
+  const auto& measures = goals.areas.at(0).goals.at(0).measures;
+  ASSERT_EQ(measures.size(), 2u);
+  ASSERT_TRUE(measures[0].berakning);
+  EXPECT_EQ(measures[0].berakning->text(), "andel(senaste(heltidsanstallda), senaste(anstallda))");
+  EXPECT_EQ(measures[0].decimals, 1);
+  EXPECT_FALSE(measures[1].berakning);
 }
 
 // Verksamhetsmått och nyckeltal (seed-004 §2.8): one table, a group row per område, the third

@@ -89,8 +89,12 @@ TEST_F(HtmlRenderTest, EveryTextIsEscaped) {
 
 TEST_F(HtmlRenderTest, TablesHaveCaptionAndScopedHeaders) {
   const std::string html = render(sampleDocument());
-  EXPECT_TRUE(contains(
-      html, "<caption>Verksamhetsområden <span class=\"unit\">Belopp i tkr</span></caption>"));
+  // The h2 shows the title; the caption names the table for screen readers without repeating
+  // it on the page.
+  EXPECT_TRUE(contains(html, "<h2>Verksamhetsområden</h2>"));
+  EXPECT_TRUE(contains(html,
+                       "<caption><span class=\"visually-hidden\">Verksamhetsområden</span><span "
+                       "class=\"unit\">Belopp i tkr</span></caption>"));
   EXPECT_TRUE(contains(html, "<th scope=\"col\" class=\"text\">Område</th>"));
   EXPECT_TRUE(contains(html, "<th scope=\"col\" class=\"num\">Ack budget</th>"));
   // 5 rows in the table + 3 in the check section, each headed by its first cell.
@@ -108,7 +112,7 @@ TEST_F(HtmlRenderTest, AWorkbookOnlyTableIsASentenceOnThePage) {
   table.pageSummary = "Tabellen finns i Excel-filen.";
   const std::string html = render(doc);
   EXPECT_TRUE(contains(html, "Tabellen finns i Excel-filen.")) << html;
-  EXPECT_FALSE(contains(html, "<caption>Verksamhetsområden"));
+  EXPECT_FALSE(contains(html, "<span class=\"visually-hidden\">Verksamhetsområden"));
   EXPECT_FALSE(contains(html, "-23" + kNbsp + "154"));
   // Only the check section's 3 rows are left.
   EXPECT_EQ(count(html, "<th scope=\"row\""), 3u);
@@ -124,6 +128,17 @@ TEST_F(HtmlRenderTest, NumbersAreSwedishAndNegativesKeepTheirSign) {
   EXPECT_TRUE(contains(html, "<td class=\"num\">1" + kNbsp + "042</td>"));  // a count
   EXPECT_TRUE(contains(html, "<td class=\"num\">–</td>"));  // a suppressed count, as given
   EXPECT_TRUE(contains(html, "<td class=\"num\">0</td>"));
+}
+
+// Intäkter are negative by convention: a column that says so keeps the sign without the
+// emphasis that marks a negative deviation.
+TEST_F(HtmlRenderTest, AColumnOfSignConventionAmountsHasNoNegativeEmphasis) {
+  Document doc = sampleDocument();
+  Table& table = std::get<Table>(doc.sections.front());
+  for (Column& column : table.columns) column.markNegative = false;
+  const std::string html = render(doc);
+  EXPECT_TRUE(contains(html, "<td class=\"num\">-23" + kNbsp + "154</td>"));
+  EXPECT_FALSE(contains(html, "num neg"));
 }
 
 TEST_F(HtmlRenderTest, EmptyAndNotFiniteCellsAreEmpty) {

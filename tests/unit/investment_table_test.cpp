@@ -9,6 +9,7 @@
 #include "core/cube.hpp"
 #include "core/errors.hpp"
 #include "reports/delarsrapport/delar_appendix_tables.hpp"
+#include "reports/delarsrapport/investment_table.hpp"
 #include "support/test_support.hpp"
 
 namespace namnd {
@@ -104,17 +105,90 @@ TEST(InvestmentTable, ProjectRowsFollowThePublishedTable) {
   EXPECT_EQ(amounts(table.rows[0]), (std::vector<std::int64_t>{4, 0, -1'263, -1'263, -1'263, 0}));
   EXPECT_EQ(amounts(table.rows[1]),
             (std::vector<std::int64_t>{43'301, 60'000, 5'429, 65'429, 65'429, 0}));
-  // Nytt verksamhetssystem: prognos 0 → avvikelse 1 000; Hjälpmedel SN: prognos left empty means
-  // Summa budget; Inventarier Hagen 200 + 500 = 700, prognos 0.
+  // Nytt verksamhetssystem: prognos 0 → avvikelse 1 000; Hjälpmedel SN: prognos left empty,
+  // shown as Summa budget (the published 200) but marked; Inventarier Hagen 200 + 500 = 700,
+  // prognos 0.
   EXPECT_EQ(amounts(table.rows[5]), (std::vector<std::int64_t>{0, 1'000, 0, 1'000, 0, 1'000}));
+  EXPECT_EQ(std::get<std::string>(table.rows[6].cells[0]), "Hjälpmedel SN *");
   EXPECT_EQ(amounts(table.rows[6]), (std::vector<std::int64_t>{0, 200, 0, 200, 200, 0}));
   EXPECT_EQ(amounts(table.rows[7]), (std::vector<std::int64_t>{0, 200, 500, 700, 0, 700}));
-  EXPECT_TRUE(table.footnotes.empty());
+  ASSERT_EQ(table.footnotes.size(), 1u);
+  EXPECT_TRUE(
+      mentions(table.footnotes[0], {"* Prognos saknas", "Hjälpmedel SN (9204)", "budget antagen"}));
+}
+
+TEST(InvestmentTable, AMissingPrognosIsAWarningInTheChecksAndTheIdentitiesPass) {
+  for (const RoundingMode mode : {RoundingMode::PerCell, RoundingMode::Additive}) {
+    const auto sections = herrljungaSections(herrljungaLedger(), mode);
+    const auto& checks = std::get<CheckSection>(sections.back());
+    EXPECT_EQ(checks.id, "investeringar_kontroller");
+    int warnings = 0;
+    for (const CheckItem& item : checks.items) {
+      EXPECT_NE(item.status, CheckStatus::Error) << item.description << ": " << item.detail;
+      if (item.status == CheckStatus::Warning) {
+        ++warnings;
+        EXPECT_TRUE(mentions(item.detail, {"Hjälpmedel SN (9204)", "antagen som prognos"}));
+      }
+    }
+    EXPECT_EQ(warnings, 1);
+    EXPECT_EQ(checks.items.size(), 3u + 1u);  // summa, avvikelse, delsummor; the warning
+  }
+}
+
+// Sub-tkr amounts (x,5 tkr halves): per cell each cell is rounded for itself, so a row may miss
+// Summa = Budget + Ombudgetering by 1 (allowed, named); additive rounding keeps every identity.
+TEST(InvestmentTable, AdditiveRoundingKeepsSummaAndAvvikelseAndSubtotalsExact) {
+  const auto project = [](std::string code, std::int64_t budgetKr, std::int64_t ombKr,
+                          std::int64_t prognosKr) {
+    InvestmentProject p;
+    p.projekt = code;
+    p.namn = "Projekt " + code;
+    p.grupp = "S:a";
+    p.budgetOre = budgetKr * 100;
+    p.ombudgeteringOre = ombKr * 100;
+    p.prognosOre = prognosKr * 100;
+    return p;
+  };
+  // 1 500 + 1 500 = 3 000 kr: per cell 2 + 2 tkr against Summa 3; prognos 1 400 → 1 tkr.
+  const std::vector<InvestmentProject> projects = {project("1", 1'500, 1'500, 1'400),
+                                                   project("2", 2'500, 2'500, 2'400),
+                                                   project("3", 600, 0, 600)};
+  PlaceholderValues values{{"ar", "2022"}};
+  addPeriodPlaceholders(values, "per", Period(2022, 8));
+  const auto perCell = buildInvestmentSections(projects, {}, Period(2022, 8), RoundingMode::PerCell,
+                                               bilagaTexts(), values);
+  const Table& shown = std::get<Table>(perCell[0]);
+  // Independent arithmetic: round(1,5) = 2, round(3,0) = 3.
+  EXPECT_EQ(amounts(shown.rows[0])[kInvBudget - 1], 2);
+  EXPECT_EQ(amounts(shown.rows[0])[kInvOmbudgetering - 1], 2);
+  EXPECT_EQ(amounts(shown.rows[0])[kInvSummaBudget - 1], 3);
+  const auto& perCellChecks = std::get<CheckSection>(perCell.back());
+  EXPECT_EQ(perCellChecks.items[0].status, CheckStatus::Ok);
+  EXPECT_TRUE(mentions(perCellChecks.items[0].detail,
+                       {"inom avrundningen", "Projekt 1 summa budget 3 (beräknat 4)"}));
+
+  const auto additive = buildInvestmentSections(projects, {}, Period(2022, 8),
+                                                RoundingMode::Additive, bilagaTexts(), values);
+  const Table& table = std::get<Table>(additive[0]);
+  ASSERT_EQ(table.rows.size(), 4u);
+  std::vector<std::int64_t> sums(6, 0);
+  for (std::size_t r = 0; r < 3; ++r) {
+    const auto a = amounts(table.rows[r]);
+    EXPECT_EQ(a[kInvSummaBudget - 1], a[kInvBudget - 1] + a[kInvOmbudgetering - 1]) << r;
+    EXPECT_EQ(a[kInvAvvikelse - 1], a[kInvSummaBudget - 1] - a[kInvPrognos - 1]) << r;
+    for (std::size_t c = 0; c < 6; ++c) sums[c] += a[c];
+  }
+  EXPECT_EQ(amounts(table.rows[3]), sums);
+  // Σ budget 4 600 kr → 5 tkr, Σ ombudgetering 4 000 kr → 4 tkr.
+  EXPECT_EQ(sums[kInvBudget - 1], 5);
+  EXPECT_EQ(sums[kInvOmbudgetering - 1], 4);
+  for (const CheckItem& item : std::get<CheckSection>(additive.back()).items)
+    EXPECT_EQ(item.detail, "stämmer exakt i avrundade tkr") << item.description;
 }
 
 TEST(InvestmentTable, CommentsFollowTheTableOnePerProject) {
   const auto sections = herrljungaSections(herrljungaLedger(), RoundingMode::PerCell);
-  ASSERT_EQ(sections.size(), 2u);
+  ASSERT_EQ(sections.size(), 3u);  // the table, the comments, the checks
   const auto& comments = std::get<TextSection>(sections[1]);
   EXPECT_EQ(comments.title, "Kommentar till utfall och prognos investeringar");
   EXPECT_EQ(comments.paragraphs,
@@ -123,18 +197,25 @@ TEST(InvestmentTable, CommentsFollowTheTableOnePerProject) {
                 "Nytt verksamhetssystem: Projektet är försenat och räknas som driftskostnader."}));
 }
 
-TEST(InvestmentTable, ALedgerProjektMissingFromTheFileIsFootnotedWithItsKronor) {
+TEST(InvestmentTable, ALedgerProjektMissingFromTheFileIsFootnotedInTkrLikeTheTable) {
   Cube ledger = herrljungaLedger();
   ledger.add("5100", "5410", "", "P9999", Period(2022, 2), Measure::Utfall, 1'234'567);
   ledger.add("5100", "5410", "", "P8888", Period(2022, 3), Measure::Utfall, 500);
   ledger.add("5100", "5410", "", "P8888", Period(2022, 4), Measure::Utfall, -500);  // nets to 0
   const auto sections = herrljungaSections(ledger, RoundingMode::PerCell);
   const Table& table = tableOf(sections);
-  ASSERT_EQ(table.footnotes.size(), 1u);
-  EXPECT_TRUE(mentions(table.footnotes[0], {"P9999",
-                                            "12\xC2\xA0"
-                                            "345,67 kr",
-                                            "augusti 2022"}));
+  ASSERT_EQ(table.footnotes.size(), 2u);  // P9999, then Hjälpmedel SN's missing prognos
+  // 12 345,67 kr → 12 tkr, as the table would show it.
+  EXPECT_TRUE(mentions(table.footnotes[0], {"P9999", "utfall 12\xC2\xA0tkr", "augusti 2022"}))
+      << table.footnotes[0];
+  EXPECT_FALSE(testing::contains(table.footnotes[0], " kr "));
+  // Under ½ tkr it is kronor, not "0 tkr": a booked amount is never shown as nothing.
+  ledger.add("5100", "5410", "", "P7777", Period(2022, 5), Measure::Utfall, -41'000);
+  const auto small = herrljungaSections(ledger, RoundingMode::PerCell);
+  bool named = false;
+  for (const std::string& note : tableOf(small).footnotes)
+    if (testing::contains(note, "P7777")) named = mentions(note, {"utfall -410,00\xC2\xA0kr"});
+  EXPECT_TRUE(named);
   // The subtotals are unchanged: the amount is named, not put in a group.
   EXPECT_EQ(std::get<std::int64_t>(table.rows[2].cells[1]), 43'305);
 }

@@ -8,7 +8,10 @@ namespace namnd {
 TableSpec withColumnNames(TableSpec spec,
                           const std::vector<std::pair<std::string, std::string>>& names,
                           const std::string& displayName) {
-  for (const auto& [canonical, header] : names) {
+  for (const auto& entry : names) {
+    // Named, not a structured binding: clang 14 (make fuzz) cannot capture one in a lambda.
+    const std::string& canonical = entry.first;
+    const std::string& header = entry.second;
     const auto column = std::find_if(spec.columns.begin(), spec.columns.end(),
                                      [&](const ColumnSpec& c) { return c.name == canonical; });
     if (column == spec.columns.end()) {

@@ -81,8 +81,8 @@ data cellData(const CellValue& value, const Column& column, std::string extraCla
   const std::string text = cellText(value, column);
   std::string cssClass = isNumeric(column.kind) ? "num" : "text";
   // A negative number keeps its minus sign; the class only adds emphasis.
-  const bool negative = isNumeric(column.kind) && !std::holds_alternative<std::string>(value) &&
-                        text.starts_with("-");
+  const bool negative = column.markNegative && isNumeric(column.kind) &&
+                        !std::holds_alternative<std::string>(value) && text.starts_with("-");
   if (negative) cssClass += " neg";
   if (!extraClass.empty()) cssClass += " " + extraClass;
   data cell;

@@ -16,7 +16,7 @@ Table buildBudgetramTable(const std::vector<BudgetramChange>& changes, RoundingM
   table.title = text("rubrik");
   table.unitNote = text("enhet");
   table.columns = {{text("omrade"), ColumnKind::Text},
-                   {text("belopp"), ColumnKind::Amount},
+                   {text("belopp"), ColumnKind::Amount, 0, false},  // a change, not a deviation
                    {text("kommentar"), ColumnKind::Text}};
   std::vector<std::optional<std::int64_t>> exact;
   std::int64_t total = 0;

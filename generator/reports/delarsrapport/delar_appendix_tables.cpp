@@ -7,6 +7,7 @@
 #include "ingest/investment_reader.hpp"
 #include "ingest/table/open_source.hpp"
 #include "reports/delarsrapport/budgetram_table.hpp"
+#include "reports/delarsrapport/delar_table_checks.hpp"
 #include "reports/delarsrapport/goal_tables.hpp"
 #include "reports/delarsrapport/investment_table.hpp"
 
@@ -35,6 +36,21 @@ void refuseRejectedRows(const ImportSummary& summary) {
   throw InputError(first.where, reason);
 }
 
+GoalImport readGoalFile(const InputFile& file, Period per) {
+  const auto source = openTabularSource(file);
+  GoalImport goals = readGoals(*source, per.year());
+  refuseRejectedRows(goals.summary);
+  return goals;
+}
+
+// The checks of computed cells follow their table; the report moves them under Kontroller.
+void appendGoalChecks(std::vector<Section>& sections, std::vector<CheckItem> checks,
+                      const std::string& id) {
+  if (checks.empty()) return;
+  sections.emplace_back(
+      CheckSection{.id = id, .title = "Kontroller: beräknade mätetal", .items = std::move(checks)});
+}
+
 }  // namespace
 
 std::vector<Section> buildBudgetramSections(const DelarAppendixInput& input,
@@ -43,9 +59,14 @@ std::vector<Section> buildBudgetramSections(const DelarAppendixInput& input,
   const auto source = openTabularSource(*input.budgetram);
   const BudgetramImport changes = readBudgetram(*source);
   refuseRejectedRows(changes.summary);
+  Table table =
+      buildBudgetramTable(changes.changes, input.rounding, texts, appendixValues(input.per));
+  CheckSection checks{.id = "budgetram_kontroller",
+                      .title = "Kontroller: " + table.title,
+                      .items = checkBudgetramTable(table, input.rounding)};
   std::vector<Section> sections;
-  sections.emplace_back(
-      buildBudgetramTable(changes.changes, input.rounding, texts, appendixValues(input.per)));
+  sections.emplace_back(std::move(table));
+  sections.emplace_back(std::move(checks));
   return sections;
 }
 
@@ -61,20 +82,21 @@ std::vector<Section> buildInvesteringarSections(const DelarAppendixInput& input,
 
 std::vector<Section> buildMalSections(const DelarAppendixInput& input, const ReportTexts& texts) {
   if (!input.mal) return {};
-  const auto source = openTabularSource(*input.mal);
-  const GoalImport goals = readGoals(*source, input.per.year());
-  refuseRejectedRows(goals.summary);
-  return buildGoalSections(goals, texts, appendixValues(input.per));
+  GoalImport goals = readGoalFile(*input.mal, input.per);
+  std::vector<CheckItem> checks = resolveGoalValues(goals, input.per, input.volymer);
+  std::vector<Section> sections = buildGoalSections(goals, texts, appendixValues(input.per));
+  appendGoalChecks(sections, std::move(checks), "mal_kontroller");
+  return sections;
 }
 
 std::vector<Section> buildVerksamhetsmattSections(const DelarAppendixInput& input,
                                                   const ReportTexts& texts) {
   if (!input.verksamhetsmatt) return {};
-  const auto source = openTabularSource(*input.verksamhetsmatt);
-  const GoalImport measures = readGoals(*source, input.per.year());
-  refuseRejectedRows(measures.summary);
+  GoalImport measures = readGoalFile(*input.verksamhetsmatt, input.per);
+  std::vector<CheckItem> checks = resolveGoalValues(measures, input.per, input.volymer);
   std::vector<Section> sections;
   sections.emplace_back(buildMeasureTable(measures, texts, appendixValues(input.per)));
+  appendGoalChecks(sections, std::move(checks), "verksamhetsmatt_kontroller");
   return sections;
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/money.hpp"
 #include "core/number_format.hpp"
+#include "reports/delarsrapport/delar_check_tally.hpp"
 #include "reports/manadsrapport/tkr_rounding.hpp"
 
 namespace namnd {
@@ -99,9 +100,12 @@ void addColumns(Table& table, const std::string& prefix, const std::string& firs
                 const std::vector<DelarColumn>& columns, const ReportTexts& texts,
                 const PlaceholderValues& values) {
   table.columns.push_back({first, ColumnKind::Text});
-  for (const DelarColumn c : columns)
-    table.columns.push_back(
-        {texts.text(prefix + "kolumner." + kColumnKeys[c], values), ColumnKind::Amount});
+  for (const DelarColumn c : columns) {
+    // Only a deviation's minus means underskott; an amount's minus is the sign convention.
+    const bool deviation = c == kAvvikelse || c == kAvvikelsePrognos;
+    table.columns.push_back({texts.text(prefix + "kolumner." + kColumnKeys[c], values),
+                             ColumnKind::Amount, 0, deviation});
+  }
 }
 
 void addPrognosNote(Table& table, const DelarFigures& figures, const ReportTexts& texts,
@@ -118,32 +122,6 @@ void addPrognosNote(Table& table, const DelarFigures& figures, const ReportTexts
 
 // ---- checks ----
 
-std::int64_t sumTolerance(std::size_t rows, RoundingMode mode) {
-  // Per cell: each of n rows and the total moves by at most ½ tkr.
-  return mode == RoundingMode::PerCell ? static_cast<std::int64_t>(rows / 2 + 1) : 0;
-}
-
-struct Tally {
-  std::string differences;
-  bool withinTolerance = true;
-  void compare(const std::string& what, std::int64_t shown, std::int64_t computed,
-               std::int64_t tolerance) {
-    if (shown == computed) return;
-    if (std::llabs(shown - computed) > tolerance) withinTolerance = false;
-    differences += (differences.empty() ? "" : "; ") + what + " " + formatInteger(shown) +
-                   " (beräknat " + formatInteger(computed) + ")";
-  }
-  CheckItem item(const std::string& description,
-                 const std::string& exact = "stämmer exakt i avrundade tkr") const {
-    return {
-        description,
-        differences.empty()
-            ? exact
-            : (withinTolerance ? "inom avrundningen: " : "utanför avrundningen: ") + differences,
-        withinTolerance ? CheckStatus::Ok : CheckStatus::Error};
-  }
-};
-
 const char* columnName(DelarColumn c) {
   static constexpr std::array<const char*, kDelarColumns> kNames = {
       "utfall föregående år", "utfall", "budget period", "avvikelse", "budget år", "prognos",
@@ -151,7 +129,7 @@ const char* columnName(DelarColumn c) {
   return kNames[c];
 }
 
-void checkRowIdentities(Tally& tally, const std::string& name, const DelarCells& c,
+void checkRowIdentities(CheckTally& tally, const std::string& name, const DelarCells& c,
                         std::int64_t tolerance) {
   if (c[kAvvikelse] && c[kBudget] && c[kUtfall])
     tally.compare(name + " avvikelse", *c[kAvvikelse], *c[kBudget] - *c[kUtfall], tolerance);
@@ -160,7 +138,7 @@ void checkRowIdentities(Tally& tally, const std::string& name, const DelarCells&
                   tolerance);
 }
 
-void checkSum(Tally& tally, const std::string& name, const std::vector<DelarCells>& rows,
+void checkSum(CheckTally& tally, const std::string& name, const std::vector<DelarCells>& rows,
               const DelarCells& total, RoundingMode mode) {
   for (std::size_t c = 0; c < kDelarColumns; ++c) {
     if (!total[c]) continue;
@@ -170,7 +148,7 @@ void checkSum(Tally& tally, const std::string& name, const std::vector<DelarCell
       if (r[c]) sum += *r[c], any = true;
     if (!any) continue;
     tally.compare(name + " " + columnName(static_cast<DelarColumn>(c)), *total[c], sum,
-                  sumTolerance(rows.size(), mode));
+                  sumToleranceTkr(rows.size(), mode));
   }
 }
 
@@ -340,7 +318,7 @@ Table buildBilagaTable(const DelarFigures& f, const DelarShown& s, RoundingMode 
 
 void addDelarTableChecks(CheckSection& checks, const DelarFigures& f, const DelarShown& s,
                          RoundingMode mode) {
-  const std::int64_t cellTolerance = mode == RoundingMode::PerCell ? 1 : 0;
+  const std::int64_t cellTolerance = cellToleranceTkr(mode);
   checks.items.push_back({"Avrundningsläge",
                           mode == RoundingMode::PerCell
                               ? "per cell: varje tkr-belopp avrundas för sig från exakta belopp "
@@ -349,7 +327,7 @@ void addDelarTableChecks(CheckSection& checks, const DelarFigures& f, const Dela
                                 "delsummor och totaler och avvikelser är beräknade i tkr",
                           CheckStatus::Ok});
 
-  Tally avvikelse;
+  CheckTally avvikelse;
   for (std::size_t i = 0; i < f.rsum.size(); ++i)
     checkRowIdentities(avvikelse, f.rsum[i].name, s.rsum[i], cellTolerance);
   checkRowIdentities(avvikelse, f.netto.name, s.netto, cellTolerance);
@@ -361,21 +339,16 @@ void addDelarTableChecks(CheckSection& checks, const DelarFigures& f, const Dela
   checks.items.push_back(avvikelse.item(
       "Avvikelse = Budget − Utfall och Avvikelse prognos = Budget år − Prognos, på varje rad"));
 
-  Tally rsumSum;
+  CheckTally rsumSum;
   checkSum(rsumSum, "Nettokostnad", s.rsum, s.netto, mode);
   checks.items.push_back(rsumSum.item("RSUM: Σ rader = Nettokostnad"));
 
-  Tally areaSum;
+  CheckTally areaSum;
   checkSum(areaSum, "Totalt", s.areas, s.netto, mode);
   checks.items.push_back(areaSum.item("Ansvarsområden: Σ områden = totalen"));
 
-  Tally children;
-  for (std::size_t i = 0; i < f.areas.size(); ++i)
-    if (!s.units[i].empty()) checkSum(children, f.areas[i].line.name, s.units[i], s.areas[i], mode);
-  checks.items.push_back(children.item("Bilaga: område = Σ enheter"));
-
   // Both totals are rounded from the same exact öre, so they agree exactly in either mode.
-  Tally totals;
+  CheckTally totals;
   DelarLine rsumExact;
   for (const DelarLine& l : f.rsum) {
     rsumExact.utfallForeg += l.utfallForeg;
@@ -392,14 +365,14 @@ void addDelarTableChecks(CheckSection& checks, const DelarFigures& f, const Dela
 
   if (f.rsumPrognosAvvikelse && f.netto.prognosAvvikelse) {
     // Both are exact; the controller's rows are typically whole tkr, so they may differ by less.
-    Tally rowPrognos;
+    CheckTally rowPrognos;
     rowPrognos.compare("avvikelse prognos", roundToTkr(*f.rsumPrognosAvvikelse),
-                       roundToTkr(*f.netto.prognosAvvikelse), sumTolerance(f.rsum.size(), mode));
+                       roundToTkr(*f.netto.prognosAvvikelse), sumToleranceTkr(f.rsum.size(), mode));
     checks.items.push_back(
         rowPrognos.item("Prognos per kostnadsslag: Σ rader = enheternas prognos"));
   }
 
-  Tally resultat;
+  CheckTally resultat;
   for (const DelarColumn c : {kUtfallForeg, kUtfall, kBudgetAr, kPrognos})
     if (s.resultat[c] && s.kommunbidrag[c] && s.netto[c])
       resultat.compare(std::string("Resultat ") + columnName(c), *s.resultat[c],

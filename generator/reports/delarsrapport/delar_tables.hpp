@@ -65,9 +65,10 @@ Table buildAreaTable(const DelarFigures& figures, const DelarShown& shown, Round
 Table buildBilagaTable(const DelarFigures& figures, const DelarShown& shown, RoundingMode mode,
                        const ReportTexts& texts, const PlaceholderValues& values);
 
-// The table checks: avvikelse = budget − utfall, Σ rows = total, parent = Σ children, RSUM total
-// = area total, Resultat = Kommunbidrag − Nettokostnad; each with the tolerance the rounding mode
-// allows (Error beyond it), and the rounding mode itself.
+// The table checks: avvikelse = budget − utfall, Σ rows = total, RSUM total = area total,
+// Resultat = Kommunbidrag − Nettokostnad; each with the tolerance the rounding mode allows (Error
+// beyond it), and the rounding mode itself. The Bilaga's area = Σ enheter and Totalsumma = Σ
+// areas are checked on the built table (checkBilagaTable in delar_table_checks.hpp).
 void addDelarTableChecks(CheckSection& checks, const DelarFigures& figures, const DelarShown& shown,
                          RoundingMode mode);
 

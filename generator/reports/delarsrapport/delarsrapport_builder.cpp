@@ -4,6 +4,7 @@
 
 #include "core/errors.hpp"
 #include "core/number_format.hpp"
+#include "reports/delarsrapport/delar_table_checks.hpp"
 #include "reports/delarsrapport/delar_tables.hpp"
 #include "reports/delarsrapport/tjansteskrivelse.hpp"
 #include "reports/section_order.hpp"
@@ -12,6 +13,24 @@ namespace namnd {
 namespace {
 
 constexpr std::string_view kTextsFile = "templates/text/delarsrapport.json";
+
+// "augusti 2025": a period as the report's text says it, never its code.
+std::string monthText(Period period) {
+  PlaceholderValues values;
+  addPeriodPlaceholders(values, "p", period);
+  return values.at("p.manad") + " " + values.at("p.ar");
+}
+
+// The appendix tables' CheckSections go under the report's Kontroller, not in the document.
+void addAppendix(std::vector<Section>& sections, std::vector<CheckItem>& checks,
+                 const std::vector<Section>& appendix) {
+  for (const Section& s : appendix) {
+    if (const auto* c = std::get_if<CheckSection>(&s))
+      checks.insert(checks.end(), c->items.begin(), c->items.end());
+    else
+      sections.push_back(s);
+  }
+}
 
 std::string lowerFirst(std::string text) {
   if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] + 32);
@@ -24,25 +43,21 @@ std::vector<Section> areaCommentary(const DelarsrapportInput& input, const Delar
                                     const ReportTexts& texts, const PlaceholderValues& values) {
   std::vector<Section> fromComments = buildCommentarySections(
       input.quality.rollup, input.comments, input.snapshot, input.quality.tree, texts, values);
-  const std::string separator = texts.text("sammanfattning.tusentalsavgransare", values);
-  auto signedAmount = [&](std::int64_t tkr) {
-    const std::string magnitude = formatInteger(tkr < 0 ? -tkr : tkr, separator);
-    return tkr < 0 ? texts.text("kommentarer.minustecken", values) + magnitude : magnitude;
-  };
   std::vector<Section> sections;
   for (std::size_t i = 0; i < input.figures.areas.size(); ++i) {
     const DelarLine& area = input.figures.areas[i].line;
     const DelarCells& cells = shown.areas[i];
     PlaceholderValues v = values;
     v["omrade"] = area.name;
-    v["avvikelse"] = signedAmount(*cells[kAvvikelse]);
     TextSection section{.id = "kommentar_" + area.code,
                         .title = texts.text("kommentarer.rubrik", v)};
-    section.paragraphs.push_back(texts.text("kommentarer.utfall", v));
-    if (cells[kAvvikelsePrognos]) {
-      v["prognosavvikelse"] = signedAmount(*cells[kAvvikelsePrognos]);
-      section.paragraphs.push_back(texts.text("kommentarer.prognos", v));
-    }
+    // Överskott or underskott in words, as the Sammanfattning says it; an area is in balance
+    // only at 0 tkr (the nämnd's tolerance is for the whole budget, not a small area's).
+    section.paragraphs.push_back(
+        deviationSentence("kommentarer.utfall", *cells[kAvvikelse], 0, texts, v));
+    if (cells[kAvvikelsePrognos])
+      section.paragraphs.push_back(
+          deviationSentence("kommentarer.prognos", *cells[kAvvikelsePrognos], 0, texts, v));
     for (const Section& s : fromComments) {
       const auto* text = std::get_if<TextSection>(&s);
       if (!text || text->id != section.id) continue;
@@ -86,6 +101,11 @@ PlaceholderValues delarsrapportPlaceholders(const RunConfig& config, Period peri
                       std::to_string(period.month()) + " (ange {\"manad\": \"*\", …})");
   values["rapport"] = name;
   values["rapport.gemen"] = lowerFirst(name);
+  // Short forms for the config's tjänsteskrivelse texts, so that one config reads right for both
+  // the halvår and the delår: "{namnd} godkänner {rapport.gemen}en per {per_text}".
+  values["per_text"] =
+      std::to_string(period.lastDay()) + " " + values.at("per.manad") + " " + values.at("per.ar");
+  if (!config.delarsrapport.datum.empty()) values["datum"] = config.delarsrapport.datum;
   return values;
 }
 
@@ -107,6 +127,16 @@ Document buildDelarsrapport(const DelarsrapportInput& input, const ReportTexts& 
       sammanfattningSentences(*shown.resultat[kUtfall], prognos,
                               input.config.delarsrapport.balanceToleranceTkr, texts, values);
 
+  const Table bilaga = buildBilagaTable(input.figures, shown, input.rounding, texts, values);
+  std::vector<Section> budgetram, investeringar, verksamhetsmatt, mal;
+  std::vector<CheckItem> appendixChecks;
+  if (std::find(order.begin(), order.end(), "bilaga") != order.end())
+    appendixChecks = checkBilagaTable(bilaga, input.rounding);
+  addAppendix(budgetram, appendixChecks, input.budgetram);
+  addAppendix(investeringar, appendixChecks, input.investeringar);
+  addAppendix(verksamhetsmatt, appendixChecks, input.verksamhetsmatt);
+  addAppendix(mal, appendixChecks, input.mal);
+
   for (const std::string& id : order) {
     if (id == "tjanssteskrivelse") {
       Tjansteskrivelse ts = buildTjansteskrivelse(input.config, sentences, texts, values);
@@ -118,7 +148,7 @@ Document buildDelarsrapport(const DelarsrapportInput& input, const ReportTexts& 
       s.paragraphs.insert(s.paragraphs.end(), sentences.begin(), sentences.end());
       doc.sections.push_back(std::move(s));
     } else if (id == "budgetram") {
-      doc.sections.insert(doc.sections.end(), input.budgetram.begin(), input.budgetram.end());
+      doc.sections.insert(doc.sections.end(), budgetram.begin(), budgetram.end());
     } else if (id == "rsum") {
       doc.sections.push_back(buildRsumTable(input.figures, shown, input.rounding, texts, values));
     } else if (id == "omraden") {
@@ -127,22 +157,20 @@ Document buildDelarsrapport(const DelarsrapportInput& input, const ReportTexts& 
       for (Section& s : areaCommentary(input, shown, texts, values))
         doc.sections.push_back(std::move(s));
     } else if (id == "investeringar") {
-      doc.sections.insert(doc.sections.end(), input.investeringar.begin(),
-                          input.investeringar.end());
+      doc.sections.insert(doc.sections.end(), investeringar.begin(), investeringar.end());
     } else if (id == "verksamhetsmatt") {
-      doc.sections.insert(doc.sections.end(), input.verksamhetsmatt.begin(),
-                          input.verksamhetsmatt.end());
+      doc.sections.insert(doc.sections.end(), verksamhetsmatt.begin(), verksamhetsmatt.end());
     } else if (id == "mal") {
-      doc.sections.insert(doc.sections.end(), input.mal.begin(), input.mal.end());
+      doc.sections.insert(doc.sections.end(), mal.begin(), mal.end());
     } else if (id == "bilaga") {
-      doc.sections.push_back(buildBilagaTable(input.figures, shown, input.rounding, texts, values));
+      doc.sections.push_back(bilaga);
     } else if (id == "kontroller") {
       CheckSection checks{.id = "kontroller", .title = texts.text("kontroller.rubrik", values)};
       addDelarTableChecks(checks, input.figures, shown, input.rounding);
+      checks.items.insert(checks.items.end(), appendixChecks.begin(), appendixChecks.end());
       if (input.figures.snapshotPeriod)
         checks.items.push_back(
-            {"Prognos",
-             "ögonblicksbilden lämnad " + input.figures.snapshotPeriod->toString() + " visas",
+            {"Prognos", "prognosen lämnad i " + monthText(*input.figures.snapshotPeriod) + " visas",
              CheckStatus::Ok});
       else
         checks.items.push_back(
@@ -150,11 +178,12 @@ Document buildDelarsrapport(const DelarsrapportInput& input, const ReportTexts& 
       if (!input.figures.rsumPrognosUnused.empty()) {
         std::string periods;
         for (const Period p : input.figures.rsumPrognosUnused)
-          periods += (periods.empty() ? "" : ", ") + p.toString();
+          periods += (periods.empty() ? "" : ", ") + monthText(p);
         checks.items.push_back({"Prognos per kostnadsslag",
-                                "filen har prognosperiod " + periods + ", rapportens prognos är " +
+                                "filen har prognos lämnad i " + periods +
+                                    ", rapportens prognos är " +
                                     (input.figures.snapshotPeriod
-                                         ? "lämnad " + input.figures.snapshotPeriod->toString()
+                                         ? "lämnad i " + monthText(*input.figures.snapshotPeriod)
                                          : std::string("inte lämnad")) +
                                     ": RSUM-raderna visas utan prognos",
                                 CheckStatus::Warning});

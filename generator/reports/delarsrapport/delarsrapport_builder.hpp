@@ -44,7 +44,8 @@ Document buildDelarsrapport(const DelarsrapportInput& input, const ReportTexts& 
 
 // The placeholders every delårsrapport text may use: {kommun}, {namnd}, {forvaltning},
 // {rapport} / {rapport.gemen} (Delårsrapport or Halvårsrapport by the template's
-// "rapportnamn"), {per.*} and {foregaende.*} (see core/placeholders.hpp).
+// "rapportnamn"), {per.*} and {foregaende.*} (see core/placeholders.hpp), and for the config's
+// texts {per_text} ("30 juni 2025") and {datum} (the tjänsteskrivelse's date).
 PlaceholderValues delarsrapportPlaceholders(const RunConfig& config, Period period,
                                             const ReportTexts& texts);
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/number_format.hpp"
+#include "reports/delarsrapport/delar_table_checks.hpp"
 #include "reports/manadsrapport/tkr_rounding.hpp"
 
 namespace namnd {
@@ -37,18 +38,45 @@ bool usesFileUtfall(const InvestmentProject& project, Period per) {
   return project.utfallOre && project.utfallPeriod && *project.utfallPeriod == per;
 }
 
-std::array<std::int64_t, kAmountColumns> exactRow(const InvestmentProject& project,
-                                                  const ProjektUtfall& utfall, Period per) {
+struct ExactRow {
+  std::array<std::int64_t, kAmountColumns> ore{};  // in the table's column order from Utfall
+  bool prognosAssumed = false;                     // no prognos in the file: Summa budget
+};
+
+constexpr std::size_t at(InvestmentColumn c) { return c - kInvUtfall; }
+
+ExactRow exactRow(const InvestmentProject& project, const ProjektUtfall& utfall, Period per) {
   const auto booked = utfall.find(project.projekt);
   const std::int64_t summaBudget = project.budgetOre + project.ombudgeteringOre;
   const std::int64_t prognos = project.prognosOre.value_or(summaBudget);
   const std::int64_t fromLedger = booked == utfall.end() ? 0 : booked->second;
-  return {usesFileUtfall(project, per) ? *project.utfallOre : fromLedger,
-          project.budgetOre,
-          project.ombudgeteringOre,
-          summaBudget,
-          prognos,
-          summaBudget - prognos};
+  return {{usesFileUtfall(project, per) ? *project.utfallOre : fromLedger, project.budgetOre,
+           project.ombudgeteringOre, summaBudget, prognos, summaBudget - prognos},
+          !project.prognosOre.has_value()};
+}
+
+// The shown tkr of a group's rows, column by column (see the header for the two modes).
+std::vector<std::array<std::int64_t, kAmountColumns>> shownRows(const std::vector<ExactRow>& exact,
+                                                                RoundingMode rounding) {
+  std::vector<std::array<std::int64_t, kAmountColumns>> shown(exact.size());
+  for (std::size_t c = 0; c < kAmountColumns; ++c) {
+    std::vector<std::optional<std::int64_t>> column;
+    for (const ExactRow& row : exact) column.emplace_back(row.ore[c]);
+    const auto rounded = roundColumnToTkr(column, rounding);
+    for (std::size_t r = 0; r < exact.size(); ++r) shown[r][c] = *rounded[r];
+  }
+  if (rounding == RoundingMode::Additive)
+    for (auto& row : shown) {
+      row[at(kInvSummaBudget)] = row[at(kInvBudget)] + row[at(kInvOmbudgetering)];
+      row[at(kInvAvvikelse)] = row[at(kInvSummaBudget)] - row[at(kInvPrognos)];
+    }
+  return shown;
+}
+
+// "-5 882 tkr" as the table shows it; an amount under ½ tkr in kronor, so it is not read as 0.
+std::string tkrOrKronor(std::int64_t ore) {
+  const std::int64_t tkr = roundToTkr(ore);
+  return tkr != 0 ? formatInteger(tkr) + "\xC2\xA0tkr" : formatOreAsKronor(ore) + "\xC2\xA0kr";
 }
 
 }  // namespace
@@ -74,36 +102,46 @@ std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject
   table.id = "investeringar";
   table.title = text("rubrik");
   table.unitNote = text("enhet");
+  // Only Avvikelse helår's minus means an overrun; a negative ombudgetering is a transfer.
+  const auto amount = [](std::string header) {
+    return Column{std::move(header), ColumnKind::Amount, 0, false};
+  };
   table.columns = {
-      {text("projekt"), ColumnKind::Text},        {text("utfall"), ColumnKind::Amount},
-      {text("budget"), ColumnKind::Amount},       {text("ombudgetering"), ColumnKind::Amount},
-      {text("summa_budget"), ColumnKind::Amount}, {text("prognos"), ColumnKind::Amount},
+      {text("projekt"), ColumnKind::Text},    amount(text("utfall")),       amount(text("budget")),
+      amount(text("ombudgetering")),          amount(text("summa_budget")), amount(text("prognos")),
       {text("avvikelse"), ColumnKind::Amount}};
 
+  const std::string marker = text("prognos_saknas_markor");
+  std::vector<const InvestmentProject*> assumed;
   for (const Group& group : groupsInFirstSeenOrder(projects)) {
-    // Column by column, so that the additive mode makes each group's rows add up to its subtotal.
-    std::vector<std::array<std::int64_t, kAmountColumns>> exact;
+    std::vector<ExactRow> exact;
     for (const InvestmentProject* project : group.projects)
       exact.push_back(exactRow(*project, utfall, per));
-    std::vector<std::vector<std::optional<std::int64_t>>> shown(kAmountColumns);
-    std::array<std::int64_t, kAmountColumns> sums{};
+    const auto shown = shownRows(exact, rounding);
+    std::array<std::int64_t, kAmountColumns> subtotal{};
     for (std::size_t c = 0; c < kAmountColumns; ++c) {
-      std::vector<std::optional<std::int64_t>> column;
-      for (const auto& row : exact) {
-        column.emplace_back(row[c]);
-        sums[c] += row[c];
+      std::int64_t exactSum = 0;
+      for (const ExactRow& row : exact) exactSum += row.ore[c];
+      subtotal[c] = roundToTkr(exactSum);
+      if (rounding == RoundingMode::Additive) {
+        subtotal[c] = 0;
+        for (const auto& row : shown) subtotal[c] += row[c];
       }
-      shown[c] = roundColumnToTkr(column, rounding);
     }
     for (std::size_t r = 0; r < group.projects.size(); ++r) {
-      Row row{RowKind::Item, 0, {group.projects[r]->namn}};
-      for (std::size_t c = 0; c < kAmountColumns; ++c) row.cells.emplace_back(*shown[c][r]);
+      std::string name = group.projects[r]->namn;
+      if (exact[r].prognosAssumed) {
+        name += " " + marker;
+        assumed.push_back(group.projects[r]);
+      }
+      Row row{RowKind::Item, 0, {name}};
+      for (const std::int64_t v : shown[r]) row.cells.emplace_back(v);
       table.rows.push_back(std::move(row));
     }
-    Row subtotal{
+    Row subtotalRow{
         RowKind::Subtotal, 0, {group.label.empty() ? text("grupp_utan_namn") : group.label}};
-    for (const std::int64_t sum : sums) subtotal.cells.emplace_back(roundToTkr(sum));
-    table.rows.push_back(std::move(subtotal));
+    for (const std::int64_t sum : subtotal) subtotalRow.cells.emplace_back(sum);
+    table.rows.push_back(std::move(subtotalRow));
   }
 
   std::set<std::string_view> listed;
@@ -122,7 +160,7 @@ std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject
     if (booked != utfall.end() && booked->second != 0 && booked->second != *project.utfallOre) {
       PlaceholderValues withProject = values;
       withProject["projekt"] = project.projekt;
-      withProject["belopp"] = formatOreAsKronor(booked->second);
+      withProject["belopp"] = tkrOrKronor(booked->second);
       table.footnotes.push_back(texts.text("investeringar.utfall_skiljer", withProject));
     }
   }
@@ -140,9 +178,24 @@ std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject
     if (ore == 0 || listed.contains(projekt)) continue;
     PlaceholderValues withProject = values;
     withProject["projekt"] = projekt;
-    withProject["belopp"] = formatOreAsKronor(ore);
+    withProject["belopp"] = tkrOrKronor(ore);
     table.footnotes.push_back(texts.text("investeringar.ej_i_filen", withProject));
   }
+  CheckSection checks{.id = "investeringar_kontroller", .title = "Kontroller: " + table.title};
+  if (!assumed.empty()) {
+    std::string names;
+    for (const InvestmentProject* project : assumed)
+      names += (names.empty() ? "" : ", ") + project->namn + " (" + project->projekt + ")";
+    PlaceholderValues withProjects = values;
+    withProjects["markor"] = marker;
+    withProjects["projekt"] = names;
+    table.footnotes.push_back(texts.text("investeringar.prognos_saknas", withProjects));
+    checks.items.push_back({text("prognos_saknas_kontroll"),
+                            texts.text("investeringar.prognos_saknas_detalj", withProjects),
+                            CheckStatus::Warning});
+  }
+  const std::vector<CheckItem> identities = checkInvestmentTable(table, rounding);
+  checks.items.insert(checks.items.begin(), identities.begin(), identities.end());
 
   std::vector<Section> sections;
   sections.emplace_back(std::move(table));
@@ -157,6 +210,7 @@ std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject
     comments.paragraphs.push_back(texts.text("investeringar.kommentar_rad", withProject));
   }
   if (!comments.paragraphs.empty()) sections.emplace_back(std::move(comments));
+  sections.emplace_back(std::move(checks));
   return sections;
 }
 

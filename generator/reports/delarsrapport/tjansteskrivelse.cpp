@@ -60,31 +60,112 @@ std::string amount(std::int64_t tkr, const ReportTexts& texts, const Placeholder
   return formatInteger(std::llabs(tkr), texts.text("sammanfattning.tusentalsavgransare", values));
 }
 
+// ASCII and Å Ä Ö lowered; other bytes as they are.
+std::string lowered(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (c == '\xC3' && i + 1 < text.size() &&
+               (text[i + 1] == '\x85' || text[i + 1] == '\x84' || text[i + 1] == '\x96')) {
+      out += c;
+      out += static_cast<char>(text[i + 1] + 0x20);
+      ++i;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The words separated by anything that is not a letter (UTF-8 letters kept whole).
+std::vector<std::string> words(const std::string& text) {
+  std::vector<std::string> result;
+  std::string word;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || u >= 0x80) {
+      word += c;
+    } else if (!word.empty()) {
+      result.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) result.push_back(std::move(word));
+  return result;
+}
+
+bool repeats(const std::string& word, std::string_view unit, std::size_t minimum) {
+  if (word.size() < unit.size() * minimum || word.size() % unit.size() != 0) return false;
+  for (std::size_t i = 0; i < word.size(); i += unit.size())
+    if (word.compare(i, unit.size(), unit) != 0) return false;
+  return true;
+}
+
 }  // namespace
+
+std::optional<std::string> templateFiller(std::string_view text, bool personField) {
+  for (const std::string& word : words(lowered(text))) {
+    if (repeats(word, "x", 2) || repeats(word, "\xC3\xA5", 2)) return word;  // XX, ÅÅÅÅ
+    if (!personField) continue;
+    for (const std::string_view filler :
+         {"namn", "titel", "f\xC3\xB6rnamn", "efternamn", "befattning", "nn"})
+      if (word == filler) return word;
+  }
+  return std::nullopt;
+}
+
+std::string deviationSentence(const std::string& keyPrefix, std::int64_t tkr,
+                              std::int64_t toleranceTkr, const ReportTexts& texts,
+                              PlaceholderValues values) {
+  values["belopp"] = amount(tkr, texts, values);
+  const char* suffix = std::llabs(tkr) <= toleranceTkr ? "_balans"
+                       : tkr > 0                       ? "_overskott"
+                                                       : "_underskott";
+  return texts.text(keyPrefix + suffix, values);
+}
 
 std::vector<std::string> sammanfattningSentences(std::int64_t resultatTkr,
                                                  std::optional<std::int64_t> prognosTkr,
                                                  std::int64_t toleranceTkr,
                                                  const ReportTexts& texts,
-                                                 const PlaceholderValues& periodValues) {
-  PlaceholderValues values = periodValues;
-  auto pick = [&](const std::string& prefix, std::int64_t tkr) {
-    values["belopp"] = amount(tkr, texts, values);
-    const char* suffix = std::llabs(tkr) <= toleranceTkr ? "_balans"
-                         : tkr > 0                       ? "_overskott"
-                                                         : "_underskott";
-    return texts.text("sammanfattning." + prefix + suffix, values);
-  };
-  std::vector<std::string> sentences{pick("resultat", resultatTkr)};
-  sentences.push_back(prognosTkr ? pick("prognos", *prognosTkr)
+                                                 const PlaceholderValues& values) {
+  std::vector<std::string> sentences{
+      deviationSentence("sammanfattning.resultat", resultatTkr, toleranceTkr, texts, values)};
+  sentences.push_back(prognosTkr ? deviationSentence("sammanfattning.prognos", *prognosTkr,
+                                                     toleranceTkr, texts, values)
                                  : texts.text("sammanfattning.ingen_prognos", values));
   return sentences;
+}
+
+void refuseTemplateFiller(const RunConfig& config, const TjansteskrivelseSettings& d) {
+  const std::string block = d.block.empty() ? "delarsrapport" : d.block;
+  const auto refuse = [&](const std::string& key, const std::string& text, bool person) {
+    const auto filler = templateFiller(text, person);
+    if (!filler) return;
+    throw ConfigError(config.configPath.string() + ": \"" + block + "." + key +
+                      "\" ser ut som mallens utfyllnad (\"" + text + "\": \"" + *filler +
+                      "\"), inte " + (person ? "ett namn eller en titel" : "ett diarienummer") +
+                      "; skriv in den riktiga uppgiften");
+  };
+  refuse("handlaggare", d.handlaggare, true);
+  refuse("handlaggare_titel", d.handlaggareTitel, true);
+  refuse("diarienummer", d.diarienummer, false);
+  for (std::size_t i = 0; i < d.signers.size(); ++i) {
+    const std::string key = "underskrifter[" + std::to_string(i + 1) + "]";
+    refuse(key + ".namn", d.signers[i].name, true);
+    refuse(key + ".titel", d.signers[i].title, true);
+  }
 }
 
 Tjansteskrivelse buildTjansteskrivelse(const RunConfig& config,
                                        const std::vector<std::string>& sammanfattning,
                                        const ReportTexts& texts, const PlaceholderValues& values) {
-  return buildTjansteskrivelse(config, config.delarsrapport, sammanfattning, texts, values);
+  Tjansteskrivelse result =
+      buildTjansteskrivelse(config, config.delarsrapport, sammanfattning, texts, values);
+  refuseTemplateFiller(config, config.delarsrapport);
+  return result;
 }
 
 Tjansteskrivelse buildTjansteskrivelse(const RunConfig& config, const TjansteskrivelseSettings& d,
@@ -95,9 +176,12 @@ Tjansteskrivelse buildTjansteskrivelse(const RunConfig& config, const Tjansteskr
                       (d.block.empty() ? std::string("delarsrapport") : d.block) +
                       "\" saknas: tjänsteskrivelsen behöver handläggare, datum, diarienummer, "
                       "förslag till beslut och underskrifter (se data/exempel/namnd.json)");
-  const ConfigTexts read(config, d.block.empty() ? "delarsrapport" : d.block, values);
-
-  const std::string datum = read.fill("datum", d.datum);
+  const std::string block = d.block.empty() ? "delarsrapport" : d.block;
+  const std::string datum = ConfigTexts(config, block, values).fill("datum", d.datum);
+  // {datum}: the tjänsteskrivelse's own date, for the texts that cite it.
+  PlaceholderValues withDatum = values;
+  withDatum.try_emplace("datum", datum);
+  const ConfigTexts read(config, block, withDatum);
   if (datum.size() != 10 || !Period::fromIsoDate(datum))
     read.fail("datum", "ska vara ett datum ÅÅÅÅ-MM-DD, inte \"" + datum + "\"");
   if (config.forvaltning.empty())
@@ -106,6 +190,8 @@ Tjansteskrivelse buildTjansteskrivelse(const RunConfig& config, const Tjansteskr
   std::string handlaggare = read.fill("handlaggare", d.handlaggare);
   const std::string titel = read.fill("handlaggare_titel", d.handlaggareTitel, false);
   if (!titel.empty()) handlaggare += ", " + titel;
+
+  const std::string diarienummer = read.fill("diarienummer", d.diarienummer);
 
   Tjansteskrivelse result;
   auto label = [&](const std::string& key) {
@@ -117,7 +203,7 @@ Tjansteskrivelse buildTjansteskrivelse(const RunConfig& config, const Tjansteskr
                    {label("forvaltning"), config.forvaltning},
                    {label("handlaggare"), handlaggare},
                    {label("datum"), datum},
-                   {label("diarienummer"), read.fill("diarienummer", d.diarienummer)},
+                   {label("diarienummer"), diarienummer},
                    {label("rubrik"), rubrik}};
 
   auto section = [&](const std::string& id, const std::string& titleKey) {

@@ -25,6 +25,9 @@ struct Column {
   std::string header;
   ColumnKind kind = ColumnKind::Text;
   int decimals = 0;
+  // False where a negative is a sign convention (Intäkter are negative), not an underskott:
+  // the page then shows the minus sign without the emphasis of a negative deviation.
+  bool markNegative = true;
 };
 
 // A cell is empty, a text, an integer (Amount/Count) or a double (Percent/Decimal). A double is
