@@ -539,9 +539,7 @@ std::string twoDigits(int value) { return (value < 10 ? "0" : "") + std::to_stri
 
 std::string periodCode(int year, int month) { return std::to_string(year) + twoDigits(month); }
 
-std::string monthText(int year, int month) {
-  return std::string(swedishMonthName(month)) + " " + std::to_string(year);
-}
+std::string monthText(int year, int month) { return swedishMonthAndYear(year, month); }
 
 // ---------------------------------------------------------------------------------------------
 // Names the exports show beside the codes (SIE #KONTO/#OBJEKT, the "Konto text" column).

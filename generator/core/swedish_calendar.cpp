@@ -17,6 +17,10 @@ std::string_view swedishMonthName(int month) {
   return kMonthNames[static_cast<std::size_t>(month - 1)];
 }
 
+std::string swedishMonthAndYear(int year, int month) {
+  return std::string(swedishMonthName(month)) + " " + std::to_string(year);
+}
+
 std::string_view swedishMonthAbbrev(int month) {
   assert(month >= 1 && month <= 12);
   return kMonthAbbrevs[static_cast<std::size_t>(month - 1)];

@@ -223,8 +223,8 @@ TEST(BudgetRevisionGolden, AugustReportKeepsItsBudgetWhenALaterRevisionArrives) 
   // Every krona read is accounted for: the import log holds the whole year's 120 000 kr more
   // (November's revision for Nämndsverksamhet, in neither report) and the balance names it.
   for (const auto& [period, workbook] :
-       {std::pair{"202508", august},
-        std::pair{"202510", dir / "ut" / "manadsrapport-202510.xlsx"}}) {
+       {std::pair{"augusti 2025", august},
+        std::pair{"oktober 2025", dir / "ut" / "manadsrapport-202510.xlsx"}}) {
     const auto [description, status] = helarBalance(workbook);
     EXPECT_EQ(status, "OK") << period << ": " << description;
     EXPECT_TRUE(testing::contains(description,

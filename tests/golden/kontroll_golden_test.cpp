@@ -91,7 +91,7 @@ TEST_F(Kontroll, NamesEveryKindOfProblem) {
       rows, {"avvisade rader i huvudbok-extra.csv", "huvudbok-extra.csv rad 7, kolumn belopp"}));
   EXPECT_TRUE(reportHas(
       rows, {"Inläst huvudbok: huvudbok-extra.csv", "6 rader lästa", "5 godkända", "1 avvisade"}));
-  EXPECT_TRUE(reportHas(rows, {"Kommunbidrag ack 202510",
+  EXPECT_TRUE(reportHas(rows, {"Kommunbidrag ack januari–oktober 2025",
                                "150\xC2\xA0"
                                "451\xC2\xA0"
                                "600,00"}));

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/number_format.hpp"
+#include "core/swedish_calendar.hpp"
 
 namespace namnd {
 namespace {
@@ -48,7 +49,7 @@ void addHelarBalance(CheckSection& checks, const OrgRollup& rollup, std::int64_t
   add(checks,
       "Avstämning budget helår: Σ indata = Σ redovisat + Σ ej placerat + Σ revideringar som gäller "
       "först efter " +
-          rollup.through.toString(),
+          swedishMonthAndYear(rollup.through.year(), rollup.through.month()),
       kr(source) + (balanced ? " = " : " ≠ ") + kr(reported) + " + " + kr(unmapped) + " + " +
           kr(rollup.laterRevisions) + " (budgeten som den var känd vid periodens slut)",
       balanced ? CheckStatus::Ok : CheckStatus::Error);
@@ -135,8 +136,10 @@ void addBudgetCoverage(CheckSection& checks, const OrgRollup& rollup, std::size_
     return text;
   };
   if (!budgetOnly.empty())
-    add(checks, "Ansvar med budget men utan utfall " + rollup.through.toString(), list(budgetOnly),
-        CheckStatus::Warning);
+    add(checks,
+        "Ansvar med budget men utan utfall januari–" +
+            swedishMonthAndYear(rollup.through.year(), rollup.through.month()),
+        list(budgetOnly), CheckStatus::Warning);
   if (!utfallOnly.empty())
     add(checks, "Ansvar med utfall men utan budget " + std::to_string(rollup.through.year()),
         list(utfallOnly), CheckStatus::Warning);
@@ -163,9 +166,10 @@ void addDataQualityChecks(CheckSection& checks, const DataQualityInput& input,
   addHelarBalance(checks, rollup,
                   sourceTotal(input.importLog, SourceKind::Budget,
                               PeriodRange::wholeYear(rollup.through.year())));
-  add(checks, "Kommunbidrag ack " + rollup.through.toString(),
-      kr(rollup.source.ackBudget) + " (den periodiserade budgeten januari–" +
-          rollup.through.toString() + ")",
+  const std::string months =
+      "januari–" + swedishMonthAndYear(rollup.through.year(), rollup.through.month());
+  add(checks, "Kommunbidrag ack " + months,
+      kr(rollup.source.ackBudget) + " (den periodiserade budgeten " + months + ")",
       CheckStatus::Ok);
   for (const auto& [code, figures] : rollup.unmappedCodes)
     add(checks, "Ansvar " + code + " finns inte i organisationen på rapportnivån",

@@ -48,9 +48,7 @@ std::optional<std::string> figureText(const VolymOutcome& outcome, bool share, i
   return formatScaled(*scaled, decimals) + std::string(kNbsp) + "%";
 }
 
-std::string monthText(Period p) {
-  return std::string(swedishMonthName(p.month())) + " " + std::to_string(p.year());
-}
+std::string monthText(Period p) { return swedishMonthAndYear(p.year(), p.month()); }
 
 // "mars och augusti 2025", "januari, februari och mars 2024".
 std::string monthsText(const std::vector<Period>& months) {
