@@ -352,8 +352,9 @@ TEST_F(XlsxRenderTest, SheetNamesAreValidAndUnique) {
   doc.sections.emplace_back(tableTitled(""));
   EXPECT_EQ(sheetNames(unzip(render(doc))),
             (std::vector<std::string>{"Investeringar 2025-2026- -ack-",
-                                      "Verksamhetsområden per ansvar o", "Ekonomi", "Ekonomi (2)",
-                                      "EKONOMI (3)", "Verksamhetsområden per ansv (2)", "Tabell"}));
+                                      "Verksamhetsområden per ansvar", "Ekonomi", "Ekonomi (2)",
+                                      "EKONOMI (3)", "Verksamhetsområden per (2)", "Tabell"}));
+  // Cut at a word boundary (31 UTF-16 units at most), not in the middle of "och".
 }
 
 // Commentary per area: consecutive text sections that the layout names alike ("kommentar_*")

@@ -223,6 +223,19 @@ std::string truncateUtf16(const std::string& s, std::size_t maxUnits) {
   return s.substr(0, i);
 }
 
+// Cut to Excel's limit at a word boundary when a word would be split ("Typ av händelse,
+// Äldreomsorg" rather than "…, Äldreomsorg, f"), unless that leaves less than half.
+std::string truncateAtWord(const std::string& s, std::size_t maxUnits) {
+  const std::string cut = truncateUtf16(s, maxUnits);
+  if (cut.size() == s.size() || s[cut.size()] == ' ') return cut;
+  const std::size_t space = cut.rfind(' ');
+  if (space == std::string::npos || space < cut.size() / 2) return cut;
+  std::string word = cut.substr(0, space);
+  while (!word.empty() && (word.back() == ',' || word.back() == ' ' || word.back() == '-'))
+    word.pop_back();
+  return word;
+}
+
 std::string trimmed(const std::string& s) {
   const auto keep = [](char c) { return c != ' ' && c != '\''; };  // Excel: no leading/trailing '
   const auto first = std::find_if(s.begin(), s.end(), keep);
@@ -257,12 +270,12 @@ class SheetNamer {
       if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '-';
       if (static_cast<unsigned char>(c) < 0x20) c = ' ';
     }
-    base = trimmed(truncateUtf16(trimmed(base), kMaxLength));
+    base = trimmed(truncateAtWord(trimmed(base), kMaxLength));
     if (base.empty()) base = fallback;
     std::string name = base;
     for (int n = 2; used_.count(foldCase(name)) != 0; ++n) {
       const std::string suffix = " (" + std::to_string(n) + ")";
-      name = trimmed(truncateUtf16(base, kMaxLength - suffix.size())) + suffix;
+      name = trimmed(truncateAtWord(base, kMaxLength - suffix.size())) + suffix;
     }
     used_.insert(foldCase(name));
     return name;
