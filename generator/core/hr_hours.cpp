@@ -30,4 +30,24 @@ std::string_view hrKindName(HrKind kind) {
   return "okand";
 }
 
+std::string_view hrKindLabel(HrKind kind) {
+  switch (kind) {
+    case HrKind::Overtid:
+      return "övertid";
+    case HrKind::Mertid:
+      return "mertid";
+    case HrKind::Timavlonad:
+      return "timavlönade";
+    case HrKind::Inhyrd:
+      return "inhyrd personal";
+    case HrKind::EjTillsatt:
+      return "ej tillsatt tid";
+    case HrKind::Arbetad:
+      return "arbetad tid";
+    case HrKind::Franvaro:
+      return "frånvaro";
+  }
+  return "okänd";
+}
+
 }  // namespace namnd

@@ -27,7 +27,8 @@ enum class HrKind : std::uint8_t {
 
 // "overtid" → Overtid …; the input's spelling after folding case and å/ä/ö (see the hr reader).
 std::optional<HrKind> hrKindFromName(std::string_view name);
-std::string_view hrKindName(HrKind kind);  // "overtid", "ej_tillsatt" …
+std::string_view hrKindName(HrKind kind);   // "overtid", "ej_tillsatt" …: the input's codes
+std::string_view hrKindLabel(HrKind kind);  // "övertid", "ej tillsatt tid" …: for a reader
 
 struct HrKey {
   std::string ansvar;

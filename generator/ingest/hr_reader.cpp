@@ -14,7 +14,7 @@ constexpr std::string_view kAllowedKinds =
     "overtid, mertid, timavlonad, inhyrd, ej_tillsatt, arbetad, franvaro";
 
 // "12 345,50 h": centihours are hundredths, exactly like öre.
-std::string hours(std::int64_t centihours) { return formatOreAsKronor(centihours, " ") + " h"; }
+std::string hours(std::int64_t centihours) { return formatOreAsKronor(centihours) + "\u00A0h"; }
 
 // Σ timmar, the figure a reader of the import log checks against the HR system's own report.
 std::string hoursNote(const std::map<HrKind, std::int64_t>& byKind, std::int64_t accepted,
@@ -24,7 +24,7 @@ std::string hoursNote(const std::map<HrKind, std::int64_t>& byKind, std::int64_t
     note += " (";
     bool first = true;
     for (const auto& [kind, centihours] : byKind) {
-      note += (first ? "" : ", ") + std::string(hrKindName(kind)) + " " + hours(centihours);
+      note += (first ? "" : ", ") + std::string(hrKindLabel(kind)) + " " + hours(centihours);
       first = false;
     }
     note += ")";

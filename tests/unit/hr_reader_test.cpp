@@ -70,10 +70,11 @@ TEST(HrReader, ReadsHoursExactlyAndSumsRowsOfOneKey) {
   // 12,25 + 0,75 + 8 + 1,5 + 310 + 160 − 4,5 = 488 h, by kind in the order of the design.
   EXPECT_EQ(summary.notes,
             std::vector<std::string>{
-                "Timmar: Σ 488,00 h i godkända rader (overtid 13,00 h, timavlonad 310,00 h, "
-                "inhyrd 160,00 h, ej_tillsatt 9,50 h, franvaro -4,50 h)."});
+                "Timmar: Σ 488,00\u00A0h i godkända rader (övertid 13,00\u00A0h, timavlönade "
+                "310,00\u00A0h, inhyrd personal 160,00\u00A0h, ej tillsatt tid 9,50\u00A0h, "
+                "frånvaro -4,50\u00A0h)."});
   EXPECT_EQ(summary.warnings,
-            std::vector<std::string>{"Rader med negativa timmar: 1 (Σ -4,50 h); de räknas som "
+            std::vector<std::string>{"Rader med negativa timmar: 1 (Σ -4,50\u00A0h); de räknas som "
                                      "rättelser och dras av från summan."});
 }
 
@@ -119,8 +120,8 @@ TEST(HrReader, RejectsBadRowsWithPlaceAndSwedishReason) {
   EXPECT_EQ(rowsOf(hr.hours), (std::vector<HrRow>{{"2110", 202501, HrKind::Mertid, 550, 100'050}}));
   // Readable hours of rejected rows: 8 + 1 + 1 + 2 + 3 = 15 h.
   EXPECT_EQ(summary.notes,
-            std::vector<std::string>{"Timmar: Σ 5,50 h i godkända rader (mertid 5,50 h); Σ 15,00 h "
-                                     "i avvisade rader."});
+            std::vector<std::string>{"Timmar: Σ 5,50\u00A0h i godkända rader (mertid 5,50\u00A0h); "
+                                     "Σ 15,00\u00A0h i avvisade rader."});
   EXPECT_TRUE(summary.warnings.empty());
 }
 

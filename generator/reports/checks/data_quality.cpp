@@ -145,11 +145,14 @@ void addBudgetCoverage(CheckSection& checks, const OrgRollup& rollup, std::size_
         list(utfallOnly), CheckStatus::Warning);
 }
 
-void addMoves(CheckSection& checks, const std::vector<OrgMove>& moves, const std::string& when) {
+// `consequence` says which amounts follow the period's organisation, so that nobody reads the
+// months before the move as booked under the old parent.
+void addMoves(CheckSection& checks, const std::vector<OrgMove>& moves, const std::string& when,
+              const std::string& consequence) {
   for (const OrgMove& move : moves)
     add(checks, "Organisationsändring " + when + ": " + move.code + " " + move.name,
         "flyttad från " + move.fromParent + " (" + move.fromArea + ") till " + move.toParent +
-            " (" + move.toArea + "); beloppen redovisas enligt periodens organisation",
+            " (" + move.toArea + "); " + consequence,
         CheckStatus::Ok);
 }
 
@@ -181,8 +184,12 @@ void addDataQualityChecks(CheckSection& checks, const DataQualityInput& input,
         kr(ore) + " kan inte fördelas på kostnadsslag", CheckStatus::Warning);
   for (const std::string& problem : input.tree.problems())
     add(checks, "Organisationen har en nod utan förälder", problem, CheckStatus::Warning);
-  addMoves(checks, input.movesThisYear, "under året");
-  addMoves(checks, input.movesSinceLastYear, "sedan samma månad förra året");
+  const std::string atEnd = "organisationen i slutet av " +
+                            swedishMonthAndYear(rollup.through.year(), rollup.through.month());
+  addMoves(checks, input.movesThisYear, "under året",
+           "årets alla belopp, även månaderna före flytten, redovisas enligt " + atEnd);
+  addMoves(checks, input.movesSinceLastYear, "sedan samma månad förra året",
+           "föregående års belopp redovisas också enligt " + atEnd);
   addBudgetCoverage(checks, rollup, maxListed);
   addCoverageChecks(checks, input.importLog);
   addFileChecks(checks, input.importLog, maxListed);
