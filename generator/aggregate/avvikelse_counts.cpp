@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "aggregate/avvikelse_units.hpp"
 #include "core/category_name.hpp"
 
 namespace namnd {
@@ -40,6 +41,19 @@ bool isHslAvvikelse(const AvvikelseRecord& record) {
 
 bool registeredIn(const AvvikelseRecord& record, const HalfYearPeriod& span) {
   return span.contains(record.registrerad);
+}
+
+std::optional<CalendarDate> firstRegistered(std::span<const AvvikelseRecord> records,
+                                            std::optional<AvvikelseDel> del) {
+  std::optional<CalendarDate> first;
+  for (const AvvikelseRecord& r : records)
+    if ((!del || avvikelseDel(r) == *del) && (!first || r.registrerad < *first))
+      first = r.registrerad;
+  return first;
+}
+
+bool reachedFrom(const std::optional<CalendarDate>& first, const HalfYearPeriod& span) {
+  return first && !(span.last() < *first);
 }
 
 HalfYearPeriod sameSpanYearBefore(HalfYearPeriod span) { return {span.year - 1, span.half}; }
@@ -229,7 +243,7 @@ Shares wholePercentShares(const std::map<std::string, std::int64_t>& counts) {
     shares.total += count;
   }
   std::sort(shares.items.begin(), shares.items.end(), [](const Share& a, const Share& b) {
-    return a.count != b.count ? a.count > b.count : a.name < b.name;
+    return a.count != b.count ? a.count > b.count : swedishLess(a.name, b.name);
   });
   for (Share& s : shares.items) {
     s.percent = wholePercentHalfUp(s.count, shares.total);

@@ -37,6 +37,14 @@ bool isHslAvvikelse(const AvvikelseRecord& record);
 
 bool registeredIn(const AvvikelseRecord& record, const HalfYearPeriod& span);
 
+// The earliest registration date of the records (of one part, or of all): where the registers
+// start. A span that ends before it is not reached by them, and a count of it would read 0 as if
+// nothing had happened. nullopt when there is no such record.
+std::optional<CalendarDate> firstRegistered(std::span<const AvvikelseRecord> records,
+                                            std::optional<AvvikelseDel> del = std::nullopt);
+// Whether registers starting at `first` reach `span` (its last day is on or after `first`).
+bool reachedFrom(const std::optional<CalendarDate>& first, const HalfYearPeriod& span);
+
 // The same half (or whole) year one year earlier.
 HalfYearPeriod sameSpanYearBefore(HalfYearPeriod span);
 
@@ -139,7 +147,7 @@ std::vector<ExternCount> countExterna(std::span<const AvvikelseRecord> records,
 // Whole-percent shares. Each share is rounded on its own, half up (45,24 → 45, 11,9 → 12), so
 // every printed share is the nearest whole percent of its own count; the shares may then sum to
 // 99 or 101, which `percentSum` shows for a footnote. Items ordered by count (most first), then
-// name.
+// name in Swedish alphabetical order.
 struct Share {
   std::string name;
   std::int64_t count = 0;

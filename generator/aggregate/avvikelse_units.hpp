@@ -29,12 +29,19 @@ struct HandelsetypTally {
   }
 };
 
-// The händelsetyp with the most records (records without one never dominate). A tie goes to the
-// name first in byte order, and the others it tied with are listed so the report can say so.
+// Swedish alphabetical order, as a reader expects a list: case and spacing folded
+// (core/category_name.hpp), é as e, ü as y, and å, ä, ö after z in that order (æ as ä, ø as ö);
+// names equal so far are ordered by their bytes, so the order is total.
+bool swedishLess(std::string_view a, std::string_view b);
+
+// The händelsetyp with the most records (records without one never dominate). On a tie no name
+// is more dominant than another: `handelsetyp` is the first of them in Swedish alphabetical order
+// and `tiedWith` the others in that order, so the report can say "flera lika" and list them.
 struct DominantHandelsetyp {
   std::string handelsetyp;
   std::int64_t count = 0;
   std::vector<std::string> tiedWith;
+  bool tie() const { return !tiedWith.empty(); }
 };
 std::optional<DominantHandelsetyp> dominantHandelsetyp(const HandelsetypTally& tally);
 

@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/calendar_date.hpp"
 
@@ -56,12 +58,14 @@ inline constexpr std::array<std::string_view, 10> kAvvikelseColumnNames = {
 struct AvvikelseRegisterFile {
   std::string name;
   std::int64_t rowsRead = 0;
-  std::int64_t duplicates = 0;  // rows whose id an earlier row had; not counted again
+  std::int64_t duplicates = 0;  // rows whose id an earlier row of this file had; not counted again
   std::uint16_t columns = 0;
+  // The config's own header names for it ("kolumner": canonical → header), for messages.
+  std::vector<std::pair<std::string, std::string>> configuredHeaders;
 };
 
 struct AvvikelseRecord {
-  std::string id;  // the system's id; duplicates across files are reported, counted once
+  std::string id;  // the system's id, unique within its file (a repeat is counted once)
   CalendarDate registrerad;
   std::optional<CalendarDate> handelse;  // händelsedatum, when the export has it
   std::string org;                       // org code (ansvar or enhet) as in the org tree

@@ -81,6 +81,8 @@ const char* const kAvvikelserBlock = R"({
 // Markers put into the input: ASCII, so that no escaping in XML or HTML could hide them.
 constexpr const char* kFreeTextMarker = "FRITEXTMARKER";
 constexpr const char* kPersonMarker = "PERSONMARKER";
+// Put before every id of both registers: an id identifies a report about a person.
+constexpr const char* kIdMarker = "IDMARKER";
 
 // data/exempel laid out as in the repository (the config's relative paths stay valid), with
 // the generated inputs written by the binary and the config given an "avvikelser" block.
@@ -250,18 +252,29 @@ TEST_F(AvvikelserCli, PrintsPerRegisterWhatWasReadCountedLateAndUnplaced) {
   EXPECT_TRUE(mentions(half.output, {"saknar de frivilliga kolumnerna", "hoftbyxa"}));
 }
 
-// Privacy: markers in the free-text columns and as every person pseudonym of both registers;
-// not one byte of the workbook's parts or the page holds a marker.
-TEST_F(AvvikelserCli, NoFreeTextAndNoPseudonymReachesAnyOutputByte) {
-  editHslCsv(hslCsv(), [](int row, std::vector<std::string>& fields) {
+// Privacy: markers in the free-text columns, as every person pseudonym and before every id of
+// both registers, and a row of the period repeated in the HSL export (so that the duplicate note
+// reaches Kontroller); not one byte of the workbook's parts or the page holds a marker.
+TEST_F(AvvikelserCli, NoFreeTextNoPseudonymAndNoIdReachesAnyOutputByte) {
+  std::string repeated;
+  editHslCsv(hslCsv(), [&](int row, std::vector<std::string>& fields) {
+    fields[0] = kIdMarker + fields[0];
     if (!fields[7].empty()) fields[7] = kPersonMarker + std::to_string(row % 60);
     fields[15] = std::string(kFreeTextMarker) + std::to_string(row);
+    if (repeated.empty() && fields[1].starts_with("2025-03-")) {
+      for (std::size_t i = 0; i < fields.size(); ++i) repeated += (i ? ";" : "") + fields[i];
+      repeated += "\n";
+    }
   });
+  ASSERT_FALSE(repeated.empty());
+  testing::writeFile(hslCsv(), testing::readFile(hslCsv()) + repeated);
   std::vector<testing::XlsxEdit> edits;
   const auto rows = testing::readSheet(solXlsx(), "Avvikelser");
   ASSERT_GT(rows.size(), 100u);
   for (std::size_t r = 4; r < rows.size(); ++r) {
     const std::string line = std::to_string(r + 1);
+    ASSERT_FALSE(rows[r][0].text.empty()) << "row " << line << " has no id";
+    edits.push_back({"Avvikelser", "A" + line, kIdMarker + rows[r][0].text});
     edits.push_back(
         {"Avvikelser", "J" + line, std::string(kPersonMarker) + std::to_string(r % 40)});
     edits.push_back({"Avvikelser", "K" + line, std::string(kFreeTextMarker) + std::to_string(r)});
@@ -272,6 +285,7 @@ TEST_F(AvvikelserCli, NoFreeTextAndNoPseudonymReachesAnyOutputByte) {
   // The markers are really in the input.
   ASSERT_TRUE(testing::contains(testing::readFile(hslCsv()), kPersonMarker));
   ASSERT_TRUE(testing::contains(allParts(solXlsx()), kFreeTextMarker));
+  ASSERT_TRUE(testing::contains(allParts(solXlsx()), kIdMarker));
 
   for (const std::string period : {"2025H1", "2025"}) {
     const auto result = run(period);
@@ -279,14 +293,15 @@ TEST_F(AvvikelserCli, NoFreeTextAndNoPseudonymReachesAnyOutputByte) {
     const std::string page = testing::readFile(output() / ("avvikelser-" + period + ".html"));
     const std::string workbook = allParts(output() / ("avvikelser-" + period + ".xlsx"));
     ASSERT_GT(workbook.size(), 10'000u);  // the parts were really read
-    for (const std::string& bytes : {page, workbook}) {
-      EXPECT_FALSE(testing::contains(bytes, kFreeTextMarker)) << period;
-      EXPECT_FALSE(testing::contains(bytes, kPersonMarker)) << period;
-    }
+    // The repeated row was read and noted: the duplicate note's path ran.
+    EXPECT_TRUE(mentions(page, {"räknas en gång", "genererat/avvikelser-hsl.csv rad "})) << period;
     // Nor the raw xlsx bytes (stored, not deflated, parts would show here).
     const std::string raw = testing::readFile(output() / ("avvikelser-" + period + ".xlsx"));
-    EXPECT_FALSE(testing::contains(raw, kFreeTextMarker));
-    EXPECT_FALSE(testing::contains(raw, kPersonMarker));
+    for (const std::string& bytes : {page, workbook, raw}) {
+      EXPECT_FALSE(testing::contains(bytes, kFreeTextMarker)) << period;
+      EXPECT_FALSE(testing::contains(bytes, kPersonMarker)) << period;
+      EXPECT_FALSE(testing::contains(bytes, kIdMarker)) << period;
+    }
   }
 }
 
@@ -354,6 +369,15 @@ TEST_F(AvvikelserCli, APeriodTheRegistersDoNotReachIsRefusedAndEarlierColumnsAre
   const std::string page = testing::readFile(output() / "avvikelser-2024H2.html");
   EXPECT_TRUE(testing::contains(page, "Helår 2021"));
   EXPECT_TRUE(testing::contains(page, "Registren börjar 2022-")) << "footnote for the blank year";
+
+  // At the registers' start the year before is not reached: no comparison, no 0 for it.
+  const auto start = run("2022H1");
+  ASSERT_EQ(start.exitCode, 0) << start.output;
+  const std::string first = testing::readFile(output() / "avvikelser-2022H1.html");
+  EXPECT_FALSE(testing::contains(first, "jämfört med första halvåret 2021 ("));
+  EXPECT_FALSE(testing::contains(first, "(första halvåret 2021, 0)"));
+  EXPECT_FALSE(testing::contains(first, "(första halvåret 2021: 0)"));
+  EXPECT_TRUE(testing::contains(first, "Registren når inte första halvåret 2021"));
 }
 
 TEST_F(AvvikelserCli, MissingBlockAndBadPeriodAreSwedishErrors) {

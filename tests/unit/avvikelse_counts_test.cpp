@@ -156,21 +156,40 @@ TEST(AvvikelseCounts, LexSarahIsSolLssAndLexMariaHslWhateverTheLagrum) {
   EXPECT_EQ(t.grand(), 2);
 }
 
-TEST(AvvikelseCounts, DominantHandelsetypTieGoesToTheFirstNameAndIsReported) {
+TEST(AvvikelseCounts, DominantHandelsetypTieListsEveryTiedNameInSwedishOrder) {
   HandelsetypTally tally;
-  for (const char* t :
-       {"Trygghet", "Trygghet", "Larm och telefoni", "Larm och telefoni", "Omsorg", "", "", "", ""})
+  for (const char* t : {"Trygghet", "Trygghet", "Larm och telefoni", "Larm och telefoni", "Omsorg",
+                        "Ägarbyte", "Ägarbyte", "Åtgärd", "Åtgärd", "Zon", "Zon", "", "", "", ""})
     tally.add(t);
   const auto dominant = dominantHandelsetyp(tally);
   ASSERT_TRUE(dominant);
-  // Four records without a händelsetyp never dominate; 2 = 2 goes to "Larm…" (L < T).
-  EXPECT_EQ(dominant->handelsetyp, "Larm och telefoni");
+  // Four records without a händelsetyp never dominate; five names tie at 2, in Swedish order
+  // (byte order would put Ä before Å).
+  EXPECT_TRUE(dominant->tie());
   EXPECT_EQ(dominant->count, 2);
-  EXPECT_EQ(dominant->tiedWith, (std::vector<std::string>{"Trygghet"}));
+  EXPECT_EQ(dominant->handelsetyp, "Larm och telefoni");
+  EXPECT_EQ(dominant->tiedWith,
+            (std::vector<std::string>{"Trygghet", "Zon", "Åtgärd", "Ägarbyte"}));
+
+  HandelsetypTally single;
+  for (const char* t : {"Omsorg", "Omsorg", "Trygghet"}) single.add(t);
+  EXPECT_FALSE(dominantHandelsetyp(single)->tie());
 
   HandelsetypTally none;
   none.add("");
   EXPECT_FALSE(dominantHandelsetyp(none));
+}
+
+TEST(AvvikelseCounts, SwedishOrderPutsAaAeOeAfterZAndIgnoresCase) {
+  std::vector<std::string> names = {"ö",         "Ärende", "zebra", "åtgärd", "Avgift",
+                                    "bemötande", "Éclair", "ex",    "Öga",    "ål"};
+  std::sort(names.begin(), names.end(),
+            [](const std::string& a, const std::string& b) { return swedishLess(a, b); });
+  EXPECT_EQ(names, (std::vector<std::string>{"Avgift", "bemötande", "Éclair", "ex", "zebra", "ål",
+                                             "åtgärd", "Ärende", "ö", "Öga"}));
+  EXPECT_FALSE(swedishLess("Omsorg", "Omsorg"));
+  // Equal but for case: a total order all the same.
+  EXPECT_NE(swedishLess("omsorg", "Omsorg"), swedishLess("Omsorg", "omsorg"));
 }
 
 TEST(AvvikelseCounts, WholePercentsAreHalfUpPerShareAndTheSumIsReported) {
@@ -331,27 +350,43 @@ TEST_F(AvvikelserBuilderEdges, FullYearPeriodHasOnlyHelarColumnsAndCountsBothHal
   EXPECT_EQ(doc.title, "Helårsrapport avvikelser år 2022 för Socialnämnden");
 }
 
-TEST_F(AvvikelserBuilderEdges, TiesForTheDominantHandelsetypShareOneGenericFootnote) {
-  // A1 ties Omsorg/Trygghet, B1 ties Bemötande/Dokumentation, and so do their areas: four rows
-  // with a tie, one footnote.
+TEST_F(AvvikelserBuilderEdges, ATieForTheDominantHandelsetypNamesNoneAndTheFootnoteListsThem) {
+  // A1 ties Trygghet/Omsorg/Ärende, B1 ties Bemötande/Dokumentation, and so do their areas: four
+  // rows with a tie, one footnote.
   const std::vector<AvvikelseRecord> records = {
       record({2022, 3, 1}, "A1", AvvikelseTyp::Avvikelse, Lagrum::SoL, "Trygghet"),
-      record({2022, 3, 2}, "A1", AvvikelseTyp::Avvikelse, Lagrum::SoL, "Omsorg"),
+      record({2022, 3, 2}, "A1", AvvikelseTyp::Avvikelse, Lagrum::SoL, "Ärende"),
+      record({2022, 3, 5}, "A1", AvvikelseTyp::Avvikelse, Lagrum::SoL, "Omsorg"),
       record({2022, 3, 3}, "B1", AvvikelseTyp::Avvikelse, Lagrum::SoL, "Dokumentation"),
       record({2022, 3, 4}, "B1", AvvikelseTyp::Avvikelse, Lagrum::SoL, "Bemötande")};
   const Document doc = build({2022, 1}, records);
   const Table* t = table(doc, "per_enhet");
   ASSERT_NE(t, nullptr);
-  const std::string generic =
-      "Där flera händelsetyper är lika vanliga visas den som står först i bokstavsordning.";
-  EXPECT_EQ(std::count(t->footnotes.begin(), t->footnotes.end(), generic), 1);
-  for (const std::string& f : t->footnotes) EXPECT_FALSE(testing::contains(f, "Enhet A1"));
+  const auto row = [&](const std::string& name) -> const Row* {
+    for (const Row& r : t->rows)
+      if (std::get<std::string>(r.cells[0]) == name) return &r;
+    return nullptr;
+  };
+  const Row* a1 = row("Enhet A1");
+  ASSERT_NE(a1, nullptr);
+  // Not one of the three named as the most common: how many tie, and their count each.
+  EXPECT_EQ(std::get<std::string>(a1->cells[2]), "Flera lika vanliga (3)");
+  EXPECT_EQ(std::get<std::int64_t>(a1->cells[3]), 1);
+  EXPECT_EQ(std::get<std::string>(row("Enhet B1")->cells[2]), "Flera lika vanliga (2)");
+  std::vector<std::string> ties;
+  for (const std::string& f : t->footnotes)
+    if (testing::contains(f, "Flera lika vanliga")) ties.push_back(f);
+  ASSERT_EQ(ties.size(), 1u);
+  EXPECT_TRUE(testing::mentions(
+      ties[0], {"Enhet A1: Omsorg, Trygghet, Ärende", "Enhet B1: Bemötande, Dokumentation"}))
+      << ties[0];
 
-  // Without a tie, no such footnote.
+  // Without a tie, the händelsetyp itself and no such footnote.
   const Document single = build({2022, 1}, {records[0]});
   const Table* s = table(single, "per_enhet");
   ASSERT_NE(s, nullptr);
-  EXPECT_EQ(std::count(s->footnotes.begin(), s->footnotes.end(), generic), 0);
+  for (const std::string& f : s->footnotes) EXPECT_FALSE(testing::contains(f, "lika vanliga"));
+  EXPECT_EQ(std::get<std::string>(s->rows.back().cells[2]), "Trygghet");
 }
 
 TEST_F(AvvikelserBuilderEdges, AnEmptyRegisterBuildsAndAUnitLevelAboveTheAreasIsAConfigError) {

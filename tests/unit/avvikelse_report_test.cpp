@@ -55,6 +55,14 @@ AvvikelseRecord fall(CalendarDate registrerad, std::string source = "hsl.csv") {
   return r;
 }
 
+// An HSL report long before the compared years: the HSL registers reach them, so a year with no
+// report of a kind counts 0 rather than being blank.
+AvvikelseRecord registersStart() {
+  AvvikelseRecord r = rec({2020, 1, 2}, AvvikelseTyp::Avvikelse, Lagrum::HSL, "S1");
+  r.kategori = "Informationshantering";
+  return r;
+}
+
 class AvvikelseReport : public ::testing::Test {
  protected:
   AvvikelseReport()
@@ -133,6 +141,7 @@ TEST_F(AvvikelseReport, AFlagColumnNoRegisterHasReadsUppgiftSaknasWithAWarningNa
     r.flags = day <= 3 ? kGanghjalpmedel : 0;
     records.push_back(r);
   }
+  records.push_back(registersStart());
   const Document doc = build({2025, 1}, records);
   const Table* f = find<Table>(doc, "fall");
   ASSERT_NE(f, nullptr);
@@ -141,7 +150,8 @@ TEST_F(AvvikelseReport, AFlagColumnNoRegisterHasReadsUppgiftSaknasWithAWarningNa
   EXPECT_EQ(count(rowNamed(*f, "Unika personer"), 2), 4);
   // The year before has no fall at all: 0, not "uppgift saknas".
   EXPECT_EQ(count(rowNamed(*f, "Med höftbyxa"), 1), 0);
-  EXPECT_TRUE(anyFootnote(*f, {"Med höftbyxa", "uppgift saknas", "hsl.csv", "hoftbyxa"}));
+  EXPECT_TRUE(anyFootnote(*f, {"Med höftbyxa", "uppgift saknas", "hsl.csv", "kolumnen Höftbyxa"}));
+  EXPECT_FALSE(anyFootnote(*f, {"hoftbyxa"}));  // the internal key is not the user's
 
   const auto found = warnings(doc);
   EXPECT_TRUE(std::any_of(found.begin(), found.end(), [](const CheckItem* item) {
@@ -169,8 +179,8 @@ TEST_F(AvvikelseReport, AFigureFromTwoRegistersWhereOneLacksTheColumnCountsOneAn
   EXPECT_EQ(count(rowNamed(*f, "Fall/fallolyckor"), 2), 5);
   EXPECT_EQ(count(rowNamed(*f, "Med fraktur"), 2), 3);
   EXPECT_EQ(count(rowNamed(*f, "Unika personer"), 2), 3);
-  EXPECT_TRUE(anyFootnote(*f, {"Med fraktur", "2 av 5", "extra.csv", "fraktur"}));
-  EXPECT_TRUE(anyFootnote(*f, {"Unika personer", "2 av 5", "extra.csv", "person"}));
+  EXPECT_TRUE(anyFootnote(*f, {"Med fraktur", "2 av 5", "extra.csv", "kolumnen Fraktur"}));
+  EXPECT_TRUE(anyFootnote(*f, {"Unika personer", "2 av 5", "extra.csv", "kolumnen Person"}));
   // Not claimed as "fall without a person": the register cannot tell.
   EXPECT_FALSE(anyFootnote(*f, {"saknar uppgift om person"}));
 }
@@ -196,7 +206,7 @@ TEST_F(AvvikelseReport, LexMariaHasItsOwnHeadersAndStatusFromARegisterWithoutItI
   EXPECT_EQ(text(t->rows[1], 2), "Kategori ej angiven");
   EXPECT_EQ(text(t->rows[1], 3), "Status ej angiven");
   EXPECT_EQ(text(t->rows[2], 3), "uppgift saknas");
-  EXPECT_TRUE(anyFootnote(*t, {"Status", "1 av 3", "b.csv", "status"}));
+  EXPECT_TRUE(anyFootnote(*t, {"Status", "1 av 3", "b.csv", "kolumnen Status"}));
 }
 
 TEST_F(AvvikelseReport, ExternaWithoutTheRiktningColumnShowUppgiftSaknasForTheDirection) {
@@ -207,6 +217,7 @@ TEST_F(AvvikelseReport, ExternaWithoutTheRiktningColumnShowUppgiftSaknasForTheDi
     r.columns = kAllAvvikelseColumns & ~kColumnRiktning;
     records.push_back(r);
   }
+  records.push_back(registersStart());
   const Document doc = build({2025, 1}, records);
   const Table* e = find<Table>(doc, "externa");
   ASSERT_NE(e, nullptr);
@@ -318,9 +329,11 @@ TEST_F(AvvikelseReport, AnOrgMoveBetweenTheComparedPeriodsIsFootnotedAndNoMoveGi
 }
 
 TEST_F(AvvikelseReport, TjansteskrivelseTextsTakeThePeriodAndTotalsAsPlaceholders) {
-  std::vector<AvvikelseRecord> records = {rec({2025, 3, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL),
-                                          rec({2025, 9, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL),
-                                          fall({2025, 10, 1})};
+  // The registers start in 2023 (a SoL and an HSL report), so 2024 is reached and counts 0.
+  std::vector<AvvikelseRecord> records = {
+      rec({2025, 3, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL),
+      rec({2025, 9, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL), fall({2025, 10, 1}),
+      rec({2023, 5, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL), fall({2023, 5, 1})};
   config.avvikelser.forslagTillBeslut = {
       "{namnd} godkänner redovisningen av avvikelser för {period_text} ({totalt} avvikelser, "
       "{foregaende_period_text}: {totalt_foregaende})."};
@@ -346,6 +359,157 @@ TEST_F(AvvikelseReport, TjansteskrivelseTextsTakeThePeriodAndTotalsAsPlaceholder
                          build({2025, 1}, records);
                        }),
                        {"avvikelser.forslag_till_beslut", "periodtext"}));
+}
+
+// Registers that start on 2022-01-01 and a report for 2022H1: the year before (2021) is not
+// reached, so every figure of it is blank (no Förändring either) with the footnote, and the
+// Sammanfattning makes no comparison, never "(0)".
+TEST_F(AvvikelseReport, APeriodAtTheRegistersStartShowsTheYearBeforeBlankEverywhere) {
+  std::vector<AvvikelseRecord> records;
+  for (int day = 1; day <= 3; ++day) records.push_back(fall({2022, 1, day}));
+  AvvikelseRecord lak = rec({2022, 2, 1}, AvvikelseTyp::Avvikelse, Lagrum::HSL, "S1");
+  lak.kategori = "Läkemedel";
+  records.push_back(lak);
+  records.push_back(rec({2022, 3, 1}, AvvikelseTyp::Klagomal, Lagrum::HSL, "S1"));
+  records.push_back(rec({2022, 1, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL));
+  records.push_back(rec({2022, 4, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL));
+  const Document doc = build({2022, 1}, records);
+  const auto blank = [](const Row& row, std::size_t c) {
+    return std::holds_alternative<std::monostate>(row.cells.at(c));
+  };
+
+  const Table* k = find<Table>(doc, "hsl_kategorier");
+  ASSERT_NE(k, nullptr);
+  for (const Row& row : k->rows) {
+    EXPECT_TRUE(blank(row, 1)) << text(row, 0);  // första halvåret 2021
+    EXPECT_TRUE(blank(row, 3)) << text(row, 0);  // Förändring
+  }
+  EXPECT_EQ(count(rowNamed(*k, "Fall/fallolycka"), 2), 3);
+  EXPECT_EQ(count(rowNamed(*k, "Avvikelser enligt HSL"), 2), 4);
+  EXPECT_TRUE(anyFootnote(*k, {"Registren börjar 2022-01-01"}));
+
+  const Table* f = find<Table>(doc, "fall");
+  ASSERT_NE(f, nullptr);
+  for (const Row& row : f->rows) EXPECT_TRUE(blank(row, 1)) << text(row, 0);
+  EXPECT_EQ(count(rowNamed(*f, "Fall/fallolyckor"), 2), 3);
+  EXPECT_TRUE(anyFootnote(*f, {"Registren börjar 2022-01-01"}));
+
+  const Table* l = find<Table>(doc, "lakemedel");
+  ASSERT_NE(l, nullptr);
+  for (const Row& row : l->rows) {
+    EXPECT_TRUE(blank(row, 2) && blank(row, 3)) << text(row, 1);  // 2020 and 2021
+    EXPECT_EQ(count(row, 4), 1);
+  }
+  EXPECT_TRUE(anyFootnote(*l, {"Registren börjar 2022-01-01"}));
+
+  const Table* o = find<Table>(doc, "hsl_ovrigt");
+  ASSERT_NE(o, nullptr);
+  for (const Row& row : o->rows) EXPECT_TRUE(blank(row, 1)) << text(row, 0);
+  EXPECT_EQ(count(rowNamed(*o, "Inkomna klagomål och synpunkter HSL"), 2), 1);
+  EXPECT_TRUE(anyFootnote(*o, {"Registren börjar 2022-01-01"}));
+
+  const Table* oversikt = find<Table>(doc, "oversikt");
+  ASSERT_NE(oversikt, nullptr);
+  EXPECT_TRUE(blank(oversikt->rows.back(), oversikt->columns.size() - 2));  // Helår 2021
+  EXPECT_EQ(count(oversikt->rows.back(), oversikt->columns.size() - 1), 2);
+
+  const TextSection* summary = find<TextSection>(doc, "sammanfattning");
+  ASSERT_NE(summary, nullptr);
+  std::string all;
+  for (const std::string& p : summary->paragraphs) all += p + "\n";
+  EXPECT_FALSE(contains(all, "(0)")) << all;
+  EXPECT_FALSE(contains(all, "jämfört med första halvåret 2021")) << all;
+  EXPECT_FALSE(contains(all, "första halvåret 2021, 0")) << all;
+  EXPECT_FALSE(contains(all, "första halvåret 2021: 0")) << all;
+  // 6 = 4 HSL avvikelser + 2 SoL (the HSL klagomål is not in the total).
+  EXPECT_TRUE(mentions(all, {"totalt 6 avvikelser", "Registren når inte första halvåret 2021",
+                             "utgör 4 avvikelser enligt HSL", "SoL och LSS är 2."}))
+      << all;
+  // Nor does Kontroller check a total of the year before.
+  for (const Section& s : doc.sections)
+    if (const auto* c = std::get_if<CheckSection>(&s))
+      for (const CheckItem& item : c->items)
+        EXPECT_FALSE(contains(item.description, "Halvår 2021"));
+
+  // The tjänsteskrivelse's placeholders for the year before say so too.
+  config.avvikelser.forslagTillBeslut = {
+      "Jämfört med {foregaende_period_text}: {totalt_foregaende}."};
+  const Document withForslag = build({2022, 1}, records);
+  const TextSection* forslag = find<TextSection>(withForslag, "ts_forslag");
+  ASSERT_NE(forslag, nullptr);
+  EXPECT_EQ(forslag->paragraphs.at(0), "Jämfört med första halvåret 2021: uppgift saknas.");
+}
+
+// The same registers one year on: 2022 is reached and compared, without the footnote.
+TEST_F(AvvikelseReport, AYearTheRegistersReachIsComparedEvenWhenItHasNoReportOfAKind) {
+  std::vector<AvvikelseRecord> records = {rec({2022, 1, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL),
+                                          fall({2022, 1, 1}), fall({2023, 2, 1}),
+                                          fall({2023, 2, 2})};
+  const Document doc = build({2023, 1}, records);
+  const Table* k = find<Table>(doc, "hsl_kategorier");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(count(rowNamed(*k, "Fall/fallolycka"), 1), 1);
+  EXPECT_EQ(text(rowNamed(*k, "Fall/fallolycka"), 3), "+1");
+  EXPECT_FALSE(anyFootnote(*k, {"Registren börjar"}));
+  const Table* o = find<Table>(doc, "hsl_ovrigt");
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(count(rowNamed(*o, "Lex Maria, anmälningar"), 1), 0);
+}
+
+// "Halvår" columns exist only in a report for the first half-year; the footnote explaining them
+// is only there.
+TEST_F(AvvikelseReport, TheHalvarFootnoteIsOnlyInTheFirstHalfYearsOversikt) {
+  const std::vector<AvvikelseRecord> records = {
+      rec({2022, 3, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL),
+      rec({2025, 3, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL),
+      rec({2025, 9, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL)};
+  for (const auto& [period, expected] :
+       {std::pair{HalfYearPeriod{2025, 1}, true}, std::pair{HalfYearPeriod{2025, 2}, false},
+        std::pair{HalfYearPeriod{2025, 0}, false}}) {
+    const Document doc = build(period, records);
+    const Table* o = find<Table>(doc, "oversikt");
+    ASSERT_NE(o, nullptr);
+    bool halvarColumn = false;
+    for (const Column& c : o->columns) halvarColumn |= c.header.starts_with("Halvår");
+    EXPECT_EQ(halvarColumn, expected) << period.code();
+    EXPECT_EQ(anyFootnote(*o, {"Halvår"}), expected) << period.code();
+    EXPECT_TRUE(anyFootnote(*o, {"registreringsdatum"})) << period.code();
+  }
+}
+
+TEST_F(AvvikelseReport, TheSammanfattningSaysWhatTheTotalIncludes) {
+  const Document doc = build({2025, 1}, {rec({2025, 3, 1}, AvvikelseTyp::Avvikelse, Lagrum::SoL)});
+  const TextSection* summary = find<TextSection>(doc, "sammanfattning");
+  ASSERT_NE(summary, nullptr);
+  std::string all;
+  for (const std::string& p : summary->paragraphs) all += p + "\n";
+  EXPECT_TRUE(mentions(all, {"I totalen ingår avvikelser enligt HSL", "lex Sarah",
+                             "klagomål och synpunkter enligt HSL, lex Maria och externa "
+                             "avvikelser ingår inte"}))
+      << all;
+}
+
+// A register whose config names the missing column ("kolumner") is footnoted with that name.
+TEST_F(AvvikelseReport, TheCoverageFootnoteUsesTheConfiguredHeaderOfTheColumn) {
+  std::vector<AvvikelseRecord> records;
+  for (int day = 1; day <= 2; ++day) {
+    AvvikelseRecord r = fall({2025, 3, day}, "treserva.xlsx");
+    r.columns = kAllAvvikelseColumns & ~kColumnHoftbyxa;
+    records.push_back(r);
+  }
+  AvvikelserInput input{.config = config,
+                        .period = {2025, 1},
+                        .records = records,
+                        .tree = orgs,
+                        .registerFiles = {{.name = "treserva.xlsx",
+                                           .rowsRead = 2,
+                                           .columns = kAllAvvikelseColumns & ~kColumnHoftbyxa,
+                                           .configuredHeaders = {{"hoftbyxa", "Höftskydd"}}}},
+                        .orgMovesSince = {2023, 1}};
+  const Document doc = buildAvvikelserReport(input, texts);
+  const Table* f = find<Table>(doc, "fall");
+  ASSERT_NE(f, nullptr);
+  EXPECT_TRUE(anyFootnote(*f, {"Med höftbyxa", "treserva.xlsx", "kolumnen Höftskydd"}));
 }
 
 }  // namespace

@@ -82,7 +82,8 @@ struct Columns {
 };
 const Columns kColumns;
 
-// Notes list this many duplicated ids by name; the rest are counted.
+// Notes list where this many duplicated rows are (file and lines, never the id); the rest are
+// counted.
 constexpr std::size_t kDuplicatesNamed = 10;
 // An error lists this many unknown enheter (and as many unmapped categories); the rest are
 // counted.
@@ -264,9 +265,9 @@ void AvvikelseReader::read(TabularSource& source) {
     if (!complete) return;  // reported with every other unknown value by finish()
 
     const SourceLocation at{file, record.line(), ""};
-    const auto [first, inserted] = seen_.try_emplace(r.id, at);
+    const auto [first, inserted] = seen_.try_emplace(std::make_pair(file, r.id), at);
     if (!inserted) {
-      duplicates_.push_back({r.id, first->second, at});
+      duplicates_.push_back({first->second, at});
       ++info.duplicates;
       return;
     }
@@ -306,12 +307,14 @@ std::string AvvikelseReader::listed(
 
 AvvikelseRegisters AvvikelseReader::finish() {
   if (!unknownOrgs_.empty() || !unmapped_.empty()) {
-    // The error points at the first unknown value of the first file it occurs in.
+    // The error points at the first unknown value of the first file it occurs in, an enhet or a
+    // category: its heading names neither kind, and each kind's list follows.
     const Unmapped* first = nullptr;
     for (const auto* entries : {&unknownOrgs_, &unmapped_})
       for (const auto& [key, entry] : *entries)
         if (!first || metBefore(entry, *first)) first = &entry;
-    std::string message;
+    std::string message =
+        "okända värden i avvikelseregistren (det första på den här raden); alla listas här:\n";
     if (!unknownOrgs_.empty())
       message += "okänd enhet: " + std::to_string(unknownOrgs_.size()) +
                  (unknownOrgs_.size() == 1 ? " värde finns" : " värden finns") +
@@ -319,13 +322,13 @@ AvvikelseRegisters AvvikelseReader::finish() {
                  "org-filen). Lägg till dem i org-filen eller rätta registret:" +
                  listed(unknownOrgs_);
     if (!unmapped_.empty())
-      message += std::string(message.empty() ? "" : "\n") +
+      message += std::string(unknownOrgs_.empty() ? "" : "\n") +
                  "okänd kategori i taxonomin: " + std::to_string(unmapped_.size()) +
                  (unmapped_.size() == 1 ? " värde saknas" : " värden saknas") +
                  " under \"avvikelser.taxonomi\" i konfigurationen. Lägg till dem "
                  "(namnet i exporten → namnet i rapporten) och kör igen:" +
                  listed(unmapped_);
-    throw InputError(SourceLocation{first->firstFile, first->firstLine, ""}, message);
+    throw InputError(SourceLocation{first->firstFile, first->firstLine, first->header}, message);
   }
 
   AvvikelseRegisters result;
@@ -334,13 +337,10 @@ AvvikelseRegisters AvvikelseReader::finish() {
   if (!duplicates_.empty()) {
     std::string note = formatInteger(static_cast<std::int64_t>(duplicates_.size()), " ") +
                        (duplicates_.size() == 1 ? " rapport förekommer" : " rapporter förekommer") +
-                       " mer än en gång i registren (samma id) och räknas en gång: ";
+                       " mer än en gång i samma register (samma id) och räknas en gång: ";
     for (std::size_t i = 0; i < duplicates_.size() && i < kDuplicatesNamed; ++i) {
       const Duplicate& d = duplicates_[i];
-      note +=
-          (i == 0 ? "" : "; ") + std::string("id ") + d.id + " (" + where(d.first) + " och " +
-          (d.again.file == d.first.file ? "rad " + std::to_string(d.again.line) : where(d.again)) +
-          ")";
+      note += (i == 0 ? "" : "; ") + where(d.first) + " och rad " + std::to_string(d.again.line);
     }
     if (duplicates_.size() > kDuplicatesNamed)
       note += " och " +
@@ -354,7 +354,11 @@ AvvikelseRegisters AvvikelseReader::finish() {
 AvvikelseRegisters readAvvikelseRegisters(const AvvikelserSettings& settings, const OrgTree& orgs) {
   AvvikelseReader reader(settings.taxonomy, orgs);
   for (const InputFile& input : settings.registers) reader.read(*openTabularSource(input));
-  return reader.finish();
+  AvvikelseRegisters registers = reader.finish();
+  // One file per register, in the config's order.
+  for (std::size_t i = 0; i < registers.files.size() && i < settings.registers.size(); ++i)
+    registers.files[i].configuredHeaders = settings.registers[i].columns;
+  return registers;
 }
 
 }  // namespace namnd

@@ -27,7 +27,7 @@
 namespace namnd {
 
 struct AvvikelseRegisters {
-  std::vector<AvvikelseRecord> records;      // in file order, each id once
+  std::vector<AvvikelseRecord> records;      // in file order, each id once per file
   std::vector<AvvikelseRegisterFile> files;  // in the order read, with their optional columns
   std::vector<std::string> notes;            // Swedish, for the report's check section
 };
@@ -35,8 +35,10 @@ struct AvvikelseRegisters {
 // The keyed hash a person pseudonym is counted by (never 0, which means "not given").
 std::uint64_t avvikelsePersonHash(std::string_view pseudonym);
 
-// Reads one register after another: ids are unique over all of them, and categories the
-// taxonomy does not know are collected over every file and reported together by finish().
+// Reads one register after another. Each system numbers its own reports, so an id is unique
+// within its file only: the same id twice in one file is a duplicate (counted once), the same id
+// in two files is two reports. Categories the taxonomy does not know are collected over every
+// file and reported together by finish().
 class AvvikelseReader {
  public:
   // `orgs`: every version of the organisation; a code valid in any of them is accepted.
@@ -61,8 +63,9 @@ class AvvikelseReader {
     std::string firstFile;
     std::int64_t firstLine = 0;
   };
+  // Where a duplicated row was first read and read again. The id itself is never kept for
+  // the note: it identifies a report about a person, and the note reaches the outputs.
   struct Duplicate {
-    std::string id;
     SourceLocation first;
     SourceLocation again;
   };
@@ -83,7 +86,8 @@ class AvvikelseReader {
   const OrgTree& orgs_;
   std::map<std::string, std::string, std::less<>> codeByName_;  // folded node name → code
   std::vector<AvvikelseRecord> records_;
-  std::map<std::string, SourceLocation, std::less<>> seen_;  // id → where first read
+  // (file, id) → where first read.
+  std::map<std::pair<std::string, std::string>, SourceLocation> seen_;
   std::vector<Duplicate> duplicates_;
   std::map<std::pair<std::string, std::string>, Unmapped> unmapped_;  // (key, folded value)
   std::map<std::pair<std::string, std::string>, Unmapped> unknownOrgs_;

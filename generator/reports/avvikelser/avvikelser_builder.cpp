@@ -24,18 +24,25 @@ const std::vector<std::string>& sectionIds() {
   return kIds;
 }
 
-// Herrljunga's Sammanfattning: the grand total against the same span a year earlier, the HSL
-// part, the SoL/LSS part, and the under-reporting signal when an enhet is flagged.
+// Herrljunga's Sammanfattning: the grand total against the same span a year earlier and what it
+// includes, the HSL part, the SoL/LSS part, and the under-reporting signal when an enhet is
+// flagged. A comparison with a span the registers do not reach is left out and said so (its 0
+// would read as if nothing had happened).
 std::vector<std::string> summarySentences(const AvvikelserView& view) {
   const AvvikelserFigures& f = view.figures();
+  const HalfYearPeriod before = sameSpanYearBefore(view.period());
+  const auto key = [](const std::string& name, bool compared) {
+    return "sammanfattning." + name + (compared ? "" : "_utan_jamforelse");
+  };
   std::vector<std::string> sentences;
-  sentences.push_back(
-      view.text("sammanfattning.totalt", {{"antal", view.number(f.current.grand())},
-                                          {"antal_foregaende", view.number(f.previous.grand())}}));
-  sentences.push_back(
-      view.text("sammanfattning.hsl", {{"hsl", view.number(f.current.hslAvvikelser)},
-                                       {"hsl_foregaende", view.number(f.previous.hslAvvikelser)}}));
-  sentences.push_back(view.text("sammanfattning.sol_lss",
+  sentences.push_back(view.text(key("totalt", view.reachesBoth(before)),
+                                {{"antal", view.number(f.current.grand())},
+                                 {"antal_foregaende", view.number(f.previous.grand())}}));
+  sentences.push_back(view.text("sammanfattning.totalt_innehall"));
+  sentences.push_back(view.text(key("hsl", view.reaches(before, AvvikelseDel::Hsl)),
+                                {{"hsl", view.number(f.current.hslAvvikelser)},
+                                 {"hsl_foregaende", view.number(f.previous.hslAvvikelser)}}));
+  sentences.push_back(view.text(key("sol_lss", view.reaches(before, AvvikelseDel::SolLss)),
                                 {{"sol_lss", view.number(f.current.solLss)},
                                  {"sol_lss_foregaende", view.number(f.previous.solLss)}}));
   const auto flagged = std::count_if(f.units.begin(), f.units.end(),

@@ -22,6 +22,7 @@ void checkOversikt(CheckSection& checks, const AvvikelserView& view) {
   bool ok = true;
   std::string detail;
   for (std::size_t s = 0; s < o.spans.size(); ++s) {
+    if (!view.reaches(o.spans[s], AvvikelseDel::SolLss)) continue;  // blank in the table
     ok = ok && o.rowSum(s) == o.solLssRecords[s];
     const auto& t = o.byTyp[s];
     detail += (detail.empty() ? "" : "; ") + view.spanColumn(o.spans[s]) + ": " +
@@ -63,13 +64,18 @@ void checkHsl(CheckSection& checks, const AvvikelserView& view) {
     sumThen += k.previous;
     if (k.kategori.empty()) withoutKategori = k.current;
   }
+  // The year before is checked only when the registers reach it (the table shows it blank).
   const HalfYearPeriod before = sameSpanYearBefore(view.period());
+  const bool beforeReached = view.reaches(before, AvvikelseDel::Hsl);
   checks.items.push_back(
       {view.text("kontroller.hsl_kategorier"),
        view.spanColumn(view.period()) + ": " + joined(view, now) + " = " +
-           view.number(f.current.hslAvvikelser) + "; " + view.spanColumn(before) + ": " +
-           joined(view, then) + " = " + view.number(f.previous.hslAvvikelser),
-       okIf(sumNow == f.current.hslAvvikelser && sumThen == f.previous.hslAvvikelser)});
+           view.number(f.current.hslAvvikelser) +
+           (beforeReached ? "; " + view.spanColumn(before) + ": " + joined(view, then) + " = " +
+                                view.number(f.previous.hslAvvikelser)
+                          : std::string()),
+       okIf(sumNow == f.current.hslAvvikelser &&
+            (!beforeReached || sumThen == f.previous.hslAvvikelser))});
   if (withoutKategori > 0)
     checks.items.push_back({view.text("kontroller.utan_kategori"), view.number(withoutKategori),
                             CheckStatus::Warning});
@@ -93,6 +99,7 @@ void checkTotals(CheckSection& checks, const AvvikelserView& view) {
   const AvvikelserFigures& f = view.figures();
   for (const auto& [span, totals] : {std::pair{view.period(), f.current},
                                      std::pair{sameSpanYearBefore(view.period()), f.previous}}) {
+    if (!view.reachesBoth(span)) continue;  // no total is shown for it
     checks.items.push_back({view.text("kontroller.totalt") + ", " + view.spanColumn(span),
                             view.number(totals.grand()) + " = " +
                                 view.number(totals.hslAvvikelser) + " + " +

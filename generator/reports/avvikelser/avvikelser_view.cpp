@@ -36,6 +36,11 @@ AvvikelserFigures computeFigures(const AvvikelserInput& input, int areaLevel, in
     if (registeredIn(r, period) && oversiktTyp(r) == OversiktTyp::Avvikelse) solLss.push_back(&r);
   f.solLssPerUnit = tallyByOrg(solLss, input.tree, areaLevel);
   f.hslKategorier = countHslKategorier(input.records, period);
+  const std::optional<CalendarDate> first = firstRegistered(input.records);
+  f.firstSolLss = firstRegistered(input.records, AvvikelseDel::SolLss);
+  f.firstHsl = firstRegistered(input.records, AvvikelseDel::Hsl);
+  if (!f.firstSolLss) f.firstSolLss = first;
+  if (!f.firstHsl) f.firstHsl = first;
   f.units =
       underReporting({.records = input.records,
                       .tree = input.tree,
@@ -96,12 +101,16 @@ AvvikelserView::AvvikelserView(const AvvikelserInput& input, const ReportTexts& 
   values_["period_text"] = values_["period.text"];
   values_["period_kolumn"] = values_["period.kolumn"];
   values_["foregaende_period_text"] = values_["foregaende.text"];
+  // A year the registers do not reach has no figure: "uppgift saknas", not 0.
+  const bool solLssBefore = reaches(before, AvvikelseDel::SolLss);
+  const bool hslBefore = reaches(before, AvvikelseDel::Hsl);
   values_["totalt"] = number(figures_.current.grand());
-  values_["totalt_foregaende"] = number(figures_.previous.grand());
+  values_["totalt_foregaende"] =
+      solLssBefore && hslBefore ? number(figures_.previous.grand()) : missing();
   values_["hsl"] = number(figures_.current.hslAvvikelser);
-  values_["hsl_foregaende"] = number(figures_.previous.hslAvvikelser);
+  values_["hsl_foregaende"] = hslBefore ? number(figures_.previous.hslAvvikelser) : missing();
   values_["sol_lss"] = number(figures_.current.solLss);
-  values_["sol_lss_foregaende"] = number(figures_.previous.solLss);
+  values_["sol_lss_foregaende"] = solLssBefore ? number(figures_.previous.solLss) : missing();
 }
 
 std::string AvvikelserView::text(std::string_view key) const { return texts_.text(key, values_); }
@@ -136,7 +145,41 @@ std::string AvvikelserView::signedNumber(std::int64_t value) const {
   return (value > 0 ? "+" : "\xE2\x88\x92") + number(value > 0 ? value : -value);
 }
 
+bool AvvikelserView::reaches(const HalfYearPeriod& span, AvvikelseDel del) const {
+  return reachedFrom(del == AvvikelseDel::SolLss ? figures_.firstSolLss : figures_.firstHsl, span);
+}
+
+bool AvvikelserView::reachesBoth(const HalfYearPeriod& span) const {
+  return reaches(span, AvvikelseDel::SolLss) && reaches(span, AvvikelseDel::Hsl);
+}
+
+std::string AvvikelserView::beforeRegistersNote(AvvikelseDel del) const {
+  const std::optional<CalendarDate>& first =
+      del == AvvikelseDel::SolLss ? figures_.firstSolLss : figures_.firstHsl;
+  return text("fotnot_fore_registren", {{"datum", first ? first->iso() : std::string()}});
+}
+
 std::string AvvikelserView::missing() const { return text("uppgift_saknas"); }
+
+std::string AvvikelserView::columnName(AvvikelseColumn column,
+                                       const std::vector<std::string>& files) const {
+  std::string key;
+  for (std::size_t bit = 0; bit < kAvvikelseColumnNames.size(); ++bit)
+    if (column == (1u << bit)) key = std::string(kAvvikelseColumnNames[bit]);
+  // The files' own name for the column, when the config gives every one of them the same.
+  std::optional<std::string> configured;
+  bool same = !files.empty();
+  for (const std::string& name : files) {
+    std::string header;
+    for (const AvvikelseRegisterFile& file : input_.registerFiles)
+      if (file.name == name)
+        for (const auto& [canonical, own] : file.configuredHeaders)
+          if (canonical == key) header = own;
+    if (header.empty() || (configured && *configured != header)) same = false;
+    configured = header;
+  }
+  return same && configured ? *configured : text("kolumnnamn." + key);
+}
 
 std::optional<std::string> AvvikelserView::coverageNote(const ColumnCoverage& coverage,
                                                         AvvikelseColumn column,
@@ -148,9 +191,7 @@ std::optional<std::string> AvvikelserView::coverageNote(const ColumnCoverage& co
               : i + 1 == coverage.filesWithout.size() ? " och "
                                                       : ", ") +
              coverage.filesWithout[i];
-  std::string name;
-  for (std::size_t bit = 0; bit < kAvvikelseColumnNames.size(); ++bit)
-    if (column == (1u << bit)) name = std::string(kAvvikelseColumnNames[bit]);
+  const std::string name = columnName(column, coverage.filesWithout);
   return text(coverage.none() ? "saknas.fotnot_helt" : "saknas.fotnot_delvis",
               {{"uppgift", figure},
                {"kolumn", name},

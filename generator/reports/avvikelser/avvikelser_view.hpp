@@ -25,6 +25,10 @@ struct AvvikelserFigures {
   OrgTally solLssPerUnit;                  // SoL/LSS avvikelser of the period, from the areas down
   std::vector<KategoriCount> hslKategorier;
   std::vector<UnitReporting> units;  // the under-reporting signal of every enhet considered
+  // Where each part's registers start (its first registration; every record's when the part has
+  // none): a span that ends before that is not reached and is shown blank, not as 0.
+  std::optional<CalendarDate> firstSolLss;
+  std::optional<CalendarDate> firstHsl;
 };
 
 class AvvikelserView {
@@ -50,6 +54,13 @@ class AvvikelserView {
   // The "en"/"flera" variant of a sentence, with {antal} filled.
   std::string countSentence(std::string_view keyPrefix, std::int64_t count,
                             PlaceholderValues extra = {}) const;
+  // Whether the registers of a part reach the span; a span before they start is shown blank
+  // (no Förändring either) with beforeRegistersNote, and prose leaves the comparison out.
+  bool reaches(const HalfYearPeriod& span, AvvikelseDel del) const;
+  // Both parts: what the grand total needs.
+  bool reachesBoth(const HalfYearPeriod& span) const;
+  // "Registren börjar 2022-01-01: tomma kolumner …" for a table with a blank column.
+  std::string beforeRegistersNote(AvvikelseDel del) const;
   // A change with its sign, as the reports write it: "+18", "−3" (U+2212), "0".
   std::string signedNumber(std::int64_t value) const;
   // "uppgift saknas": a figure no register could count (its column is missing).
@@ -59,6 +70,9 @@ class AvvikelserView {
   // table does ("Med höftbyxa, Halvår 2025").
   std::optional<std::string> coverageNote(const ColumnCoverage& coverage, AvvikelseColumn column,
                                           const std::string& figure) const;
+  // An optional column as the user knows it: the header the config gives it for every one of
+  // `files` ("kolumner"), or else the template's Swedish name ("Höftbyxa"), never the internal key.
+  std::string columnName(AvvikelseColumn column, const std::vector<std::string>& files) const;
 
  private:
   const AvvikelserInput& input_;

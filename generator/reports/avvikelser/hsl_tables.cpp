@@ -1,5 +1,6 @@
 #include "reports/avvikelser/hsl_tables.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 
@@ -28,18 +29,27 @@ Table buildHslKategoriTable(const AvvikelserView& view) {
                              view.text("hsl_kategorier.forsta_kolumn"));
   // Förändring is written with its sign ("+18", "−3"), as text in a number column.
   table.columns.push_back({view.text("hsl_kategorier.forandring"), ColumnKind::Count});
+  // A span the HSL registers do not reach is blank, and so is the change against it.
+  const bool thenReached = view.reaches(sameSpanYearBefore(view.period()), AvvikelseDel::Hsl);
+  const bool nowReached = view.reaches(view.period(), AvvikelseDel::Hsl);
+  const auto cells = [&](const std::string& name, std::int64_t then, std::int64_t now) {
+    return std::vector<CellValue>{
+        name, thenReached ? CellValue(then) : CellValue(),
+        nowReached ? CellValue(now) : CellValue(),
+        thenReached && nowReached ? CellValue(view.signedNumber(now - then)) : CellValue()};
+  };
   for (const KategoriCount& k : view.figures().hslKategorier) {
     const std::string name =
         k.kategori.empty() ? view.text("hsl_kategorier.utan_kategori") : k.kategori;
-    table.rows.push_back(
-        {.cells = {name, k.previous, k.current, view.signedNumber(k.current - k.previous)}});
+    table.rows.push_back({.cells = cells(name, k.previous, k.current)});
   }
-  const std::int64_t now = view.figures().current.hslAvvikelser;
-  const std::int64_t then = view.figures().previous.hslAvvikelser;
   table.rows.push_back(
       {.kind = RowKind::Total,
-       .cells = {view.text("hsl_kategorier.totalt"), then, now, view.signedNumber(now - then)}});
+       .cells = cells(view.text("hsl_kategorier.totalt"), view.figures().previous.hslAvvikelser,
+                      view.figures().current.hslAvvikelser)});
   table.footnotes.push_back(view.text("hsl_kategorier.fotnot"));
+  if (!thenReached || !nowReached)
+    table.footnotes.push_back(view.beforeRegistersNote(AvvikelseDel::Hsl));
   if (const std::int64_t late = view.figures().registeredAfterHsl; late > 0)
     table.footnotes.push_back(view.countSentence("hsl_kategorier.fotnot_sena", late));
   return table;
@@ -51,14 +61,18 @@ Table buildFallTable(const AvvikelserView& view) {
   const std::string kategori = view.text("fall.kategori");
   const std::array<HalfYearPeriod, 2> spans = {sameSpanYearBefore(view.period()), view.period()};
   std::array<FallFacts, 2> facts;
-  for (std::size_t i = 0; i < spans.size(); ++i)
+  std::array<bool, 2> reached{};
+  for (std::size_t i = 0; i < spans.size(); ++i) {
     facts[i] = countFall(view.input().records, spans[i], kategori);
+    reached[i] = view.reaches(spans[i], AvvikelseDel::Hsl);
+  }
 
   // A figure counted from the fall of registers without its column reads "uppgift saknas" (no
   // register could count it) or is footnoted (only some could).
   std::vector<std::string> coverageNotes;
   const auto cell = [&](const std::string& key, AvvikelseColumn column, std::size_t i,
                         CellValue value) -> CellValue {
+    if (!reached[i]) return CellValue();
     const ColumnCoverage coverage =
         columnCoverage(view.input().records, column, [&](const AvvikelseRecord& r) {
           return isHslAvvikelse(r) && registeredIn(r, spans[i]) &&
@@ -73,7 +87,10 @@ Table buildFallTable(const AvvikelserView& view) {
     table.rows.push_back({.cells = {view.text("fall." + key), cell(key, column, 0, value(facts[0])),
                                     cell(key, column, 1, value(facts[1]))}});
   };
-  table.rows.push_back({.cells = {view.text("fall.fall"), facts[0].count, facts[1].count}});
+  const auto countCell = [&](std::size_t i) {
+    return reached[i] ? CellValue(facts[i].count) : CellValue();
+  };
+  table.rows.push_back({.cells = {view.text("fall.fall"), countCell(0), countCell(1)}});
   row("personer", kColumnPerson, [&](const FallFacts& f) { return personCell(view, f.persons); });
   row("hoftbyxa", kColumnHoftbyxa, [](const FallFacts& f) { return CellValue(f.hoftbyxa); });
   row("ganghjalpmedel", kColumnGanghjalpmedel,
@@ -83,8 +100,10 @@ Table buildFallTable(const AvvikelserView& view) {
   const CellValue hiddenCell = view.text("ej_visat");
   if (table.rows[1].cells[1] == hiddenCell || table.rows[1].cells[2] == hiddenCell)
     table.footnotes.push_back(view.text("fall.fotnot_personer"));
+  if (!reached[0] || !reached[1])
+    table.footnotes.push_back(view.beforeRegistersNote(AvvikelseDel::Hsl));
   for (std::size_t i = 0; i < spans.size(); ++i)
-    if (facts[i].withoutPerson > 0)
+    if (reached[i] && facts[i].withoutPerson > 0)
       table.footnotes.push_back(view.text(
           "fall.fotnot_utan_person",
           {{"antal", view.number(facts[i].withoutPerson)}, {"kolumn", view.spanColumn(spans[i])}}));
@@ -122,22 +141,32 @@ Table buildLakemedelTable(const AvvikelserView& view) {
         ++unplaced[s];
     }
   }
+  // A year the HSL registers do not reach is blank, not 0.
+  std::array<bool, 3> reached{};
+  for (std::size_t s = 0; s < spans.size(); ++s)
+    reached[s] = view.reaches(spans[s], AvvikelseDel::Hsl);
+  const auto addCounts = [&](Row& row, const std::array<std::int64_t, 3>& counts) {
+    for (std::size_t s = 0; s < spans.size(); ++s)
+      row.cells.push_back(reached[s] ? CellValue(counts[s]) : CellValue());
+  };
   for (const OrgNode* unit : units) {
     const auto found = perUnit.find(unit->code);
     if (found == perUnit.end()) continue;
     const OrgNode* area = tree.ancestorAtLevel(unit->code, view.areaLevel());
     Row row{.cells = {area ? area->name : std::string(), unit == area ? "" : unit->name}};
-    for (std::int64_t n : found->second) row.cells.push_back(n);
+    addCounts(row, found->second);
     table.rows.push_back(std::move(row));
   }
   if (unplaced != std::array<std::int64_t, 3>{}) {
     Row row{.cells = {view.text("lakemedel.ej_placerad"), std::string()}};
-    for (std::int64_t n : unplaced) row.cells.push_back(n);
+    addCounts(row, unplaced);
     table.rows.push_back(std::move(row));
   }
   Row totalRow{.kind = RowKind::Total, .cells = {view.text("lakemedel.totalt"), std::string()}};
-  for (std::int64_t n : total) totalRow.cells.push_back(n);
+  addCounts(totalRow, total);
   table.rows.push_back(std::move(totalRow));
+  if (std::find(reached.begin(), reached.end(), false) != reached.end())
+    table.footnotes.push_back(view.beforeRegistersNote(AvvikelseDel::Hsl));
   for (const std::string& note : orgMoveNotes(view)) table.footnotes.push_back(note);
   return table;
 }
@@ -147,13 +176,20 @@ Table buildHslOvrigtTable(const AvvikelserView& view) {
                              view.text("hsl_ovrigt.forsta_kolumn"));
   const AvvikelseTotals& now = view.figures().current;
   const AvvikelseTotals& then = view.figures().previous;
+  const std::array<HalfYearPeriod, 2> spans = {sameSpanYearBefore(view.period()), view.period()};
+  // A span the HSL registers do not reach is blank, not 0.
+  const std::array<bool, 2> reached = {view.reaches(spans[0], AvvikelseDel::Hsl),
+                                       view.reaches(spans[1], AvvikelseDel::Hsl)};
+  const auto count = [&](std::size_t i, std::int64_t value) {
+    return reached[i] ? CellValue(value) : CellValue();
+  };
   auto row = [&](const std::string& key, std::int64_t AvvikelseTotals::*member) {
-    table.rows.push_back({.cells = {view.text("hsl_ovrigt." + key), then.*member, now.*member}});
+    table.rows.push_back(
+        {.cells = {view.text("hsl_ovrigt." + key), count(0, then.*member), count(1, now.*member)}});
   };
   row("klagomal", &AvvikelseTotals::hslKlagomal);
   row("lex_maria", &AvvikelseTotals::lexMaria);
   // The direction of an extern avvikelse needs the riktning column.
-  const std::array<HalfYearPeriod, 2> spans = {sameSpanYearBefore(view.period()), view.period()};
   std::array<ColumnCoverage, 2> riktning;
   for (std::size_t i = 0; i < spans.size(); ++i)
     riktning[i] =
@@ -164,15 +200,21 @@ Table buildHslOvrigtTable(const AvvikelserView& view) {
        {std::pair{"extern_fran", &AvvikelseTotals::externFranKommunen},
         std::pair{"extern_till", &AvvikelseTotals::externTillKommunen}}) {
     Row r{.cells = {view.text(std::string("hsl_ovrigt.") + key)}};
-    r.cells.push_back(riktning[0].none() ? CellValue(view.missing()) : CellValue(then.*member));
-    r.cells.push_back(riktning[1].none() ? CellValue(view.missing()) : CellValue(now.*member));
+    for (std::size_t i = 0; i < spans.size(); ++i)
+      r.cells.push_back(!reached[i]          ? CellValue()
+                        : riktning[i].none() ? CellValue(view.missing())
+                                             : count(i, (i == 0 ? then : now).*member));
     table.rows.push_back(std::move(r));
   }
-  for (std::size_t i = 0; i < spans.size(); ++i)
+  if (!reached[0] || !reached[1])
+    table.footnotes.push_back(view.beforeRegistersNote(AvvikelseDel::Hsl));
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (!reached[i]) continue;
     if (const auto note =
             view.coverageNote(riktning[i], kColumnRiktning,
                               view.text("hsl_ovrigt.externa") + ", " + view.spanColumn(spans[i])))
       table.footnotes.push_back(*note);
+  }
   return table;
 }
 

@@ -6,12 +6,24 @@
 namespace namnd {
 namespace {
 
-// What the per-enhet rows share: whether the registers can tell the händelsetyp at all, and
-// whether some row's dominant händelsetyp was a tie (one footnote for them all).
+// The footnote lists this many rows with a tie; the rest are counted.
+constexpr std::size_t kTiesListed = 10;
+
+// What the per-enhet rows share: whether the registers can tell the händelsetyp at all, and the
+// rows whose most common händelsetyp is a tie, each with the tied names (one footnote for all).
 struct TallyRowsState {
   bool handelsetypSaknas = false;
-  bool tie = false;
+  std::vector<std::string> ties;
 };
+
+// "Omsorg, Trygghet, Ärende": commas only, since names themselves hold "och" ("Larm och
+// telefoni").
+std::string listedNames(const AvvikelserView& view, const std::vector<std::string>& names) {
+  std::string text;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    text += (i == 0 ? "" : ", ") + handelsetypName(view, names[i]);
+  return text;
+}
 
 // A row of the per-enhet table: name, count, dominant händelsetyp and its count.
 Row tallyRow(const AvvikelserView& view, RowKind kind, int level, const std::string& name,
@@ -26,9 +38,21 @@ Row tallyRow(const AvvikelserView& view, RowKind kind, int level, const std::str
     row.cells.insert(row.cells.end(), {std::monostate{}, std::monostate{}});
     return row;
   }
-  row.cells.push_back(dominant->handelsetyp);
+  // A tie names no händelsetyp as the most common: "Flera lika vanliga (2)", the names in the
+  // footnote in Swedish alphabetical order.
+  if (dominant->tie()) {
+    std::vector<std::string> tied = {dominant->handelsetyp};
+    tied.insert(tied.end(), dominant->tiedWith.begin(), dominant->tiedWith.end());
+    row.cells.push_back(view.text(
+        "per_enhet.lika", {{"antal", view.number(static_cast<std::int64_t>(tied.size()))}}));
+    std::string line =
+        view.text("per_enhet.lika_rad", {{"enhet", name}, {"typer", listedNames(view, tied)}});
+    // A node and its only child of the same name tie alike: listed once.
+    if (state.ties.empty() || state.ties.back() != line) state.ties.push_back(std::move(line));
+  } else {
+    row.cells.push_back(dominant->handelsetyp);
+  }
   row.cells.push_back(dominant->count);
-  state.tie |= !dominant->tiedWith.empty();
   return row;
 }
 
@@ -86,12 +110,9 @@ Table buildOversiktTable(const AvvikelserView& view) {
     table.columns.push_back({view.spanColumn(span), ColumnKind::Count});
   const char* keys[kOversiktTyper] = {"oversikt.avvikelse", "oversikt.klagomal",
                                       "oversikt.lex_sarah"};
-  // A span that ends before the first registration is not covered by the registers: blank, not a
-  // count of zero.
-  std::optional<CalendarDate> first;
-  for (const AvvikelseRecord& r : view.input().records)
-    if (!first || r.registrerad < *first) first = r.registrerad;
-  auto covered = [&](std::size_t s) { return first && !(counts.spans[s].last() < *first); };
+  // A span that ends before the registers start is not covered by them: blank, not a count of
+  // zero.
+  auto covered = [&](std::size_t s) { return view.reaches(counts.spans[s], AvvikelseDel::SolLss); };
   for (std::size_t t = 0; t < kOversiktTyper; ++t) {
     Row row{.cells = {view.text(keys[t])}};
     for (std::size_t s = 0; s < counts.spans.size(); ++s)
@@ -106,11 +127,9 @@ Table buildOversiktTable(const AvvikelserView& view) {
   }
   table.rows.push_back(std::move(total));
   table.footnotes.push_back(view.text("oversikt.fotnot_rakneregel"));
-  if (uncovered && first) {
-    PlaceholderValues from;
-    from["datum"] = first->iso();
-    table.footnotes.push_back(view.text("oversikt.fotnot_fore_registren", from));
-  }
+  // Only a half-year report has a Halvår column; the second half is written out in full.
+  if (view.period().half == 1) table.footnotes.push_back(view.text("oversikt.fotnot_halvar"));
+  if (uncovered) table.footnotes.push_back(view.beforeRegistersNote(AvvikelseDel::SolLss));
   if (const std::int64_t late = view.figures().registeredAfterSolLss; late > 0)
     table.footnotes.push_back(view.countSentence("oversikt.fotnot_sena", late));
   return table;
@@ -134,7 +153,16 @@ Table buildPerEnhetTable(const AvvikelserView& view) {
                                   tally.unplaced, state));
   table.rows.push_back(
       tallyRow(view, RowKind::Total, 0, view.text("per_enhet.totalt"), tally.all, state));
-  if (state.tie) table.footnotes.push_back(view.text("per_enhet.fotnot_lika"));
+  if (!state.ties.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < state.ties.size() && i < kTiesListed; ++i)
+      list += (i == 0 ? "" : "; ") + state.ties[i];
+    if (state.ties.size() > kTiesListed)
+      list += view.text(
+          "per_enhet.lika_fler",
+          {{"antal", view.number(static_cast<std::int64_t>(state.ties.size() - kTiesListed))}});
+    table.footnotes.push_back(view.text("per_enhet.fotnot_lika", {{"lista", list}}));
+  }
   if (const auto note = view.coverageNote(handelsetyp, kColumnHandelsetyp,
                                           view.text("per_enhet.kolumn_handelsetyp")))
     table.footnotes.push_back(*note);
