@@ -15,6 +15,7 @@
 #include "render/html/html_renderer.hpp"
 #include "render/xlsx/xlsx_renderer.hpp"
 #include "reports/avvikelser/avvikelser_builder.hpp"
+#include "reports/checks/personal_data_guard.hpp"
 
 namespace namnd {
 namespace {
@@ -114,6 +115,7 @@ int runAvvikelser(const std::vector<std::string>& args, std::ostream& out) {
                               .orgMoves = std::move(moves),
                               .orgMovesSince = earliest};
   const Document document = buildAvvikelserReport(input, texts);
+  refusePersonalData(document, config);
 
   const std::string stem = "avvikelser-" + period.code();
   const std::filesystem::path xlsx = config.outputDir / (stem + ".xlsx");

@@ -6,6 +6,7 @@
 #include "cli/report_context.hpp"
 #include "render/html/html_renderer.hpp"
 #include "render/xlsx/xlsx_renderer.hpp"
+#include "reports/checks/personal_data_guard.hpp"
 #include "reports/kontroll/kontroll_builder.hpp"
 
 namespace namnd {
@@ -19,6 +20,7 @@ int runKontroll(const std::vector<std::string>& args, std::ostream& out) {
   const ReportTexts texts = ReportTexts::load(config.templatesDir / "text" / "kontroll.json");
   const Document document =
       buildKontrollrapport(context->documentMeta(), period, context->dataQuality(), texts);
+  refusePersonalData(document, config);
 
   const std::string stem = "kontroll-" + period.toString();
   const std::filesystem::path xlsx = config.outputDir / (stem + ".xlsx");

@@ -9,6 +9,7 @@
 #include "core/reporting_calendar.hpp"
 #include "render/html/html_renderer.hpp"
 #include "render/xlsx/xlsx_renderer.hpp"
+#include "reports/checks/personal_data_guard.hpp"
 #include "reports/manadsrapport/commentary.hpp"
 #include "reports/manadsrapport/manadsrapport_builder.hpp"
 #include "reports/manadsrapport/snapshot_comparison.hpp"
@@ -111,6 +112,7 @@ int runManadsrapport(const std::vector<std::string>& args, std::ostream& out) {
 
   const ReportTexts texts = ReportTexts::load(config.templatesDir / "text" / "manadsrapport.json");
   const Document document = buildManadsrapport(input, texts);
+  refusePersonalData(document, config);
 
   const std::string stem = "manadsrapport-" + period.toString();
   const std::filesystem::path xlsx = config.outputDir / (stem + ".xlsx");

@@ -6,6 +6,7 @@
 #include "cli/period_argument.hpp"
 #include "cli/report_context.hpp"
 #include "render/xlsx/prognosunderlag_workbook.hpp"
+#include "reports/checks/personal_data_guard.hpp"
 #include "reports/prognosunderlag/prognosunderlag_builder.hpp"
 
 namespace namnd {
@@ -30,6 +31,7 @@ int runPrognosunderlag(const std::vector<std::string>& args, std::ostream& out) 
   const ReportTexts texts =
       ReportTexts::load(config.templatesDir / "text" / "prognosunderlag.json");
   const Prognosunderlag underlag = buildPrognosunderlag(input, texts);
+  refusePersonalData(underlag, config);
   if (underlag.units.empty()) {
     out << "Inga enheter på nivå " << input.unitLevel << " har belopp för " << period.year()
         << "; inget prognosunderlag skrevs.\n";

@@ -2,6 +2,14 @@
 
 namespace namnd {
 
+std::string quotedValue(std::string_view value) {
+  constexpr std::size_t kMaxBytes = 60;
+  if (value.size() <= kMaxBytes) return "\"" + std::string(value) + "\"";
+  std::size_t cut = kMaxBytes;
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+  return "\"" + std::string(value.substr(0, cut)) + "…\"";
+}
+
 std::string SourceLocation::describe() const {
   std::string text = file;
   if (line > 0) {

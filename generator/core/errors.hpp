@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace namnd {
 
@@ -17,6 +18,10 @@ struct SourceLocation {
   // "huvudbok.csv rad 12, kolumn belopp"
   std::string describe() const;
 };
+
+// A value from an input as a message quotes it: "…" around it, cut after 60 characters (at a
+// UTF-8 boundary, with "…") so that a 10 MB field does not become a 10 MB message.
+std::string quotedValue(std::string_view value);
 
 // Bad input data: the message is Swedish and names file, line and column.
 class InputError : public std::runtime_error {

@@ -351,7 +351,9 @@ void readAvvikelser(const ConfigReader& read, const Object& block, int levels,
 
 }  // namespace
 
-RunConfig loadRunConfig(const fs::path& configFile) {
+namespace {
+
+RunConfig readRunConfig(const fs::path& configFile) {
   const fs::path absolute = fs::weakly_canonical(fs::absolute(configFile));
   const Object::Ptr root = parseJson(absolute);
   const ConfigReader read(absolute);
@@ -373,6 +375,14 @@ RunConfig loadRunConfig(const fs::path& configFile) {
   config.templatesDir = fs::weakly_canonical(read.base() / read.text(*root, "mallar"));
   if (!fs::is_directory(config.templatesDir))
     read.fail("mallar", "pekar på " + config.templatesDir.string() + " som inte är en mapp");
+  // The renderers read any file under "mallar": a folder that holds other things than templates
+  // ("../../etc") is refused before anything is read from it. (An empty folder passes here, and
+  // the renderer then names the template it lacks.)
+  std::error_code unreadable;
+  const bool empty = fs::is_empty(config.templatesDir, unreadable) && !unreadable;
+  if (!empty && !fs::is_regular_file(config.templatesDir / "html" / "document.mustache"))
+    read.fail("mallar", "pekar på " + config.templatesDir.string() +
+                            ", som inte är en mallmapp (html/document.mustache saknas)");
 
   const std::string rounding = read.text(*root, "avrundning", false, "per_cell");
   if (rounding == "per_cell")
@@ -492,6 +502,24 @@ RunConfig loadRunConfig(const fs::path& configFile) {
     }
   }
   return config;
+}
+
+}  // namespace
+
+RunConfig loadRunConfig(const fs::path& configFile) {
+  // A path the file system refuses (too long, a NUL byte) and any conversion Poco refuses are
+  // config problems too: the user gets a ConfigError naming the file, never a library exception.
+  try {
+    return readRunConfig(configFile);
+  } catch (const fs::filesystem_error& e) {
+    const std::string problem = e.code() == std::errc::filename_too_long
+                                    ? "är för lång för filsystemet"
+                                    : "kan inte användas (" + e.code().message() + ")";
+    throw ConfigError(configFile.string() + ": sökvägen " + e.path1().string() + " " + problem);
+  } catch (const Poco::Exception& e) {
+    throw ConfigError(configFile.string() + ": ett värde kan inte användas (" + e.displayText() +
+                      ")");
+  }
 }
 
 }  // namespace namnd

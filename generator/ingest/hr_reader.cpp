@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 
+#include "core/errors.hpp"
 #include "core/number_format.hpp"
 #include "ingest/row_check.hpp"
 
@@ -115,7 +116,7 @@ HrImport readHr(TabularSource& source, const std::string& fileHash) {
       centihours = record.amountOre("timmar", &error);  // hundredths, exactly as öre
       if (!centihours)
         row.fail(record.at("timmar"),
-                 "ogiltigt antal timmar \"" + std::string(hoursText) + "\": " + error);
+                 "ogiltigt antal timmar " + quotedValue(hoursText) + ": " + error);
     }
     const auto period = row.period("period");
     const auto ansvar = row.code("ansvar");

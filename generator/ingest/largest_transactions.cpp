@@ -131,6 +131,14 @@ std::vector<LedgerTransaction> KeptTransactions::toTransactions() const {
 LargestTransactions::LargestTransactions(int perKey)
     : perKey_(perKey > 0 ? static_cast<std::size_t>(perKey) : 0), index_(1024) {}
 
+std::int64_t LargestTransactions::contentOrder(const TransactionTexts& t) {
+  std::uint64_t h = text_hash::kSeed1;
+  for (const std::string_view field :
+       {t.konto, t.verksamhet, t.projekt, t.datum, t.vernr, t.text, t.motpart})
+    h = text_hash::hash(field, h);
+  return static_cast<std::int64_t>(h >> 1);
+}
+
 std::uint64_t LargestTransactions::keyHash(std::string_view ansvar, Period period) {
   return text_hash::hash(ansvar, text_hash::kSeed0 ^ static_cast<std::uint64_t>(period.code()));
 }

@@ -95,6 +95,21 @@ class LargestTransactions {
     keep(bucket, ore, size, order, texts());
   }
 
+  // Offers one row whose place among rows of the same |ore| is decided by its contents rather
+  // than its line, so that the kept rows and their order do not depend on the order of the
+  // file's rows (an export sorted differently gives the same report). `texts()` is called only
+  // when the row could be kept.
+  template <typename Texts>
+  void offerByContent(std::string_view ansvar, Period period, std::int64_t ore, Texts&& texts) {
+    Bucket& bucket = bucketFor(ansvar, period);
+    const std::int64_t size = magnitude(ore);
+    if (bucket.full() && (bucket.heap.empty() || size < bucket.worst().size)) return;
+    const TransactionTexts kept = texts();
+    const std::int64_t order = contentOrder(kept);
+    if (bucket.full() && !better({size, order, 0}, bucket.worst())) return;
+    keep(bucket, ore, size, order, kept);
+  }
+
   // Adds the rows another collector kept (a later stretch of the same file, or another file).
   void absorb(LargestTransactions&& other);
 
@@ -134,6 +149,8 @@ class LargestTransactions {
   };
 
   static std::int64_t magnitude(std::int64_t ore) { return ore < 0 ? -ore : ore; }
+  // A non-negative key from every text of the row: equal only for rows that read the same.
+  static std::int64_t contentOrder(const TransactionTexts& texts);
   static std::uint64_t keyHash(std::string_view ansvar, Period period);
 
   Bucket& bucketFor(std::string_view ansvar, Period period) {

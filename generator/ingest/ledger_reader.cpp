@@ -83,7 +83,7 @@ void readRecord(const Record& record, Partial& partial) {
   const std::string_view vernr = record.text(c.vernr);
   partial.ledger.cube.add(*ansvar, *konto, verksamhet, projekt, *period, Measure::Utfall, *ore);
   summary.addToPeriod(period->code(), *ore);
-  partial.kept.offer(*ansvar, *period, *ore, record.line(), [&] {
+  partial.kept.offerByContent(*ansvar, *period, *ore, [&] {
     return keptTexts(record, *konto, verksamhet, projekt, vernr, partial.datum);
   });
   if (vernr.empty()) return;

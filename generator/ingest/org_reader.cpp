@@ -1,5 +1,6 @@
 #include "ingest/org_reader.hpp"
 
+#include "core/errors.hpp"
 #include "core/number_parse.hpp"
 
 namespace namnd {
@@ -9,7 +10,7 @@ int requireInt(const Record& record, std::string_view column) {
   const std::string_view text = record.text(column);
   const auto value = parseWholeNumber(text);
   if (!value || *value < 0 || *value > 1'000'000)
-    throw InputError(record.at(column), "ogiltigt heltal \"" + std::string(text) + "\"");
+    throw InputError(record.at(column), "ogiltigt heltal " + quotedValue(text));
   return static_cast<int>(*value);
 }
 

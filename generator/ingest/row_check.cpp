@@ -1,5 +1,6 @@
 #include "ingest/row_check.hpp"
 
+#include "core/errors.hpp"
 #include "core/number_parse.hpp"
 
 namespace namnd {
@@ -40,8 +41,7 @@ std::optional<std::int64_t> RowCheck::amountIn(Column column) {
   std::string error;
   const auto ore = record_.amountOre(column, &error);
   if (!ore)
-    fail(record_.at(column),
-         "ogiltigt belopp \"" + std::string(record_.text(column)) + "\": " + error);
+    fail(record_.at(column), "ogiltigt belopp " + quotedValue(record_.text(column)) + ": " + error);
   return ore;
 }
 
@@ -75,7 +75,7 @@ std::optional<Period> RowCheck::periodIn(Column periodColumn, Column dateColumn,
     const auto period = Period::parse(periodText);
     if (!period)
       fail(record_.at(periodColumn),
-           "ogiltig period \"" + std::string(periodText) + "\" (ÅÅÅÅMM väntades)");
+           "ogiltig period " + quotedValue(periodText) + " (ÅÅÅÅMM väntades)");
     return period;
   }
   const std::string date = record_.dateText(dateColumn);
@@ -117,7 +117,7 @@ std::optional<int> RowCheck::yearIn(Column column) {
   const std::string_view text = record_.text(column);
   const auto year = text.size() == 4 ? parseWholeNumber(text) : std::nullopt;
   if (!year || *year < 1900 || *year > 2999) {
-    fail(record_.at(column), "ogiltigt år \"" + std::string(text) + "\" (ÅÅÅÅ väntades)");
+    fail(record_.at(column), "ogiltigt år " + quotedValue(text) + " (ÅÅÅÅ väntades)");
     return std::nullopt;
   }
   return static_cast<int>(*year);

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/errors.hpp"
 #include "ingest/row_check.hpp"
 
 namespace namnd {
@@ -30,7 +31,7 @@ RsumPrognosImport readRsumPrognos(TabularSource& source) {
     const auto period = row.month("prognosperiod");
     if (rad && period && seen.count({period->code(), std::string(*rad)}))
       row.fail(record.at("rad"),
-               "raden \"" + std::string(*rad) + "\" finns redan för " + period->toString());
+               "raden " + quotedValue(*rad) + " finns redan för " + period->toString());
     if (!row.accept(amount)) return;
     seen.emplace(period->code(), std::string(*rad));
     RsumPrognos entry{.period = *period, .rad = std::string(*rad), .where = record.at("rad")};

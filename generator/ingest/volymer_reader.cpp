@@ -4,6 +4,7 @@
 #include <string>
 #include <tuple>
 
+#include "core/errors.hpp"
 #include "core/number_format.hpp"
 #include "ingest/row_check.hpp"
 
@@ -55,7 +56,7 @@ VolymImport readVolymer(TabularSource& source) {
       std::string error;
       hundredths = record.amountOre("varde", &error);  // hundredths, exactly as öre
       if (!hundredths)
-        row.fail(record.at("varde"), "ogiltigt värde \"" + std::string(typed) + "\": " + error);
+        row.fail(record.at("varde"), "ogiltigt värde " + quotedValue(typed) + ": " + error);
     }
     const std::string ansvar(record.text("ansvar"));
     if (!row.ok()) {

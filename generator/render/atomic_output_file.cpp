@@ -1,10 +1,12 @@
 #include "render/atomic_output_file.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
+#include <exception>
 #include <fstream>
 #include <string>
 #include <system_error>
@@ -41,6 +43,34 @@ void syncToDisk(const std::filesystem::path& file, const std::filesystem::path& 
   }
 }
 
+// A writer killed outright (SIGKILL, power loss) leaves its temp file behind. Those of earlier
+// writers of the same target whose process is gone are removed, so that a killed run leaves no
+// trace after the next one; a temp file of a live process (a concurrent run) is left alone.
+void removeStaleTempFiles(const std::filesystem::path& target) {
+  const std::filesystem::path folder =
+      target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+  const std::string prefix = "." + target.filename().string() + ".tmp-";
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    const std::string rest = name.substr(prefix.size());
+    const std::size_t dash = rest.find('-');
+    if (dash == 0 || dash == std::string::npos) continue;
+    pid_t pid = 0;
+    try {
+      pid = static_cast<pid_t>(std::stol(rest.substr(0, dash)));
+    } catch (const std::exception&) {
+      continue;
+    }
+    if (pid <= 0 || pid == ::getpid()) continue;
+    if (::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
+    std::error_code ignored;
+    std::filesystem::remove(it->path(), ignored);
+  }
+}
+
 }  // namespace
 
 AtomicOutputFile::AtomicOutputFile(std::filesystem::path target) : target_(std::move(target)) {
@@ -52,6 +82,7 @@ AtomicOutputFile::AtomicOutputFile(std::filesystem::path target) : target_(std::
       throw OutputError("Kan inte skapa mappen " + folder.string() + ": " + ec.message());
     }
   }
+  removeStaleTempFiles(target_);
   temp_ = tempPathFor(target_);
 }
 

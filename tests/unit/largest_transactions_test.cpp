@@ -54,6 +54,33 @@ TEST(LargestTransactions, KeepsTheLargestPerAnsvarAndMonthWithinTheBound) {
   EXPECT_EQ(rows[0].period, Period(2025, 1));
 }
 
+// The readers offer by content: the same rows in any order give the same kept rows in the same
+// order, also where equal amounts are cut at the bound.
+TEST(LargestTransactions, ByContentTheRowOrderOfTheFileDoesNotMatter) {
+  const std::vector<std::pair<std::int64_t, std::string>> rows = {
+      {400, "a"}, {-400, "b"}, {400, "c"}, {900, "d"}, {400, "e"}, {100, "f"}, {-400, "g"}};
+  const auto keptFrom = [](std::vector<std::pair<std::int64_t, std::string>> order) {
+    LargestTransactions kept(3);
+    int textsAsked = 0;
+    for (const auto& [ore, name] : order)
+      kept.offerByContent("2110", Period(2025, 1), ore, [&] {
+        ++textsAsked;
+        return TransactionTexts{"4610", "511", "", "2025-01-31", "V1", name, ""};
+      });
+    return std::pair{namesOf(kept.take().toTransactions()), textsAsked};
+  };
+  const auto [forward, askedForward] = keptFrom(rows);
+  ASSERT_EQ(forward.size(), 3u);
+  EXPECT_EQ(forward[0], "2110/1:d");  // the largest first
+  std::vector<std::pair<std::int64_t, std::string>> reversed(rows.rbegin(), rows.rend());
+  EXPECT_EQ(keptFrom(reversed).first, forward);
+  std::vector<std::pair<std::int64_t, std::string>> rotated = rows;
+  std::rotate(rotated.begin(), rotated.begin() + 3, rotated.end());
+  EXPECT_EQ(keptFrom(rotated).first, forward);
+  // f (100) is below the full bucket's smallest kept row: refused before its texts are made.
+  EXPECT_LT(askedForward, static_cast<int>(rows.size()));
+}
+
 TEST(LargestTransactions, OfEqualAmountsTheFirstInTheFileIsKept) {
   Offerer o(2);
   o.offer("2110", 1, 500, 10, "first");

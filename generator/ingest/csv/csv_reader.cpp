@@ -22,6 +22,15 @@ std::uint64_t bytesEqual(std::uint64_t w, std::uint64_t byteTimesOnes) {
 
 }  // namespace
 
+std::size_t firstLineEnd(std::string_view text) {
+  bool quoted = false;
+  for (std::size_t i = text.find_first_not_of("\r\n"); i < text.size(); ++i) {
+    if (text[i] == '"') quoted = !quoted;
+    if (text[i] == '\n' && !quoted) return i;
+  }
+  return std::string_view::npos;
+}
+
 char detectSeparator(std::string_view text) {
   // The header is the first line with text: the reader skips empty lines, so must this.
   text.remove_prefix(std::min(text.size(), text.find_first_not_of("\r\n")));

@@ -14,6 +14,12 @@ namespace namnd {
 // The field separator of a file: ';', ',' or '\t', detected from the first non-empty line.
 char detectSeparator(std::string_view text);
 
+// Where the line detectSeparator reads ends: the index of the first '\n' outside quotes after the
+// first line with text, or npos when `text` does not hold all of that line yet. A streaming reader
+// detects the separator only once this is found (or at the end of the file), so that the
+// separator never depends on where a block ends.
+std::size_t firstLineEnd(std::string_view text);
+
 class CsvReader {
  public:
   enum class Step { Record, NeedMore, End };

@@ -164,9 +164,14 @@ void StreamingDecoder::decode(std::string_view bytes, std::string& out) {
     bytes = joined;
   }
   if (!started_) {
-    if (!bytes.empty() && bytes.size() < 3 &&
-        std::string_view("\xEF\xBB\xBF").substr(0, bytes.size()) == bytes) {
-      pending_ = std::string(bytes);  // maybe the start of a BOM: wait for more
+    // Maybe the start of a BOM (UTF-8, or the UTF-16 ones refused below): wait for more, so
+    // that a block boundary inside it does not change how the file reads.
+    const auto startsBom = [&](std::string_view bom) {
+      return bytes.size() < bom.size() && bom.substr(0, bytes.size()) == bytes;
+    };
+    if (!bytes.empty() &&
+        (startsBom("\xEF\xBB\xBF") || startsBom("\xFF\xFE") || startsBom("\xFE\xFF"))) {
+      pending_ = std::string(bytes);
       return;
     }
     started_ = true;

@@ -1,4 +1,5 @@
 #include "ingest/sie/sie_fields.hpp"
+#include "core/errors.hpp"
 
 #include <algorithm>
 
@@ -46,8 +47,7 @@ std::optional<std::string> pickObjects(std::span<const std::string_view> items,
   out.empty = items.empty();
   for (std::size_t i = 0; i < items.size(); i += 2) {
     const auto dim = parseDimension(items[i]);
-    if (!dim)
-      return "dimensionen \"" + std::string(items[i]) + "\" i objektlistan är inte ett heltal";
+    if (!dim) return "dimensionen " + quotedValue(items[i]) + " i objektlistan är inte ett heltal";
     bool used = false;
     // Not else-if: one SIE dimension may feed two of ours.
     if (*dim == dims.ansvar) {

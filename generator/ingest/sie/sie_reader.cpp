@@ -88,7 +88,7 @@ bool isStandardDimension(int dim) { return dim == 1 || dim == 2 || (dim >= 6 && 
 
 // Why a field did not parse, with the SIE format the field should have.
 std::string badDate(std::string_view what, std::string_view text) {
-  return "ogiltigt " + std::string(what) + " \"" + std::string(text) + "\" (ÅÅÅÅMMDD väntades)";
+  return "ogiltigt " + std::string(what) + " " + quotedValue(text) + " (ÅÅÅÅMMDD väntades)";
 }
 
 // One reading of the file: lines in, cubes and notes out.
@@ -420,7 +420,7 @@ void SiePass::readTrans() {
   const auto ore = parseAmountOre(amountText, &amountError);
   if (!ore)
     return rejectLedger("belopp",
-                        "ogiltigt belopp \"" + std::string(amountText) + "\": " + amountError);
+                        "ogiltigt belopp " + quotedValue(amountText) + ": " + amountError);
   const std::string_view transdat = token(4);
   std::optional<SieDate> date;
   if (!transdat.empty()) {
@@ -439,7 +439,7 @@ void SiePass::readTrans() {
   summary.acceptedOre += *ore;
   // The counter-entries on balance accounts (bank, skulder) explain nothing in a nämnd report.
   if (isResultAccount(konto))
-    kept_.offer(objects.ansvar, date->period(), *ore, line_, [&] {
+    kept_.offerByContent(objects.ansvar, date->period(), *ore, [&] {
       writeIsoDate(*date, keptDate_);
       const std::string_view transtext = token(5);
       return TransactionTexts{
@@ -472,7 +472,7 @@ void SiePass::readPeriodRow(SieLabel label) {
   const std::string_view periodText = token(2);
   const auto period = Period::parse(periodText);
   if (!period)
-    return reject("period", "ogiltig period \"" + std::string(periodText) + "\" (ÅÅÅÅMM väntades)");
+    return reject("period", "ogiltig period " + quotedValue(periodText) + " (ÅÅÅÅMM väntades)");
   if (yearStart_ && yearEnd_ &&
       (period->code() < yearStart_->number() / 100 || period->code() > yearEnd_->number() / 100))
     return reject("period", "perioden " + period->toString() + " ligger utanför räkenskapsåret " +
@@ -490,7 +490,7 @@ void SiePass::readPeriodRow(SieLabel label) {
   std::string amountError;
   const auto ore = parseAmountOre(amountText, &amountError);
   if (!ore)
-    return reject(column, "ogiltigt belopp \"" + std::string(amountText) + "\": " + amountError);
+    return reject(column, "ogiltigt belopp " + quotedValue(amountText) + ": " + amountError);
 
   SiePeriodRow row;
   row.line = line_;

@@ -94,12 +94,10 @@ void CsvSource::read(const TableSpec& spec, const std::function<void(const Recor
       endOfFile = got < block.size();
       if (endOfFile) decoder.finish(text);
       if (!reader) {
-        // The separator is decided on the first line with text: wait until it is complete.
+        // The separator is decided on the first line with text: wait until it is complete (a
+        // quoted field may hold line breaks, see firstLineEnd).
         head += text;
-        const std::size_t start = head.find_first_not_of("\r\n");
-        const bool lineComplete =
-            start != std::string::npos && head.find('\n', start) != std::string::npos;
-        if (!endOfFile && !lineComplete) continue;
+        if (!endOfFile && firstLineEnd(head) == std::string::npos) continue;
         reader.emplace(detectSeparator(head), displayName_);
         reader->append(head);
         head.clear();

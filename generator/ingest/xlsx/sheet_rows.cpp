@@ -184,7 +184,7 @@ class SheetHandler final : public Poco::XML::DefaultHandler {
       case CellKind::Boolean:
         if (trimmed.empty()) return;
         if (trimmed != "1" && trimmed != "true" && trimmed != "0" && trimmed != "false") {
-          throw cellError("värdet \"" + std::string(trimmed) + "\" är inget sanningsvärde");
+          throw cellError("värdet " + quotedValue(trimmed) + " är inget sanningsvärde");
         }
         cell.type = XlsxCell::Type::Boolean;
         cell.text.assign(1, trimmed == "1" || trimmed == "true" ? '1' : '0');
@@ -207,7 +207,7 @@ class SheetHandler final : public Poco::XML::DefaultHandler {
     double number = 0;
     const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
     if (ec != std::errc{} || end != digits.data() + digits.size() || !std::isfinite(number)) {
-      throw cellError("värdet \"" + std::string(text) + "\" är inget giltigt tal");
+      throw cellError("värdet " + quotedValue(text) + " är inget giltigt tal");
     }
     return number;
   }

@@ -160,6 +160,8 @@ void ZipPackage::Impl::index() {
   // Index by the central directory (the authoritative list), each entry with its local header.
   for (auto it = archive->fileInfoBegin(); it != archive->fileInfoEnd(); ++it) {
     const Poco::Zip::ZipFileInfo& info = it->second;
+    // Before isDirectory(), which reads the name's last character even when there is none.
+    if (info.getFileName().empty()) throw error("zip-arkivet är skadat: en post saknar namn");
     if (info.isDirectory()) continue;
     if (archive->findHeader(info.getFileName()) == archive->headerEnd()) {
       throw error("zip-arkivet är skadat: posten " + info.getFileName() + " saknar sitt huvud");

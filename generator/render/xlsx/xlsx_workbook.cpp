@@ -24,6 +24,17 @@ std::string cellName(int row, int col) {
 
 char* mutableChars(std::string& s) { return s.empty() ? nullptr : s.data(); }
 
+// Excel refuses a cell of more than 32 767 characters, and libxlsxwriter then fails the whole
+// workbook. A text that long (a 10 MB field quoted in a message) is cut, at a UTF-8 character
+// boundary, and marked with "…": the report is still written. Bytes bound characters from above.
+constexpr std::size_t kMaxCellBytes = 32'000;
+
+std::string cutToCellLimit(const std::string& text) {
+  std::size_t end = kMaxCellBytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end) + "\xE2\x80\xA6";
+}
+
 // libxlsxwriter's codes for the looks of render/series_look.hpp (the SVG draws the same ones).
 constexpr std::array<std::uint8_t, series_look::kPatterns> kBarPatterns{
     LXW_CHART_PATTERN_NONE,  // solid fill
@@ -106,8 +117,9 @@ void XlsxSheetWriter::check(int error, int row, int col) const {
 void XlsxSheetWriter::writeString(int row, int col, const std::string& text,
                                   const XlsxCellStyle& style) {
   // worksheet_write_string never interprets "=…" as a formula, which is the point.
+  const std::string cut = text.size() > kMaxCellBytes ? cutToCellLimit(text) : std::string();
   check(worksheet_write_string(sheet_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
-                               text.c_str(), workbook_->format(style)),
+                               cut.empty() ? text.c_str() : cut.c_str(), workbook_->format(style)),
         row, col);
 }
 
