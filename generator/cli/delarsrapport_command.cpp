@@ -9,6 +9,7 @@
 #include "ingest/volymer_reader.hpp"
 #include "render/html/html_renderer.hpp"
 #include "render/xlsx/xlsx_renderer.hpp"
+#include "reports/checks/personal_data_guard.hpp"
 #include "reports/delarsrapport/delar_appendix_tables.hpp"
 #include "reports/delarsrapport/delar_figures.hpp"
 #include "reports/delarsrapport/delarsrapport_builder.hpp"
@@ -112,6 +113,7 @@ int runDelarsrapport(const std::vector<std::string>& args, std::ostream& out) {
                                             config.reportLevel, period);
   addAppendix(input, *context);
   const Document document = buildDelarsrapport(input, texts);
+  refusePersonalData(document, config);
 
   char stamp[16];
   std::snprintf(stamp, sizeof stamp, "%04d%02d%02d", period.year(), period.month(),

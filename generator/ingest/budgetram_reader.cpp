@@ -5,10 +5,14 @@
 namespace namnd {
 
 BudgetramImport readBudgetram(TabularSource& source) {
-  static const TableSpec kSpec = {{{"omrade", {"område", "post", "forandring", "förändring"}, true},
-                                   {"belopp", {"belopp kr", "belopp sek", "kr"}, true},
-                                   {"kommentar", {"kommentarer", "text"}, false}},
-                                  {}};
+  static const TableSpec kSpec = {
+      {{"omrade", {"område", "post", "forandring", "förändring"}, true},
+       {"belopp", {"belopp kr", "belopp sek", "kr"}, true},
+       {"kommentar", {"kommentarer", "text"}, false},
+       {"beslutad",
+        {"beslut", "beslutsdatum", "beslutad månad", "beslutsmånad", "beslutsmanad"},
+        false}},
+      {}};
   BudgetramImport result;
   result.summary.kind = SourceKind::Budget;
   result.summary.sourcePath = source.displayName();
@@ -16,9 +20,11 @@ BudgetramImport readBudgetram(TabularSource& source) {
     RowCheck row(record, result.summary);
     const auto belopp = row.amount("belopp");
     const auto omrade = row.code("omrade");
+    std::optional<Period> beslutad;
+    if (!record.text("beslutad").empty()) beslutad = row.month("beslutad");
     if (!row.accept(belopp)) return;
     result.changes.push_back(
-        {std::string(*omrade), *belopp, std::string(record.text("kommentar"))});
+        {std::string(*omrade), *belopp, std::string(record.text("kommentar")), beslutad});
   });
   return result;
 }

@@ -13,21 +13,23 @@ TableSpec goalSpec(int year) {
   const std::string y = std::to_string(year);
   const std::string y1 = std::to_string(year - 1);
   const std::string y2 = std::to_string(year - 2);
-  return {{{"malomrade", {"målområde", "malomraden", "område", "omrade"}, true},
-           {"vision", {"visionen", "malomradets vision"}, false},
-           {"mal", {"nämndsmål", "namndsmal", "mål text"}, false},
-           {"matetal", {"mätetal", "matt", "mått", "nyckeltal"}, false},
-           {"utfall_ar_2", {"utfall " + y2}, false},
-           {"utfall_ar_1", {"utfall " + y1}, false},
-           {"mal_ar", {"mål " + y, "malvarde", "målvärde"}, false},
-           {"delar_ar", {"delår " + y, "delar " + y, "utfall delar"}, false},
-           {"prognos_ar", {"prognos " + y}, false},
-           {"status", {"maluppfyllelse", "måluppfyllelse", "bedomning", "bedömning"}, false},
-           {"fotnot", {"fotnotsmarkering", "markering"}, false},
-           {"fotnotstext", {"fotnot text", "fotnotens text"}, false},
-           {"berakning", {"beräkning", "formel", "beräknas som"}, false},
-           {"decimaler", {"antal decimaler"}, false}},
-          {}};
+  return {
+      {{"malomrade", {"målområde", "malomraden", "område", "omrade"}, true},
+       {"vision", {"visionen", "malomradets vision"}, false},
+       {"mal", {"nämndsmål", "namndsmal", "mål text"}, false},
+       {"matetal", {"mätetal", "matt", "mått", "nyckeltal"}, false},
+       {"utfall_ar_2", {"utfall " + y2}, false},
+       {"utfall_ar_1", {"utfall " + y1}, false},
+       {"mal_ar", {"mål " + y, "malvarde", "målvärde"}, false},
+       {"delar_ar", {"delår " + y, "delar " + y, "utfall delar"}, false},
+       {"prognos_ar", {"prognos " + y}, false},
+       {"status", {"maluppfyllelse", "måluppfyllelse", "bedomning", "bedömning"}, false},
+       {"fotnot", {"fotnotsmarkering", "markering"}, false},
+       {"fotnotstext", {"fotnot text", "fotnotens text"}, false},
+       {"berakning", {"beräkning", "formel", "beräknas som"}, false},
+       {"decimaler", {"antal decimaler"}, false},
+       {"period", {"avser period", "delår per", "delar per", "värden per", "varden per"}, false}},
+      {}};
 }
 
 // "* **" → {"*", "**"}.
@@ -127,6 +129,8 @@ GoalImport readGoals(TabularSource& source, int year) {
       else
         decimals = static_cast<int>(*parsed);
     }
+    std::optional<Period> period;
+    if (!record.text("period").empty()) period = row.month("period");
     if (!row.accept(std::nullopt)) return;
 
     if (!area) {
@@ -165,8 +169,33 @@ GoalImport readGoals(TabularSource& source, int year) {
     goalIt->measures.push_back({std::string(matetal), std::string(fotnot), std::move(values),
                                 std::string(record.text("status")),
                                 SourceLocation{source.displayName(), record.line(), ""},
-                                std::move(berakning), decimals});
+                                std::move(berakning), decimals, record.at("berakning"), period,
+                                record.at("period")});
   });
+
+  // One period for the whole file may be written on one row (or on every row); rows of a file
+  // with several periods must each say theirs when they have a typed Delår.
+  std::vector<Period> periods;
+  for (const GoalArea& area : result.areas)
+    for (const Goal& goal : area.goals)
+      for (const GoalMeasure& measure : goal.measures)
+        if (measure.period &&
+            std::find(periods.begin(), periods.end(), *measure.period) == periods.end())
+          periods.push_back(*measure.period);
+  for (GoalArea& area : result.areas)
+    for (Goal& goal : area.goals)
+      for (GoalMeasure& measure : goal.measures) {
+        if (measure.period) continue;
+        if (periods.size() == 1) {
+          measure.period = periods.front();
+        } else if (periods.size() > 1 && !measure.values[kGoalDelar].empty()) {
+          --summary.rowsAccepted;
+          summary.rejected.push_back(
+              {measure.periodWhere,
+               "period saknas: filen har delårsvärden för flera månader, ange på raden vilken "
+               "månad delåret avser (ÅÅÅÅMM)"});
+        }
+      }
 
   for (const PendingMarker& marker : used) {
     const auto markers = defined.find({marker.area, marker.goal});

@@ -24,6 +24,11 @@
 //                summa(placeringsdygn) (see core/volym_formula.hpp and
 //                reports/delarsrapport/goal_values.hpp). Delår must then be left empty.
 //   decimaler    decimals of a computed value (0–4; empty = 0): andel(…) 71 % or 71,2 %.
+//   period       the month the typed Delår values are as of (YYYYMM or a date): on one row
+//                (or every row) for the whole file, or per row. A report for another month does
+//                not show those Delår cells (reports/delarsrapport/goal_values.hpp). Without
+//                the column the values are taken to be as of the report's month. A file with
+//                several periods must give one on every row with a typed Delår.
 // A marker on a mätetal row that its table has no footnote for, a footnote marker defined twice
 // in one table, values without a mätetal and two different visions are rejected with file,
 // line and column, and so are a beräkning that is not one of the forms, one on a row without a
@@ -36,6 +41,7 @@
 #include <vector>
 
 #include "core/import_summary.hpp"
+#include "core/period.hpp"
 #include "core/volym_formula.hpp"
 #include "ingest/table/tabular_source.hpp"
 
@@ -58,6 +64,9 @@ struct GoalMeasure {
   SourceLocation where;
   std::optional<VolymFormula> berakning;  // none = every value as typed
   int decimals = 0;                       // of a computed value
+  SourceLocation berakningWhere;          // the beräkning cell, for an error in the formula
+  std::optional<Period> period;           // the month the typed Delår is as of; none: not said
+  SourceLocation periodWhere;
 };
 
 struct GoalFootnote {

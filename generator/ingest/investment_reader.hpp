@@ -7,9 +7,11 @@
 //
 // Columns: projekt (code as booked in the ledger), namn, budget (kr); optional grupp (the group's
 // subtotal label, "S:a investeringar gm TN"), ombudgetering (kr), prognos (kr, helår; empty =
-// Summa budget, i.e. no deviation), utfall (kr, January through `period`; empty = from the
-// ledger) with period (YYYYMM, required with utfall: a report for another month takes the
-// ledger's), kommentar. Amounts may be negative.
+// Summa budget, i.e. no deviation), utfall (kr, January through `period`; empty = the ledger's
+// when it has rows on the code — in a file that gives utfall for other projects, an empty cell
+// is "uppgift saknas", not 0: type 0 for nothing booked) with period (YYYYMM, required with
+// utfall: a report for another month does not use it), kommentar. Amounts may be negative. How
+// the table picks each project's utfall: reports/delarsrapport/investment_table.hpp.
 
 #include <cstdint>
 #include <optional>

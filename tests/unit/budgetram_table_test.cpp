@@ -77,5 +77,51 @@ TEST(BudgetramTable, ABadAmountNamesFileLineAndColumn) {
       {"ram.csv", "rad 3", "belopp", "ogiltigt belopp"}));
 }
 
+// A change decided after the report's month is not in that report: per June the August
+// decision is left out and Totalt is the sum of the rest; per August both are in.
+TEST(BudgetramTable, AChangeDecidedAfterTheReportMonthIsLeftOut) {
+  testing::TempDir dir;
+  testing::writeFile(dir / "ram.csv",
+                     "omrade;belopp;kommentar;beslutad\n"
+                     "Lönepott;4 180 000;;202505\n"
+                     "Kapitalkostnadspott;215 000;;2025-08-20\n"
+                     "Effektiviseringsfond;480 000;;\n");
+  InputFile file;
+  file.path = dir / "ram.csv";
+  file.displayName = "ram.csv";
+  const Cube ledger;
+  const auto totalPer = [&](Period per, std::vector<CheckItem>* checks) {
+    const DelarAppendixInput input{.per = per, .yearCube = ledger, .budgetram = file};
+    const auto sections = buildBudgetramSections(input, bilagaTexts());
+    const Table& table = std::get<Table>(sections.at(0));
+    *checks = std::get<CheckSection>(sections.at(1)).items;
+    EXPECT_EQ(table.rows.size(), per.month() == 6 ? 3u : 4u);
+    return std::get<std::int64_t>(table.rows.back().cells[1]);
+  };
+  std::vector<CheckItem> june;
+  EXPECT_EQ(totalPer(Period(2025, 6), &june), 4'180 + 480);
+  ASSERT_EQ(june.size(), 2u);
+  EXPECT_EQ(june[0].status, CheckStatus::Ok);  // Totalt = Σ of the rows shown
+  EXPECT_TRUE(
+      testing::mentions(june[1].description + " " + june[1].detail,
+                        {"efter juni 2025", "Kapitalkostnadspott (beslutad augusti 2025)"}));
+  std::vector<CheckItem> august;
+  EXPECT_EQ(totalPer(Period(2025, 8), &august), 4'180 + 215 + 480);
+  EXPECT_EQ(august.size(), 1u);
+}
+
+TEST(BudgetramTable, AnUnreadableBeslutadNamesFileLineAndColumn) {
+  testing::TempDir dir;
+  testing::writeFile(dir / "ram.csv", "omrade;belopp;beslutad\nLönepott;3 740 000;i augusti\n");
+  InputFile file;
+  file.path = dir / "ram.csv";
+  file.displayName = "ram.csv";
+  const Cube ledger;
+  const DelarAppendixInput input{.per = Period(2025, 8), .yearCube = ledger, .budgetram = file};
+  EXPECT_TRUE(testing::mentions(
+      testing::thrown<InputError>([&] { buildBudgetramSections(input, bilagaTexts()); }),
+      {"ram.csv", "rad 2", "beslutad"}));
+}
+
 }  // namespace
 }  // namespace namnd

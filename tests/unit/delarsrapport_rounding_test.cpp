@@ -5,7 +5,9 @@
 
 #include <numeric>
 
+#include "reports/delarsrapport/delar_check_tally.hpp"
 #include "reports/delarsrapport/delar_tables.hpp"
+#include "support/test_support.hpp"
 
 namespace namnd {
 namespace {
@@ -129,6 +131,51 @@ TEST(DelarsrapportRounding, PerCellModeRoundsEveryCellFromTheExactAmounts) {
             (exactResultat + (exactResultat >= 0 ? 1 : -1) * kTkr / 2) / kTkr);
   EXPECT_FALSE(s.resultat[kBudget].has_value());
   EXPECT_FALSE(s.kommunbidrag[kAvvikelse].has_value());
+}
+
+// The stated rounding mode says the tolerance the checks use: 1 tkr for a difference of two
+// cells, ⌊n/2⌋ + 1 for a sum of n rows (n halves at most, plus the total's own half).
+TEST(DelarsrapportRounding, TheStatedRoundingModeMatchesTheTolerancesUsed) {
+  const DelarFigures f = figures();
+  CheckSection checks;
+  addDelarTableChecks(checks, f, roundDelarFigures(f, RoundingMode::PerCell),
+                      RoundingMode::PerCell);
+  ASSERT_FALSE(checks.items.empty());
+  EXPECT_EQ(checks.items[0].description, "Avrundningsläge");
+  EXPECT_TRUE(testing::mentions(checks.items[0].detail, {"högst 1 tkr", "n rader högst ⌊n/2⌋ + 1"}))
+      << checks.items[0].detail;
+  EXPECT_FALSE(testing::contains(checks.items[0].detail, "1–2 tkr"));
+  EXPECT_EQ(cellToleranceTkr(RoundingMode::PerCell), 1);
+  for (const std::size_t n : {1u, 2u, 5u, 10u})
+    EXPECT_EQ(sumToleranceTkr(n, RoundingMode::PerCell), static_cast<std::int64_t>(n / 2 + 1));
+}
+
+// A prognosis per kostnadsslag file with rows only for another month: the RSUM footnote says
+// that the rows are missing for this prognosis, not that prognoses are given per enhet only.
+TEST(DelarsrapportRounding, TheRsumFootnoteSaysWhenTheFileLacksThisMonthsPrognosis) {
+  DelarFigures f = figures();
+  f.snapshotPeriod = Period(2025, 6);
+  const ReportTexts texts =
+      ReportTexts::load(testing::repoPath("templates/text/delarsrapport.json"));
+  PlaceholderValues values;
+  addPeriodPlaceholders(values, "per", Period(2025, 6));
+  addPeriodPlaceholders(values, "foregaende", Period(2024, 6));
+  const auto footnotes = [&] {
+    return buildRsumTable(f, roundDelarFigures(f, RoundingMode::PerCell), RoundingMode::PerCell,
+                          texts, values)
+        .footnotes;
+  };
+  const auto hasNote = [](const std::vector<std::string>& notes, const std::string& text) {
+    for (const std::string& note : notes)
+      if (testing::contains(note, text)) return true;
+    return false;
+  };
+  EXPECT_TRUE(hasNote(footnotes(), "Prognosen lämnas per enhet, inte per kostnadsslag"));
+  f.rsumPrognosUnused = {Period(2025, 8)};
+  const auto notes = footnotes();
+  EXPECT_FALSE(hasNote(notes, "Prognosen lämnas per enhet"));
+  EXPECT_TRUE(hasNote(notes, "Prognos per kostnadsslag saknas för prognosen lämnad i juni 2025"));
+  EXPECT_FALSE(hasNote(notes, "augusti"));
 }
 
 }  // namespace

@@ -25,11 +25,12 @@ TEST(ExampleDelar, IsByteIdenticalOnEveryRun) {
   testing::TempDir second;
   writeExampleDelar(first.path());
   writeExampleDelar(second.path() / "ny");  // the folder is created
-  for (const char* name : {"investeringar-2025.csv", "budgetram-2025.csv", "mal-2025.csv"}) {
+  for (const char* name : {"investeringar-2025.csv", "budgetram-2025.csv", "mal-2025.csv",
+                           "verksamhetsmatt-2025.csv"}) {
     EXPECT_EQ(testing::readFile(first / name), testing::readFile(second.path() / "ny" / name))
         << name;
   }
-  EXPECT_EQ(testing::entriesIn(first.path()), 3);
+  EXPECT_EQ(testing::entriesIn(first.path()), 4);
 }
 
 TEST(ExampleDelar, ReadsBackWithoutRejections) {
@@ -52,6 +53,28 @@ TEST(ExampleDelar, ReadsBackWithoutRejections) {
   EXPECT_TRUE(goals.summary.rejected.empty());
   ASSERT_EQ(goals.areas.size(), 3u);
   for (const bool has : goals.hasColumn) EXPECT_TRUE(has);  // headers written with the years
+  // The typed Delår values are as of August.
+  EXPECT_EQ(goals.areas[0].goals[0].measures[0].period, Period(2025, 8));
+  // Two changes decided by June, two in August.
+  int byJune = 0;
+  for (const BudgetramChange& change : changes.changes)
+    byJune += change.beslutad && *change.beslutad <= Period(2025, 6) ? 1 : 0;
+  EXPECT_EQ(byJune, 2);
+
+  // Verksamhetsmått: three areas; placeringsdygn (summa), invånare (senaste) and the share of
+  // beviljad tid computed, the rest typed per August.
+  auto matt = openTabularSource(inputAt(dir / "verksamhetsmatt-2025.csv"));
+  const GoalImport measures = readGoals(*matt, 2025);
+  EXPECT_TRUE(measures.summary.rejected.empty());
+  ASSERT_EQ(measures.areas.size(), 3u);
+  std::vector<std::string> computed;
+  for (const GoalArea& area : measures.areas)
+    for (const Goal& goal : area.goals)
+      for (const GoalMeasure& measure : goal.measures)
+        if (measure.berakning) computed.push_back(measure.berakning->text());
+  EXPECT_EQ(computed, (std::vector<std::string>{"senaste(invanare)",
+                                                "andel(summa(utford_tid), summa(beviljad_tid))",
+                                                "summa(placeringsdygn)"}));
 }
 
 TEST(ExampleDelar, BuildsEveryTableWithTwoInvestmentGroups) {
@@ -74,12 +97,16 @@ TEST(ExampleDelar, BuildsEveryTableWithTwoInvestmentGroups) {
   EXPECT_EQ(subtotals, 2);
   // Summa budget of the tekniska nämnden group: 18 000 + 2 350 − 310 + 1 500 tkr.
   EXPECT_EQ(std::get<std::int64_t>(table.rows.at(3).cells[4]), 18'000 + 2'350 - 310 + 1'500);
-  // Utfall from the file for 11 of the 12 projects (93109 leaves it to the ledger, which has
-  // none); P2501 is drift: named in tkr (123 456,00 kr → 123 tkr), not lost; 93105 has no prognos.
-  ASSERT_EQ(table.footnotes.size(), 3u);
-  EXPECT_TRUE(testing::contains(table.footnotes[0], "för 11 projekt")) << table.footnotes[0];
-  EXPECT_TRUE(testing::mentions(table.footnotes[1], {"P2501", "utfall 123\xC2\xA0tkr"}));
-  EXPECT_TRUE(testing::mentions(table.footnotes[2], {"Prognos saknas", "(93105)"}));
+  // Utfall from the file for all 12 projects (Lärkan's is a typed 0); 93105 has no prognos.
+  // P2501 is drift: named in the checks in tkr (123 456,00 kr → 123 tkr), not in the footnotes.
+  ASSERT_EQ(table.footnotes.size(), 2u);
+  EXPECT_EQ(table.footnotes[0], "Utfall enligt investeringsfilen (projektredovisningen).");
+  EXPECT_TRUE(testing::mentions(table.footnotes[1], {"Prognos saknas", "(93105)"}));
+  bool p2501 = false;
+  for (const CheckItem& item : std::get<CheckSection>(investments.back()).items)
+    if (testing::contains(item.detail, "P2501 (123\xC2\xA0tkr)"))
+      p2501 = item.status == CheckStatus::Warning;
+  EXPECT_TRUE(p2501);
   // Utfall of Ombyggnad Lindgården etapp 2: 11 842 317,50 kr → 11 842 tkr.
   EXPECT_EQ(std::get<std::int64_t>(table.rows.at(0).cells[1]), 11'842);
 
@@ -133,6 +160,21 @@ TEST(ExampleDelar, TheExampleConfigReadsRightPerJuneAndPerAugust) {
   EXPECT_FALSE(testing::contains(tjansteskrivelse, "augusti"));
   EXPECT_FALSE(testing::contains(tjansteskrivelse, "delårsrapport"));
   EXPECT_FALSE(testing::contains(june, "lämnad 2025"));
+  // Nothing of August is shown as if it were June's: no investment utfall (the file is per
+  // August, the ledger has none), no budgetram change decided in August, no typed Delår per
+  // August; the verksamhetsmått table is there, computed for June.
+  EXPECT_TRUE(testing::mentions(
+      june, {"Halvårsrapporten avser perioden januari–juni 2025",
+             "Utfall per juni 2025 saknas för alla projekt: investeringsfilen har utfall per "
+             "augusti 2025",
+             "Investeringar: utfall saknas", "Verksamhetsmått och nyckeltal", "Antal invånare",
+             "Delår 2025: uppgift per juni 2025 saknas; underlaget har värden per augusti 2025.",
+             "Budgetram: förändringar beslutade efter juni 2025 ingår inte",
+             "Projekt i huvudboken som inte finns i investeringsfilen, utfall januari–juni 2025: "
+             "P2501 ("}));
+  EXPECT_FALSE(testing::contains(june, "gäller till och med augusti"));
+  EXPECT_FALSE(testing::contains(june, "Avser ökad hyra efter ombyggnad"));  // the August row
+  EXPECT_FALSE(testing::contains(june, "Projekt P2501 finns i huvudboken"));
 
   const std::string august = page("2025-08-31", "20250831");
   EXPECT_TRUE(testing::mentions(
@@ -144,6 +186,10 @@ TEST(ExampleDelar, TheExampleConfigReadsRightPerJuneAndPerAugust) {
        "Investeringar: delsumma = Σ gruppens projekt", "Bilaga per ansvarsnivå: område = Σ enheter",
        "Bilaga per ansvarsnivå: Totalsumma = Σ områden", "Investeringar: prognos saknas",
        "Hjälpmedel hemsjukvård (93105)"}));
+  EXPECT_TRUE(testing::mentions(august, {"Delårsrapporten avser perioden januari–augusti 2025",
+                                         "Verksamhetsmått och nyckeltal", "Placeringsdygn"}));
+  EXPECT_FALSE(testing::contains(august, "Investeringar: utfall saknas"));
+  EXPECT_FALSE(testing::contains(august, "uppgift per augusti 2025 saknas"));
   EXPECT_FALSE(testing::contains(august, "lämnad 2025"));
   EXPECT_FALSE(testing::contains(august, "class=\"status-error\""));
 }

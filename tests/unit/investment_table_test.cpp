@@ -197,27 +197,132 @@ TEST(InvestmentTable, CommentsFollowTheTableOnePerProject) {
                 "Nytt verksamhetssystem: Projektet är försenat och räknas som driftskostnader."}));
 }
 
-TEST(InvestmentTable, ALedgerProjektMissingFromTheFileIsFootnotedInTkrLikeTheTable) {
+const CheckItem* checkNamed(const std::vector<Section>& sections, std::string_view prefix) {
+  for (const CheckItem& item : std::get<CheckSection>(sections.back()).items)
+    if (item.description.starts_with(prefix)) return &item;
+  return nullptr;
+}
+
+// P2501 in the example is drift (a grant): a ledger projekt the file lacks is a warning for the
+// controller, not a footnote telling the nämnd about an investment.
+TEST(InvestmentTable, ALedgerProjektMissingFromTheFileIsACheckWarningInTkrLikeTheTable) {
   Cube ledger = herrljungaLedger();
   ledger.add("5100", "5410", "", "P9999", Period(2022, 2), Measure::Utfall, 1'234'567);
   ledger.add("5100", "5410", "", "P8888", Period(2022, 3), Measure::Utfall, 500);
   ledger.add("5100", "5410", "", "P8888", Period(2022, 4), Measure::Utfall, -500);  // nets to 0
   const auto sections = herrljungaSections(ledger, RoundingMode::PerCell);
   const Table& table = tableOf(sections);
-  ASSERT_EQ(table.footnotes.size(), 2u);  // P9999, then Hjälpmedel SN's missing prognos
-  // 12 345,67 kr → 12 tkr, as the table would show it.
-  EXPECT_TRUE(mentions(table.footnotes[0], {"P9999", "utfall 12\xC2\xA0tkr", "augusti 2022"}))
-      << table.footnotes[0];
-  EXPECT_FALSE(testing::contains(table.footnotes[0], " kr "));
+  ASSERT_EQ(table.footnotes.size(), 1u);  // only Hjälpmedel SN's missing prognos
+  EXPECT_FALSE(testing::contains(table.footnotes[0], "P9999"));
+  const CheckItem* item = checkNamed(sections, "Investeringar: projekt i huvudboken");
+  ASSERT_NE(item, nullptr);
+  EXPECT_EQ(item->status, CheckStatus::Warning);
+  // 12 345,67 kr → 12 tkr, as the table would show it; P8888 nets to 0 and is not named.
+  EXPECT_TRUE(mentions(item->detail, {"P9999 (12\xC2\xA0tkr)", "augusti 2022",
+                                      "Är något av dem ett investeringsprojekt"}))
+      << item->detail;
+  EXPECT_FALSE(testing::contains(item->detail, "P8888"));
   // Under ½ tkr it is kronor, not "0 tkr": a booked amount is never shown as nothing.
   ledger.add("5100", "5410", "", "P7777", Period(2022, 5), Measure::Utfall, -41'000);
   const auto small = herrljungaSections(ledger, RoundingMode::PerCell);
-  bool named = false;
-  for (const std::string& note : tableOf(small).footnotes)
-    if (testing::contains(note, "P7777")) named = mentions(note, {"utfall -410,00\xC2\xA0kr"});
-  EXPECT_TRUE(named);
+  EXPECT_TRUE(mentions(checkNamed(small, "Investeringar: projekt i huvudboken")->detail,
+                       {"P7777 (-410,00\xC2\xA0kr)", "P9999"}));
   // The subtotals are unchanged: the amount is named, not put in a group.
   EXPECT_EQ(std::get<std::int64_t>(table.rows[2].cells[1]), 43'305);
+}
+
+InvestmentProject withUtfall(std::string code, std::int64_t budgetKr,
+                             std::optional<std::int64_t> utfallKr, std::optional<Period> period) {
+  InvestmentProject p;
+  p.projekt = code;
+  p.namn = "Projekt " + code;
+  p.grupp = "S:a egna";
+  p.budgetOre = budgetKr * 100;
+  p.prognosOre = budgetKr * 100;
+  if (utfallKr) p.utfallOre = *utfallKr * 100;
+  p.utfallPeriod = period;
+  return p;
+}
+
+std::vector<Section> sectionsPer(const std::vector<InvestmentProject>& projects,
+                                 const ProjektUtfall& utfall, Period per) {
+  PlaceholderValues values{{"ar", std::to_string(per.year())}};
+  addPeriodPlaceholders(values, "per", per);
+  return buildInvestmentSections(projects, utfall, per, RoundingMode::PerCell, bilagaTexts(),
+                                 values);
+}
+
+// The file's utfall is per August; a report per June has neither the file's June utfall nor
+// ledger rows: the cells are empty, never 0, and the footnote and the check say why in the
+// months that apply.
+TEST(InvestmentTable, AJuneReportWithAnAugustFileShowsNoUtfallRatherThanZero) {
+  const std::vector<InvestmentProject> projects = {
+      withUtfall("1", 1'000'000, 400'000, Period(2025, 8)),
+      withUtfall("2", 500'000, 120'000, Period(2025, 8))};
+  const auto sections = sectionsPer(projects, {}, Period(2025, 6));
+  const Table& table = tableOf(sections);
+  ASSERT_EQ(table.rows.size(), 3u);
+  for (const Row& row : table.rows)
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(row.cells[kInvUtfall]))
+        << std::get<std::string>(row.cells[0]);
+  // Budget is still shown: 1 000 + 500 tkr.
+  EXPECT_EQ(std::get<std::int64_t>(table.rows[2].cells[kInvBudget]), 1'500);
+  ASSERT_EQ(table.footnotes.size(), 1u);
+  EXPECT_TRUE(mentions(table.footnotes[0], {"Utfall per juni 2025 saknas för alla projekt",
+                                            "investeringsfilen har utfall per augusti 2025",
+                                            "huvudboken har inga rader"}))
+      << table.footnotes[0];
+  EXPECT_FALSE(testing::contains(table.footnotes[0], "visas i stället huvudbokens"));
+  const CheckItem* item = checkNamed(sections, "Investeringar: utfall saknas");
+  ASSERT_NE(item, nullptr);
+  EXPECT_EQ(item->status, CheckStatus::Warning);
+  EXPECT_TRUE(mentions(item->detail, {"inte per juni 2025", "202506"})) << item->detail;
+  // The identities still hold on what is shown; no check claims the empty utfall adds up.
+  for (const CheckItem& check : std::get<CheckSection>(sections.back()).items)
+    EXPECT_NE(check.status, CheckStatus::Error) << check.description;
+}
+
+// The file gives utfall per August for the other projects and leaves one empty, and the ledger
+// has no rows for it: that is "uppgift saknas", not 0 (a project with nothing booked is typed 0).
+// A project with ledger rows takes the ledger's; with a typed 0 it is 0.
+TEST(InvestmentTable, AnEmptyUtfallInAFileThatGivesUtfallIsMissingNotZero) {
+  const std::vector<InvestmentProject> projects = {
+      withUtfall("1", 1'000'000, 400'000, Period(2025, 8)),
+      withUtfall("2", 500'000, std::nullopt, std::nullopt),
+      withUtfall("3", 300'000, 0, Period(2025, 8)), withUtfall("4", 200'000, std::nullopt, {})};
+  const ProjektUtfall ledger = {{"4", 5'000'000}};  // 50 000 kr → 50 tkr
+  const auto sections = sectionsPer(projects, ledger, Period(2025, 8));
+  const Table& table = tableOf(sections);
+  ASSERT_EQ(table.rows.size(), 5u);
+  EXPECT_EQ(std::get<std::int64_t>(table.rows[0].cells[kInvUtfall]), 400);
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(table.rows[1].cells[kInvUtfall]));
+  EXPECT_EQ(std::get<std::int64_t>(table.rows[2].cells[kInvUtfall]), 0);
+  EXPECT_EQ(std::get<std::int64_t>(table.rows[3].cells[kInvUtfall]), 50);
+  // 400 + ? + 0 + 50 is not known: the subtotal's utfall is empty, its budget is not.
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(table.rows[4].cells[kInvUtfall]));
+  EXPECT_EQ(std::get<std::int64_t>(table.rows[4].cells[kInvBudget]), 1'000 + 500 + 300 + 200);
+  bool named = false;
+  for (const std::string& note : table.footnotes)
+    if (mentions(note, {"Utfall per augusti 2025 saknas för Projekt 2 (2)",
+                        "investeringsfilen har inget utfall för projektet"}))
+      named = true;
+  EXPECT_TRUE(named);
+  const CheckItem* item = checkNamed(sections, "Investeringar: utfall saknas");
+  ASSERT_NE(item, nullptr);
+  EXPECT_TRUE(mentions(item->detail, {"Projekt 2 (2)", "skriv 0"})) << item->detail;
+}
+
+// A file without any utfall leaves utfall to the ledger: no rows there is nothing booked, 0.
+TEST(InvestmentTable, WithoutUtfallInTheFileNoLedgerRowsMeansZero) {
+  const std::vector<InvestmentProject> projects = {
+      withUtfall("1", 1'000'000, std::nullopt, std::nullopt),
+      withUtfall("2", 500'000, std::nullopt, std::nullopt)};
+  const auto sections = sectionsPer(projects, {{"1", 20'000'000}}, Period(2025, 6));
+  const Table& table = tableOf(sections);
+  EXPECT_EQ(std::get<std::int64_t>(table.rows[0].cells[kInvUtfall]), 200);
+  EXPECT_EQ(std::get<std::int64_t>(table.rows[1].cells[kInvUtfall]), 0);
+  EXPECT_EQ(std::get<std::int64_t>(table.rows[2].cells[kInvUtfall]), 200);
+  EXPECT_EQ(checkNamed(sections, "Investeringar: utfall saknas"), nullptr);
 }
 
 TEST(InvestmentTable, BadRowsStopTheReportNamingFileLineAndColumn) {

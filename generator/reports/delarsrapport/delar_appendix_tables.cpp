@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/swedish_calendar.hpp"
 #include "ingest/budgetram_reader.hpp"
 #include "ingest/goal_reader.hpp"
 #include "ingest/investment_reader.hpp"
@@ -59,11 +60,25 @@ std::vector<Section> buildBudgetramSections(const DelarAppendixInput& input,
   const auto source = openTabularSource(*input.budgetram);
   const BudgetramImport changes = readBudgetram(*source);
   refuseRejectedRows(changes.summary);
-  Table table =
-      buildBudgetramTable(changes.changes, input.rounding, texts, appendixValues(input.per));
+  // A change decided after the report's month is not yet part of the ram it reports on.
+  std::vector<BudgetramChange> decided;
+  std::string later;
+  for (const BudgetramChange& change : changes.changes) {
+    if (change.beslutad && *change.beslutad > input.per)
+      later += (later.empty() ? "" : ", ") + change.omrade + " (beslutad " +
+               swedishMonthAndYear(change.beslutad->year(), change.beslutad->month()) + ")";
+    else
+      decided.push_back(change);
+  }
+  Table table = buildBudgetramTable(decided, input.rounding, texts, appendixValues(input.per));
   CheckSection checks{.id = "budgetram_kontroller",
                       .title = "Kontroller: " + table.title,
                       .items = checkBudgetramTable(table, input.rounding)};
+  if (!later.empty())
+    checks.items.push_back({"Budgetram: förändringar beslutade efter " +
+                                swedishMonthAndYear(input.per.year(), input.per.month()) +
+                                " ingår inte",
+                            later, CheckStatus::Ok});
   std::vector<Section> sections;
   sections.emplace_back(std::move(table));
   sections.emplace_back(std::move(checks));

@@ -108,6 +108,11 @@ void addColumns(Table& table, const std::string& prefix, const std::string& firs
   }
 }
 
+PlaceholderValues withPrognos(PlaceholderValues values, Period snapshot) {
+  addPeriodPlaceholders(values, "prognos", snapshot);
+  return values;
+}
+
 void addPrognosNote(Table& table, const DelarFigures& figures, const ReportTexts& texts,
                     PlaceholderValues values) {
   if (!figures.hasLastYear)
@@ -269,6 +274,11 @@ Table buildRsumTable(const DelarFigures& f, const DelarShown& s, RoundingMode mo
   addPrognosNote(t, f, texts, values);
   if (f.rsumPrognosAvvikelse)
     t.footnotes.push_back(texts.text("rsum.fotnot_prognos_per_kostnadsslag", values));
+  else if (f.snapshotPeriod && !f.rsumPrognosUnused.empty())
+    // The controller's file exists but has no rows for this prognosis: say that, not that
+    // prognoses are never given per kostnadsslag.
+    t.footnotes.push_back(texts.text("rsum.fotnot_prognos_per_kostnadsslag_saknas",
+                                     withPrognos(values, *f.snapshotPeriod)));
   else if (f.snapshotPeriod)
     t.footnotes.push_back(texts.text("rsum.fotnot_prognos_per_rad", values));
   t.footnotes.push_back(roundingNote(mode, texts, values));
@@ -322,7 +332,9 @@ void addDelarTableChecks(CheckSection& checks, const DelarFigures& f, const Dela
   checks.items.push_back({"Avrundningsläge",
                           mode == RoundingMode::PerCell
                               ? "per cell: varje tkr-belopp avrundas för sig från exakta belopp "
-                                "(halva från noll); summor och differenser kan skilja 1–2 tkr"
+                                "(halva från noll); en avvikelse (skillnad mellan två celler) "
+                                "får därför skilja högst 1 tkr och en summa av n rader högst "
+                                "⌊n/2⌋ + 1 tkr från det som räknas fram ur de avrundade cellerna"
                               : "additivt: största-rest-metoden, rader summerar exakt till "
                                 "delsummor och totaler och avvikelser är beräknade i tkr",
                           CheckStatus::Ok});

@@ -179,14 +179,16 @@ Document buildDelarsrapport(const DelarsrapportInput& input, const ReportTexts& 
         std::string periods;
         for (const Period p : input.figures.rsumPrognosUnused)
           periods += (periods.empty() ? "" : ", ") + monthText(p);
-        checks.items.push_back({"Prognos per kostnadsslag",
-                                "filen har prognos lämnad i " + periods +
-                                    ", rapportens prognos är " +
-                                    (input.figures.snapshotPeriod
-                                         ? "lämnad i " + monthText(*input.figures.snapshotPeriod)
-                                         : std::string("inte lämnad")) +
-                                    ": RSUM-raderna visas utan prognos",
-                                CheckStatus::Warning});
+        // Said for the report's own prognosis: what is missing for it, then what the file has.
+        checks.items.push_back(
+            {"Prognos per kostnadsslag",
+             (input.figures.snapshotPeriod
+                  ? "filen saknar prognos per kostnadsslag för prognosen lämnad i " +
+                        monthText(*input.figures.snapshotPeriod)
+                  : "rapporten har ingen prognos lämnad till och med " + monthText(input.period)) +
+                 " (filens rader gäller prognos lämnad i " + periods +
+                 "): RSUM-raderna visas utan prognos",
+             CheckStatus::Warning});
       }
       for (const auto& [node, ore] : input.figures.unplacedPrognos)
         checks.items.push_back({"Prognosraden för " + node + " kan inte placeras på ett område",

@@ -16,9 +16,9 @@ bool anyMeasureStatus(const GoalImport& goals) {
 }
 
 // "*" + "Mätningen görs vartannat år" → "* Mätningen görs vartannat år"; a text that already
-// starts with its marker is kept as typed.
+// starts with its marker, and one without a marker (about a whole column), are kept as typed.
 std::string footnoteText(const GoalFootnote& note) {
-  if (note.text.starts_with(note.marker)) return note.text;
+  if (note.marker.empty() || note.text.starts_with(note.marker)) return note.text;
   return note.marker + " " + note.text;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/errors.hpp"
 #include "core/number_format.hpp"
 #include "core/rounding.hpp"
 #include "core/swedish_calendar.hpp"
@@ -90,16 +91,31 @@ class Resolver {
       : goals_(goals), per_(per), volymer_(volymer), nextStars_(longestStarRun(goals) + 1) {}
 
   std::vector<CheckItem> run() {
+    std::map<Period, int> otherMonths;  // typed Delår cells left out, by the month they are as of
     for (GoalArea& area : goals_.areas)
       for (Goal& goal : area.goals)
-        for (GoalMeasure& measure : goal.measures)
+        for (GoalMeasure& measure : goal.measures) {
           if (measure.berakning) {
             goals_.hasColumn[kGoalDelar] = true;
             resolve(goal, measure);
+          } else if (!measure.values[kGoalDelar].empty() && measure.period &&
+                     *measure.period != per_) {
+            measure.values[kGoalDelar].clear();
+            ++otherMonths[*measure.period];
+            note(goal, "Delår " + std::to_string(per_.year()) + ": uppgift per " + monthText(per_) +
+                           " saknas; underlaget har värden per " + monthText(*measure.period) +
+                           ".");
           }
+        }
+    for (const auto& [month, count] : otherMonths)
+      checks_.push_back(
+          {"Mätetal med delårsvärden för en annan månad (" + goals_.summary.sourcePath + ")",
+           std::to_string(count) + " ifyllda delårsvärden avser " + monthText(month) +
+               ", rapporten avser " + monthText(per_) + ": cellerna visas tomma med en fotnot",
+           CheckStatus::Warning});
     if (computedCells_ > 0) {
       checks_.insert(checks_.begin(),
-                     {"Mätetal beräknade ur volymerna",
+                     {"Mätetal beräknade ur volymerna (" + goals_.summary.sourcePath + ")",
                       std::to_string(computedCells_) + " celler beräknade" +
                           (volymer_.table ? " ur " + volymer_.displayName : std::string()),
                       CheckStatus::Ok});
@@ -112,8 +128,19 @@ class Resolver {
     const VolymFormula& formula = *measure.berakning;
     const int year = per_.year();
     if (!volymer_.table) {
-      unavailable(goal, measure, "Delår " + std::to_string(year),
-                  "ingen volymfil finns i konfigurationen (" + volymer_.configKey + ")");
+      // Every cell the beräkning should fill is marked; one warning for the row.
+      measure.values[kGoalDelar] =
+          std::string(kDash) + " " +
+          marker(goal, "Delår " + std::to_string(year) + ": uppgift saknas.");
+      for (const std::size_t column : {kGoalUtfallAr1, kGoalUtfallAr2}) {
+        if (!goals_.hasColumn[column] || !measure.values[column].empty()) continue;
+        const int earlier = year - (column == kGoalUtfallAr1 ? 1 : 2);
+        measure.values[column] =
+            std::string(kDash) + " " +
+            marker(goal, "Utfall " + std::to_string(earlier) + ": uppgift saknas.");
+      }
+      warn(measure, "kan inte beräknas: ingen volymfil finns i konfigurationen (" +
+                        volymer_.configKey + ")");
       return;
     }
     computeDelar(goal, measure, formula);
@@ -128,13 +155,19 @@ class Resolver {
     const PeriodRange window = PeriodRange::ack(per_);
     const std::string label = "Delår " + std::to_string(per_.year());
     const VolymOutcome outcome = evaluateVolymFormula(formula, *volymer_.table, window);
-    if (const auto reason = failure(outcome, window)) {
-      unavailable(goal, measure, label, *reason);
+    if (outcome.status == VolymOutcome::Status::UnknownMeasure)
+      throw InputError(measure.berakningWhere, "okänt mått \"" + outcome.measure +
+                                                   "\" i beräkningen " + formula.text() + ": " +
+                                                   volymer_.displayName + " har inget sådant mått" +
+                                                   knownMeasures());
+    if (const auto reason = failure(outcome, window, formula)) {
+      unavailable(goal, measure, label, reason->publicText, reason->detail);
       return;
     }
     const auto text = figureText(outcome, formula.isShare(), measure.decimals);
     if (!text) {
-      unavailable(goal, measure, label, "värdet är för stort för att visas");
+      unavailable(goal, measure, label, "värdet är för stort för att visas",
+                  "värdet är för stort för att visas");
       return;
     }
     std::string& cell = measure.values[kGoalDelar];
@@ -151,43 +184,75 @@ class Resolver {
                      std::size_t column, int year) {
     const PeriodRange window = PeriodRange::wholeYear(year);
     const VolymOutcome outcome = evaluateVolymFormula(formula, *volymer_.table, window);
-    if (outcome.status == VolymOutcome::Status::UnknownMeasure) return;  // said for Delår
-    if (outcome.status == VolymOutcome::Status::NoValue) return;         // the volymer begin later
     const std::string label = "Utfall " + std::to_string(year);
-    if (const auto reason = failure(outcome, window)) {
-      unavailable(goal, measure, label, *reason, column);
+    if (const auto reason = failure(outcome, window, formula)) {
+      unavailable(goal, measure, label, reason->publicText, reason->detail, column);
       return;
     }
+    // Part of a year is no year's utfall: marked like a Delår that cannot be computed.
     if (const auto partial = partialCoverage(outcome, window, formula)) {
-      warn(measure, label + " beräknas inte: " + *partial);
+      unavailable(goal, measure, label, "uppgift saknas för hela " + std::to_string(year), *partial,
+                  column);
       return;
     }
     const auto text = figureText(outcome, formula.isShare(), measure.decimals);
     if (!text) {
-      unavailable(goal, measure, label, "värdet är för stort för att visas", column);
+      unavailable(goal, measure, label, "värdet är för stort för att visas",
+                  "värdet är för stort för att visas", column);
       return;
     }
     measure.values[column] = *text;
     ++computedCells_;
   }
 
+  // " (måtten i volymerna: anstallda, invanare …)" for an error about an unknown mått.
+  std::string knownMeasures() const {
+    std::string names;
+    for (const std::string& code : volymer_.table->measures())
+      names += (names.empty() ? "" : ", ") + code;
+    return names.empty() ? std::string() : " (måtten i volymerna: " + names + ")";
+  }
+
+  struct Failure {
+    std::string publicText;  // for the footnote under the table: no file names
+    std::string detail;      // for the check
+  };
+
   // Why the figure cannot be shown, or nullopt when it can.
-  std::optional<std::string> failure(const VolymOutcome& outcome, PeriodRange window) const {
+  std::optional<Failure> failure(const VolymOutcome& outcome, PeriodRange window,
+                                 const VolymFormula& formula) const {
     using Status = VolymOutcome::Status;
+    const std::string months =
+        window.first == window.last
+            ? monthText(window.first)
+            : std::string(swedishMonthName(window.first.month())) + "–" + monthText(window.last);
     switch (outcome.status) {
       case Status::Ok:
         return std::nullopt;
       case Status::UnknownMeasure:
-        return "måttet " + outcome.measure + " finns inte i " + volymer_.displayName;
       case Status::NoValue:
-        return "volymerna har inget värde för " + outcome.measure + " " +
-               (window.first == window.last ? monthText(window.first)
-                                            : std::string(swedishMonthName(window.first.month())) +
-                                                  "–" + monthText(window.last));
-      case Status::ZeroDenominator:
-        return "andelen kan inte beräknas eftersom " + outcome.measure + " är 0";
+        return Failure{
+            "uppgift saknas för " + measureName(outcome.measure) + " " + months,
+            volymer_.displayName + " har inget värde för " + outcome.measure + " " + months};
+      case Status::ZeroDenominator: {
+        // A total of senaste() terms is 0 in the month they are counted in.
+        const bool stock =
+            formula.ofTotal && formula.ofTotal->aggregation == VolymAggregation::Senaste;
+        const std::string when =
+            stock && outcome.stockMonth ? monthText(*outcome.stockMonth) : months;
+        return Failure{
+            "andelen kan inte beräknas eftersom " + measureName(outcome.measure) + " är 0 för " +
+                when,
+            "andelen kan inte beräknas eftersom " + outcome.measure + " är 0 för " + when};
+      }
     }
     return std::nullopt;
+  }
+
+  // "utford_tid" → "utford tid": the mått as a reader of the table reads it.
+  static std::string measureName(std::string code) {
+    std::replace(code.begin(), code.end(), '_', ' ');
+    return code;
   }
 
   // "värdet avser juli 2025", "volymerna saknar mars 2025 för summa(…)"; nullopt for a figure of
@@ -205,9 +270,18 @@ class Resolver {
   }
 
   void unavailable(Goal& goal, GoalMeasure& measure, const std::string& label,
-                   const std::string& reason, std::size_t column = kGoalDelar) {
-    measure.values[column] = std::string(kDash) + " " + marker(goal, label + ": " + reason + ".");
-    warn(measure, label + " kan inte beräknas: " + reason);
+                   const std::string& publicReason, const std::string& detail,
+                   std::size_t column = kGoalDelar) {
+    measure.values[column] =
+        std::string(kDash) + " " + marker(goal, label + ": " + publicReason + ".");
+    warn(measure, label + " kan inte beräknas: " + detail);
+  }
+
+  // A footnote without a marker (it concerns a whole column of its table), once per table.
+  static void note(Goal& goal, const std::string& text) {
+    const bool listed = std::any_of(goal.footnotes.begin(), goal.footnotes.end(),
+                                    [&](const GoalFootnote& n) { return n.text == text; });
+    if (!listed) goal.footnotes.push_back({"", text});
   }
 
   void warn(const GoalMeasure& measure, const std::string& detail) {

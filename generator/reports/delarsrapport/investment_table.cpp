@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -38,20 +39,35 @@ bool usesFileUtfall(const InvestmentProject& project, Period per) {
   return project.utfallOre && project.utfallPeriod && *project.utfallPeriod == per;
 }
 
+// Where a project's Utfall comes from (see the header for the rule).
+enum class UtfallSource { File, Ledger, NothingBooked, Missing };
+
+UtfallSource utfallSource(const InvestmentProject& project, const ProjektUtfall& utfall, Period per,
+                          bool fileHasUtfall) {
+  if (usesFileUtfall(project, per)) return UtfallSource::File;
+  if (utfall.contains(project.projekt)) return UtfallSource::Ledger;
+  return fileHasUtfall ? UtfallSource::Missing : UtfallSource::NothingBooked;
+}
+
 struct ExactRow {
   std::array<std::int64_t, kAmountColumns> ore{};  // in the table's column order from Utfall
+  bool utfallKnown = true;                         // false: the Utfall cell is left empty
   bool prognosAssumed = false;                     // no prognos in the file: Summa budget
 };
 
 constexpr std::size_t at(InvestmentColumn c) { return c - kInvUtfall; }
 
-ExactRow exactRow(const InvestmentProject& project, const ProjektUtfall& utfall, Period per) {
-  const auto booked = utfall.find(project.projekt);
+ExactRow exactRow(const InvestmentProject& project, const ProjektUtfall& utfall, Period per,
+                  bool fileHasUtfall) {
   const std::int64_t summaBudget = project.budgetOre + project.ombudgeteringOre;
   const std::int64_t prognos = project.prognosOre.value_or(summaBudget);
-  const std::int64_t fromLedger = booked == utfall.end() ? 0 : booked->second;
-  return {{usesFileUtfall(project, per) ? *project.utfallOre : fromLedger, project.budgetOre,
-           project.ombudgeteringOre, summaBudget, prognos, summaBudget - prognos},
+  std::int64_t shownUtfall = 0;
+  const UtfallSource source = utfallSource(project, utfall, per, fileHasUtfall);
+  if (source == UtfallSource::File) shownUtfall = *project.utfallOre;
+  if (source == UtfallSource::Ledger) shownUtfall = utfall.find(project.projekt)->second;
+  return {{shownUtfall, project.budgetOre, project.ombudgeteringOre, summaBudget, prognos,
+           summaBudget - prognos},
+          source != UtfallSource::Missing,
           !project.prognosOre.has_value()};
 }
 
@@ -61,9 +77,11 @@ std::vector<std::array<std::int64_t, kAmountColumns>> shownRows(const std::vecto
   std::vector<std::array<std::int64_t, kAmountColumns>> shown(exact.size());
   for (std::size_t c = 0; c < kAmountColumns; ++c) {
     std::vector<std::optional<std::int64_t>> column;
-    for (const ExactRow& row : exact) column.emplace_back(row.ore[c]);
+    for (const ExactRow& row : exact)
+      column.push_back(c == at(kInvUtfall) && !row.utfallKnown ? std::nullopt
+                                                               : std::optional(row.ore[c]));
     const auto rounded = roundColumnToTkr(column, rounding);
-    for (std::size_t r = 0; r < exact.size(); ++r) shown[r][c] = *rounded[r];
+    for (std::size_t r = 0; r < exact.size(); ++r) shown[r][c] = rounded[r].value_or(0);
   }
   if (rounding == RoundingMode::Additive)
     for (auto& row : shown) {
@@ -111,12 +129,15 @@ std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject
       amount(text("ombudgetering")),          amount(text("summa_budget")), amount(text("prognos")),
       {text("avvikelse"), ColumnKind::Amount}};
 
+  const bool fileHasUtfall = std::any_of(projects.begin(), projects.end(),
+                                         [](const InvestmentProject& p) { return p.utfallOre; });
   const std::string marker = text("prognos_saknas_markor");
   std::vector<const InvestmentProject*> assumed;
+  bool subtotalWithoutUtfall = false;  // a group whose known utfall is not shown as a subtotal
   for (const Group& group : groupsInFirstSeenOrder(projects)) {
     std::vector<ExactRow> exact;
     for (const InvestmentProject* project : group.projects)
-      exact.push_back(exactRow(*project, utfall, per));
+      exact.push_back(exactRow(*project, utfall, per, fileHasUtfall));
     const auto shown = shownRows(exact, rounding);
     std::array<std::int64_t, kAmountColumns> subtotal{};
     for (std::size_t c = 0; c < kAmountColumns; ++c) {
@@ -128,6 +149,9 @@ std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject
         for (const auto& row : shown) subtotal[c] += row[c];
       }
     }
+    const auto known = [](const ExactRow& row) { return row.utfallKnown; };
+    const bool allKnown = std::all_of(exact.begin(), exact.end(), known);
+    if (!allKnown && std::any_of(exact.begin(), exact.end(), known)) subtotalWithoutUtfall = true;
     for (std::size_t r = 0; r < group.projects.size(); ++r) {
       std::string name = group.projects[r]->namn;
       if (exact[r].prognosAssumed) {
@@ -136,24 +160,30 @@ std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject
       }
       Row row{RowKind::Item, 0, {name}};
       for (const std::int64_t v : shown[r]) row.cells.emplace_back(v);
+      if (!exact[r].utfallKnown) row.cells[kInvUtfall] = std::monostate{};
       table.rows.push_back(std::move(row));
     }
     Row subtotalRow{
         RowKind::Subtotal, 0, {group.label.empty() ? text("grupp_utan_namn") : group.label}};
     for (const std::int64_t sum : subtotal) subtotalRow.cells.emplace_back(sum);
+    // A sum of known and unknown utfall is unknown.
+    if (!allKnown) subtotalRow.cells[kInvUtfall] = std::monostate{};
     table.rows.push_back(std::move(subtotalRow));
   }
 
   std::set<std::string_view> listed;
   int fromFile = 0;
-  std::set<Period> otherMonths;
+  // Projects whose Utfall is the ledger's although the file has utfall for another month, and
+  // projects without any utfall, each by the month the file's utfall is for (none: not in it).
+  std::map<Period, std::vector<const InvestmentProject*>> ledgerInstead;
+  std::map<std::optional<Period>, std::vector<const InvestmentProject*>> missing;
   for (const InvestmentProject& project : projects) {
     listed.insert(project.projekt);
-    if (!project.utfallOre) continue;
-    if (!usesFileUtfall(project, per)) {
-      otherMonths.insert(*project.utfallPeriod);
-      continue;
-    }
+    const UtfallSource source = utfallSource(project, utfall, per, fileHasUtfall);
+    if (source == UtfallSource::Missing) missing[project.utfallPeriod].push_back(&project);
+    if (source == UtfallSource::Ledger && project.utfallPeriod)
+      ledgerInstead[*project.utfallPeriod].push_back(&project);
+    if (source != UtfallSource::File) continue;
     ++fromFile;
     // Both sources for one project: the file's figure is shown, the ledger's is not lost.
     const auto booked = utfall.find(project.projekt);
@@ -164,24 +194,56 @@ std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject
       table.footnotes.push_back(texts.text("investeringar.utfall_skiljer", withProject));
     }
   }
-  for (const Period month : otherMonths) {
+  // "Ombyggnad Lindgården etapp 2 (92010), Nyckelfria lås (93103)", or "alla projekt".
+  const auto projectList = [&](const std::vector<const InvestmentProject*>& some) {
+    if (some.size() == projects.size() && projects.size() > 1) return text("alla_projekt");
+    std::string names;
+    for (const InvestmentProject* project : some)
+      names += (names.empty() ? "" : ", ") + project->namn + " (" + project->projekt + ")";
+    return names;
+  };
+  for (const auto& [month, some] : ledgerInstead) {
     PlaceholderValues withMonth = values;
     addPeriodPlaceholders(withMonth, "utfall", month);
+    withMonth["projekt"] = projectList(some);
     table.footnotes.push_back(texts.text("investeringar.utfall_annan_period", withMonth));
   }
   if (fromFile > 0) {
     PlaceholderValues withCount = values;
     withCount["antal"] = std::to_string(fromFile);
-    table.footnotes.push_back(texts.text("investeringar.utfall_fran_filen", withCount));
-  }
-  for (const auto& [projekt, ore] : utfall) {
-    if (ore == 0 || listed.contains(projekt)) continue;
-    PlaceholderValues withProject = values;
-    withProject["projekt"] = projekt;
-    withProject["belopp"] = tkrOrKronor(ore);
-    table.footnotes.push_back(texts.text("investeringar.ej_i_filen", withProject));
+    table.footnotes.push_back(texts.text(static_cast<std::size_t>(fromFile) == projects.size()
+                                             ? "investeringar.utfall_fran_filen_alla"
+                                             : "investeringar.utfall_fran_filen",
+                                         withCount));
   }
   CheckSection checks{.id = "investeringar_kontroller", .title = "Kontroller: " + table.title};
+  for (const auto& [month, some] : missing) {
+    PlaceholderValues withProjects = values;
+    withProjects["projekt"] = projectList(some);
+    std::string key = "investeringar.utfall_saknas_i_filen";
+    if (month) {
+      addPeriodPlaceholders(withProjects, "utfall", *month);
+      key = "investeringar.utfall_saknas_annan_period";
+    }
+    table.footnotes.push_back(texts.text(key, withProjects));
+    checks.items.push_back({text("utfall_saknas_kontroll"),
+                            texts.text(key + "_detalj", withProjects), CheckStatus::Warning});
+  }
+  if (subtotalWithoutUtfall) table.footnotes.push_back(text("delsumma_utan_utfall"));
+  // A ledger projekt the file does not have is most often drift (a grant, a project of the
+  // verksamhet): a warning for the controller, not a footnote for the nämnd.
+  std::string unlisted;
+  for (const auto& [projekt, ore] : utfall) {
+    if (ore == 0 || listed.contains(projekt)) continue;
+    unlisted += (unlisted.empty() ? "" : ", ") + projekt + " (" + tkrOrKronor(ore) + ")";
+  }
+  if (!unlisted.empty()) {
+    PlaceholderValues withProjects = values;
+    withProjects["projekt"] = unlisted;
+    checks.items.push_back({text("ej_i_filen_kontroll"),
+                            texts.text("investeringar.ej_i_filen", withProjects),
+                            CheckStatus::Warning});
+  }
   if (!assumed.empty()) {
     std::string names;
     for (const InvestmentProject* project : assumed)

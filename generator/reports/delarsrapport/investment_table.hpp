@@ -1,8 +1,22 @@
 #pragma once
-// Investeringar: the projects in their groups with Utfall (the ledger's, on the project's code),
-// Budget, Ombudgetering, Summa budget = Budget + Ombudgetering, Prognos and Avvikelse helår =
-// Summa budget − Prognos; a subtotal per group and no grand total, as published. Then one
-// paragraph of comment per project that has one.
+// Investeringar: the projects in their groups with Utfall, Budget, Ombudgetering, Summa budget =
+// Budget + Ombudgetering, Prognos and Avvikelse helår = Summa budget − Prognos; a subtotal per
+// group and no grand total, as published. Then one paragraph of comment per project that has one.
+//
+// Utfall January through the report's month, per project, from the first that applies:
+//   1. the file's utfall when its period is the report's month;
+//   2. the ledger's, when the ledger has rows on the project's code in those months (a file
+//      utfall for another month is then named in a footnote);
+//   3. 0 when the file has no utfall for any project: the ledger is then the kommun's source of
+//      investment utfall, and no rows means nothing booked;
+//   4. otherwise unknown: the file is the source (some project has utfall in it) but has none
+//      for this project and month. An empty utfall cell in such a file is not read as 0 — a
+//      project with nothing booked is typed 0 with the period. The cell is left empty, a footnote
+//      names the projects and why ("Utfall per juni 2025 saknas för …: investeringsfilen har
+//      utfall per augusti 2025 och huvudboken har inga rader på projektkoden"), the checks warn,
+//      and the group's Utfall subtotal is left empty too (a sum with an unknown part is unknown).
+// A projekt in the ledger that the file does not have (often drift: a grant, a verksamhet's own
+// project) is a warning in the checks with its amount, not a footnote for the nämnd.
 //
 // A project without a prognos in the file is shown with Summa budget as its prognos (as the
 // published tables do) but marked: a marker after its name, a footnote naming it, and a Varning
@@ -45,11 +59,11 @@ ProjektUtfall projektUtfall(const Cube& cube, Period per);
 
 // The table (id "investeringar"), when any project has a kommentar the TextSection
 // "investeringar_kommentar", and last the CheckSection "investeringar_kontroller" with the
-// table's checks (delar_table_checks.hpp) and a Varning per project without prognos: the report
-// puts its items under its own Kontroller. A projekt in `utfall` that no project has, with a
-// non-zero amount, is named in a footnote with its kronor: nothing booked is lost. `values` fills
-// the texts' placeholders ({ar}, {per.datum} …). A project's utfall from the file is used when it
-// runs through `per`'s month; otherwise the ledger's, with a footnote.
+// table's checks (delar_table_checks.hpp), a Varning per project without prognos, one per kind
+// of missing utfall and one naming every projekt in `utfall` that no project has (with its
+// amount: nothing booked is lost): the report puts its items under its own Kontroller. `values`
+// fills the texts' placeholders ({ar}, {per.datum} …). `utfall` holds only projekt codes with
+// ledger rows (see projektUtfall).
 std::vector<Section> buildInvestmentSections(const std::vector<InvestmentProject>& projects,
                                              const ProjektUtfall& utfall, Period per,
                                              RoundingMode rounding, const ReportTexts& texts,
