@@ -3,6 +3,7 @@
 // ("avvikelser.taxonomi"): exports differ in case and spacing ("Fall ", "FALL", "fall"), not in
 // letters, so names are folded before they are compared.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,5 +13,11 @@ namespace namnd {
 // run of white space (space, tab, line breaks, no-break space) as one space:
 // "  Brister i  LARM " → "brister i larm".
 std::string foldCategoryName(std::string_view name);
+
+// A name as a code of the config's kind: lower-case ASCII, å/ä as a, ö as o, é as e, and every run
+// of spaces, '-', '_' or tabs as one '_' ("Ej tillsatt" → "ej_tillsatt", "Utförd tid" →
+// "utford_tid"). With `lettersAndDigitsOnly` any other character makes it no code (nullopt);
+// without, other ASCII is kept as it is. An empty name gives "".
+std::optional<std::string> foldToAsciiCode(std::string_view text, bool lettersAndDigitsOnly);
 
 }  // namespace namnd
