@@ -5,7 +5,14 @@ NAMND := $(BUILD_DIR)/namnd
 EXEMPEL := data/exempel
 PERIOD ?= 202510
 
-.PHONY: all setup build report test exempeldata format clean
+# make fuzz: libFuzzer harnesses (clang) in their own build folder, FUZZ_SECONDS per harness.
+# make test-asan: the unit and golden tests under AddressSanitizer and UBSan (gcc).
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+ASAN_BUILD_DIR ?= build-asan
+SCRATCH := $(if $(wildcard /dev/shm),TMPDIR=/dev/shm)
+
+.PHONY: all setup build report test exempeldata format clean fuzz test-asan
 
 all: build
 
@@ -31,6 +38,18 @@ report: exempeldata
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+fuzz:
+	@scripts/bootstrap.sh fuzz
+	cmake -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+		-DNAMND_FUZZ=ON -DFUZZ_SECONDS=$(FUZZ_SECONDS)
+	cmake --build $(FUZZ_BUILD_DIR) --target namnd_fuzzers -j $(JOBS)
+	cd $(FUZZ_BUILD_DIR) && $(SCRATCH) ctest --output-on-failure -L fuzz -j $(JOBS)
+
+test-asan: setup
+	cmake -S . -B $(ASAN_BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DNAMND_SANITIZE=ON
+	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
+	cd $(ASAN_BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 format:
 	find generator tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -5,6 +5,10 @@ set -euo pipefail
 
 packages=(g++ cmake make pkg-config libxlsxwriter-dev libpoco-dev libkainjow-mustache-dev googletest libgtest-dev
   libssl-dev)
+# `bootstrap.sh fuzz` (make fuzz) also needs clang and its runtime: libclang-rt-14-dev holds
+# libFuzzer and the sanitizer runtimes, and is only a recommendation of clang, which
+# --no-install-recommends below would skip.
+[ "${1:-}" = fuzz ] && packages+=(clang libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -78,9 +78,9 @@ TEST(DelarsrapportTableChecks, AWrongAvvikelseHelarIsAnError) {
 
 TEST(DelarsrapportTableChecks, ASubtotalThatIsNotTheSumOfItsGroupIsAnError) {
   Table t = investments();
-  t.rows[2].cells[kInvUtfall] = std::int64_t{180};  // 172 + 0 = 172: 8 off
-  const CheckItem& groups =
-      named(checkInvestmentTable(t, RoundingMode::PerCell), "Investeringar: delsumma");
+  t.rows[2].cells[kInvUtfall] = std::int64_t{180};                    // 172 + 0 = 172: 8 off
+  const auto items = checkInvestmentTable(t, RoundingMode::PerCell);  // outlives `groups`
+  const CheckItem& groups = named(items, "Investeringar: delsumma");
   EXPECT_EQ(groups.status, CheckStatus::Error);
   EXPECT_TRUE(mentions(groups.detail, {"S:a egna K1 180 (beräknat 172)"}));
 }
@@ -103,8 +103,8 @@ TEST(DelarsrapportTableChecks, PerCellAllowsOneTkrOnARowAndAdditiveNothing) {
 TEST(DelarsrapportTableChecks, ProjectsWithoutASubtotalAreAnError) {
   Table t = investments();
   t.rows.push_back(row(RowKind::Item, 0, "Efter delsumman", {1, 1, 0, 1, 1, 0}));
-  const CheckItem& groups =
-      named(checkInvestmentTable(t, RoundingMode::PerCell), "Investeringar: delsumma");
+  const auto items = checkInvestmentTable(t, RoundingMode::PerCell);  // outlives `groups`
+  const CheckItem& groups = named(items, "Investeringar: delsumma");
   EXPECT_EQ(groups.status, CheckStatus::Error);
   EXPECT_TRUE(mentions(groups.detail, {"1 projekt efter sista delsumman"}));
 }
