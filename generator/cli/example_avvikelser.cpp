@@ -707,11 +707,7 @@ AvvikelseTaxonomy exampleAvvikelseTaxonomy() {
 }
 
 void writeExampleAvvikelser(const fs::path& outDir) {
-  std::error_code error;
-  fs::create_directories(outDir, error);
-  if (error || !fs::is_directory(outDir))
-    throw OutputError("Mappen " + outDir.string() + " kan inte skapas" +
-                      (error ? ": " + error.message() : ""));
+  createOutputFolder(outDir);
   std::vector<Report> hsl = hslReports();
   finishRegister(hsl, true);
   writeFileAtomically(outDir / "avvikelser-hsl.csv", hslCsv(hsl));

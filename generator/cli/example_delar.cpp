@@ -115,11 +115,7 @@ constexpr const char* kVerksamhetsmatt =
 }  // namespace
 
 void writeExampleDelar(const fs::path& outDir) {
-  std::error_code error;
-  fs::create_directories(outDir, error);
-  if (error || !fs::is_directory(outDir))
-    throw OutputError("Mappen " + outDir.string() + " kan inte skapas" +
-                      (error ? ": " + error.message() : ""));
+  createOutputFolder(outDir);
   writeFileAtomically(outDir / "investeringar-2025.csv", kInvesteringar);
   writeFileAtomically(outDir / "budgetram-2025.csv", kBudgetram);
   writeFileAtomically(outDir / "mal-2025.csv", kMal);

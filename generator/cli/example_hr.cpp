@@ -184,11 +184,7 @@ class HrWriter {
 }  // namespace
 
 void writeExampleHr(const fs::path& outDir) {
-  std::error_code error;
-  fs::create_directories(outDir, error);
-  if (error || !fs::is_directory(outDir))
-    throw OutputError("Mappen " + outDir.string() + " kan inte skapas" +
-                      (error ? ": " + error.message() : ""));
+  createOutputFolder(outDir);
   writeFileAtomically(outDir / "hr-2025.csv", HrWriter().write());
 }
 

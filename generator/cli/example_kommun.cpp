@@ -1407,11 +1407,7 @@ std::string sieLedger(const LedgerWriter& ledger) {
 }  // namespace
 
 void writeExampleKommun(const fs::path& outDir) {
-  std::error_code error;
-  fs::create_directories(outDir, error);
-  if (error || !fs::is_directory(outDir))
-    throw OutputError("Mappen " + outDir.string() + " kan inte skapas" +
-                      (error ? ": " + error.message() : ""));
+  createOutputFolder(outDir);
 
   const Year& year2024 = kYears[0];
   const Year& year2025 = kYears[1];

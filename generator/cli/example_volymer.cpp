@@ -145,11 +145,7 @@ class VolymerWriter {
 }  // namespace
 
 void writeExampleVolymer(const fs::path& outDir) {
-  std::error_code error;
-  fs::create_directories(outDir, error);
-  if (error || !fs::is_directory(outDir))
-    throw OutputError("Mappen " + outDir.string() + " kan inte skapas" +
-                      (error ? ": " + error.message() : ""));
+  createOutputFolder(outDir);
   writeFileAtomically(outDir / "volymer-2025.csv", VolymerWriter().write());
 }
 

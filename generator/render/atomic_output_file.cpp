@@ -116,4 +116,12 @@ void writeFileAtomically(const std::filesystem::path& target, std::string_view b
   file.commit();
 }
 
+void createOutputFolder(const std::filesystem::path& folder) {
+  std::error_code error;
+  std::filesystem::create_directories(folder, error);
+  if (error || !std::filesystem::is_directory(folder))
+    throw OutputError("Mappen " + folder.string() + " kan inte skapas" +
+                      (error ? ": " + error.message() : ""));
+}
+
 }  // namespace namnd

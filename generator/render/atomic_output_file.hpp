@@ -38,4 +38,7 @@ class AtomicOutputFile {
 // The whole of `bytes` as `target`, through an AtomicOutputFile. OutputError on failure.
 void writeFileAtomically(const std::filesystem::path& target, std::string_view bytes);
 
+// Creates `folder` (and its parents) if missing. Throws OutputError (Swedish) when it cannot.
+void createOutputFolder(const std::filesystem::path& folder);
+
 }  // namespace namnd

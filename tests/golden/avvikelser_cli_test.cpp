@@ -89,15 +89,7 @@ constexpr const char* kIdMarker = "IDMARKER";
 class AvvikelserCli : public ::testing::Test {
  protected:
   AvvikelserCli() {
-    fs::create_directories(exempel);
-    fs::create_directories(dir / "data" / "kommunbas");
-    for (const char* name : {"org.csv", "kommentarer-2025.md"})
-      fs::copy_file(testing::repoPath(std::string("data/exempel/") + name), exempel / name);
-    fs::copy_file(testing::repoPath("data/kommunbas/kontoplan.csv"),
-                  dir / "data" / "kommunbas" / "kontoplan.csv");
-    fs::copy(testing::repoPath("templates"), dir / "templates", fs::copy_options::recursive);
-    const auto generated =
-        testing::runNamnd({"exempeldata", "--ut", (exempel / "genererat").string()});
+    const auto generated = testing::layOutExampleKommun(dir.path(), false);
     EXPECT_EQ(generated.exitCode, 0) << generated.output;
 
     Poco::JSON::Parser parser;

@@ -24,15 +24,7 @@ using Files = std::map<std::string, std::string>;
 class Determinism : public ::testing::Test {
  protected:
   void SetUp() override {
-    fs::create_directories(exempel);
-    fs::create_directories(dir / "data" / "kommunbas");
-    for (const char* name : {"namnd.json", "org.csv", "kommentarer-2025.md"})
-      fs::copy_file(testing::repoPath(std::string("data/exempel/") + name), exempel / name);
-    fs::copy_file(testing::repoPath("data/kommunbas/kontoplan.csv"),
-                  dir / "data" / "kommunbas" / "kontoplan.csv");
-    fs::copy(testing::repoPath("templates"), dir / "templates", fs::copy_options::recursive);
-    const auto generated =
-        testing::runNamnd({"exempeldata", "--ut", (exempel / "genererat").string()});
+    const auto generated = testing::layOutExampleKommun(dir.path());
     ASSERT_EQ(generated.exitCode, 0) << generated.output;
   }
 

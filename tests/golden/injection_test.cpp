@@ -191,15 +191,7 @@ TEST_F(FargelandaInjection, KontrollEscapesEveryTextAndWritesNoFormulaFromText) 
 TEST(AvvikelserInjection, TaxonomyNamesAreEscapedAndStayText) {
   testing::TempDir dir;
   const fs::path exempel = dir / "data" / "exempel";
-  fs::create_directories(exempel);
-  fs::create_directories(dir / "data" / "kommunbas");
-  for (const char* name : {"org.csv", "kommentarer-2025.md"})
-    fs::copy_file(testing::repoPath(std::string("data/exempel/") + name), exempel / name);
-  fs::copy_file(testing::repoPath("data/kommunbas/kontoplan.csv"),
-                dir / "data" / "kommunbas" / "kontoplan.csv");
-  fs::copy(testing::repoPath("templates"), dir / "templates", fs::copy_options::recursive);
-  const auto generated =
-      testing::runNamnd({"exempeldata", "--ut", (exempel / "genererat").string()});
+  const auto generated = testing::layOutExampleKommun(dir.path(), false);
   ASSERT_EQ(generated.exitCode, 0) << generated.output;
 
   Poco::JSON::Parser parser;

@@ -257,15 +257,7 @@ std::string escapedForXml(const std::string& text, const char* apostrophe) {
 TEST(ExampleKommunPrivacy, NoRegisterIdentifierOrFreeTextInAnyOutputByte) {
   testing::TempDir dir;
   const fs::path exempel = dir / "data" / "exempel";
-  fs::create_directories(exempel);
-  fs::create_directories(dir / "data" / "kommunbas");
-  for (const char* name : {"namnd.json", "org.csv", "kommentarer-2025.md"})
-    fs::copy_file(testing::repoPath(std::string("data/exempel/") + name), exempel / name);
-  fs::copy_file(testing::repoPath("data/kommunbas/kontoplan.csv"),
-                dir / "data" / "kommunbas" / "kontoplan.csv");
-  fs::copy(testing::repoPath("templates"), dir / "templates", fs::copy_options::recursive);
-  const auto generated =
-      testing::runNamnd({"exempeldata", "--ut", (exempel / "genererat").string()});
+  const auto generated = testing::layOutExampleKommun(dir.path());
   ASSERT_EQ(generated.exitCode, 0) << generated.output;
 
   // The registers' identifiers and free texts, read from the files here.

@@ -108,4 +108,19 @@ bool contains(std::string_view text, std::string_view fragment) {
   return ::testing::AssertionFailure() << "missing" << missing << " from: " << message;
 }
 
+RunResult layOutExampleKommun(const std::filesystem::path& root, bool withConfig) {
+  namespace fs = std::filesystem;
+  const fs::path exempel = root / "data" / "exempel";
+  fs::create_directories(exempel);
+  fs::create_directories(root / "data" / "kommunbas");
+  std::vector<std::string> names = {"org.csv", "kommentarer-2025.md"};
+  if (withConfig) names.push_back("namnd.json");
+  for (const std::string& name : names)
+    fs::copy_file(repoPath("data/exempel/" + name), exempel / name);
+  fs::copy_file(repoPath("data/kommunbas/kontoplan.csv"),
+                root / "data" / "kommunbas" / "kontoplan.csv");
+  fs::copy(repoPath("templates"), root / "templates", fs::copy_options::recursive);
+  return runNamnd({"exempeldata", "--ut", (exempel / "genererat").string()});
+}
+
 }  // namespace namnd::testing

@@ -45,6 +45,11 @@ struct RunResult {
 // Runs the built namnd binary with the arguments (each quoted for the shell).
 RunResult runNamnd(const std::vector<std::string>& args);
 
+// The example kommun laid out under `root` as in the repository (data/exempel with org.csv and
+// the comments, and namnd.json when `withConfig`; data/kommunbas; templates), its generated
+// inputs written by the binary's `exempeldata`. Returns that run, for the caller to check.
+RunResult layOutExampleKommun(const std::filesystem::path& root, bool withConfig = true);
+
 // Every row of a sheet (empty name = first sheet), as cells indexed from column A.
 std::vector<std::vector<XlsxCell>> readSheet(const std::filesystem::path& workbook,
                                              const std::string& sheet = "");

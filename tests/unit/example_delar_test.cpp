@@ -134,15 +134,7 @@ TEST(ExampleDelar, TheExampleConfigReadsRightPerJuneAndPerAugust) {
   namespace fs = std::filesystem;
   testing::TempDir root;
   const fs::path exempel = root / "data" / "exempel";
-  fs::create_directories(exempel);
-  fs::create_directories(root / "data" / "kommunbas");
-  for (const char* name : {"namnd.json", "org.csv", "kommentarer-2025.md"})
-    fs::copy_file(testing::repoPath(std::string("data/exempel/") + name), exempel / name);
-  fs::copy_file(testing::repoPath("data/kommunbas/kontoplan.csv"),
-                root / "data" / "kommunbas" / "kontoplan.csv");
-  fs::copy(testing::repoPath("templates"), root / "templates", fs::copy_options::recursive);
-  const auto generated =
-      testing::runNamnd({"exempeldata", "--ut", (exempel / "genererat").string()});
+  const auto generated = testing::layOutExampleKommun(root.path());
   ASSERT_EQ(generated.exitCode, 0) << generated.output;
 
   const auto page = [&](const std::string& per, const std::string& stamp) {
