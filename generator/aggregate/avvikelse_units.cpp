@@ -5,70 +5,11 @@
 
 #include "aggregate/avvikelse_counts.hpp"
 #include "aggregate/staffing_figures.hpp"
+#include "aggregate/volym_by_unit.hpp"
 #include "core/category_name.hpp"
+#include "core/rounding.hpp"
 
 namespace namnd {
-
-namespace {
-
-// The code points of a folded UTF-8 name (a byte that is not valid UTF-8 stands for itself).
-std::vector<std::uint32_t> codePoints(std::string_view text) {
-  std::vector<std::uint32_t> points;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t length = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-    if (length == 1 || i + length > text.size()) {
-      points.push_back(c);
-      ++i;
-      continue;
-    }
-    std::uint32_t point = c & (0xFF >> (length + 1));
-    for (std::size_t k = 1; k < length; ++k)
-      point = (point << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    points.push_back(point);
-    i += length;
-  }
-  return points;
-}
-
-// A letter's place in the Swedish alphabet: four slots per code point, so that å, ä and ö fit
-// between z and the next character.
-std::uint32_t swedishWeight(std::uint32_t point) {
-  switch (point) {
-    case 0xE5:  // å
-      return 'z' * 4 + 1;
-    case 0xE4:  // ä
-    case 0xE6:  // æ
-      return 'z' * 4 + 2;
-    case 0xF6:  // ö
-    case 0xF8:  // ø
-      return 'z' * 4 + 3;
-    case 0xE9:  // é
-    case 0xE8:  // è
-      return 'e' * 4;
-    case 0xE1:  // á
-    case 0xE0:  // à
-      return 'a' * 4;
-    case 0xFC:  // ü
-      return 'y' * 4;
-    default:
-      return point * 4;
-  }
-}
-
-}  // namespace
-
-bool swedishLess(std::string_view a, std::string_view b) {
-  const std::vector<std::uint32_t> x = codePoints(foldCategoryName(a));
-  const std::vector<std::uint32_t> y = codePoints(foldCategoryName(b));
-  const auto weightLess = [](std::uint32_t p, std::uint32_t q) {
-    return swedishWeight(p) < swedishWeight(q);
-  };
-  if (std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end(), weightLess)) return true;
-  if (std::lexicographical_compare(y.begin(), y.end(), x.begin(), x.end(), weightLess))
-    return false;
-  return a < b;
-}
 
 std::optional<DominantHandelsetyp> dominantHandelsetyp(const HandelsetypTally& tally) {
   std::optional<DominantHandelsetyp> best;
@@ -147,6 +88,53 @@ PeriodRange monthsOf(const HalfYearPeriod& span) {
   return {Period(span.year, span.half == 2 ? 7 : 1), Period(span.year, span.half == 1 ? 6 : 12)};
 }
 
+UnderReportingRule ruleOf(const UnderReportingInput& input) {
+  if (input.rule) return *input.rule;
+  return UnderReportingRule{.minst = input.minPerTenThousandHours};
+}
+
+bool basisHasValues(const UnderReportingRule& rule, const HrTable* hours, const VolymTable* volymer,
+                    const HalfYearPeriod& span) {
+  const PeriodRange months = monthsOf(span);
+  if (rule.basis == UnderReportingRule::Basis::ArbetadeTimmar)
+    return hours && hasHours(*hours, HrKind::Arbetad, months);
+  if (!volymer) return false;
+  for (const Period p : volymer->periods(rule.matt))
+    if (months.contains(p)) return true;
+  return false;
+}
+
+namespace {
+
+// An enhet's basis over the span as an exact fraction: hundredths over `months` (the months a
+// stock is averaged over; 1 for a sum). 0 / 0 when it has no value.
+struct BasisFraction {
+  std::int64_t hundredths = 0;
+  std::int64_t months = 0;
+};
+
+BasisFraction basisOf(const UnderReportingInput& input, const UnderReportingRule& rule,
+                      const OrgNode& unit, PeriodRange months) {
+  BasisFraction basis;
+  if (rule.basis == UnderReportingRule::Basis::ArbetadeTimmar) {
+    for (const HrAmount& month :
+         monthlyHoursUnder(*input.hours, input.tree, unit, HrKind::Arbetad, months))
+      basis.hundredths += month.centihours;
+    basis.months = 1;
+    return basis;
+  }
+  for (const std::optional<std::int64_t>& month :
+       monthlyVolymUnder(*input.volymer, input.tree, unit, rule.matt, months)) {
+    if (!month) continue;
+    basis.hundredths += *month;
+    ++basis.months;
+  }
+  if (rule.summeras && basis.months > 0) basis.months = 1;
+  return basis;
+}
+
+}  // namespace
+
 std::vector<UnitReporting> underReporting(const UnderReportingInput& input) {
   const OrgTree& tree = input.tree;
   const std::vector<const OrgNode*> units = reportUnits(tree, input.areaLevel, input.unitLevel);
@@ -163,8 +151,10 @@ std::vector<UnitReporting> underReporting(const UnderReportingInput& input) {
     if (const OrgNode* unit = unitOf(tree, r.org, unitCodes)) ++reportsPerUnit[unit->code];
   }
 
+  const UnderReportingRule rule = ruleOf(input);
+  const bool hoursBasis = rule.basis == UnderReportingRule::Basis::ArbetadeTimmar;
   const PeriodRange months = monthsOf(input.span);
-  const bool withHours = input.hours && !input.hours->empty();
+  const bool withBasis = basisHasValues(rule, input.hours, input.volymer, input.span);
   std::vector<UnitReporting> result;
   for (const OrgNode* unit : units) {
     const OrgNode* area = tree.ancestorAtLevel(unit->code, input.areaLevel);
@@ -174,22 +164,28 @@ std::vector<UnitReporting> underReporting(const UnderReportingInput& input) {
     row.unit = unit;
     if (const auto found = reportsPerUnit.find(unit->code); found != reportsPerUnit.end())
       row.reports = found->second;
-    if (withHours) {
-      std::int64_t centihours = 0;
-      for (const HrAmount& month :
-           monthlyHoursUnder(*input.hours, tree, *unit, HrKind::Arbetad, months))
-        centihours += month.centihours;
-      row.withoutStaff = centihours == 0;
-      if (centihours > 0) {
-        row.centihours = centihours;
-        row.perTenThousandHours =
-            static_cast<double>(row.reports) * 10'000.0 * 100.0 / static_cast<double>(centihours);
+    row.noReports = row.reports == 0;
+    if (withBasis) {
+      const BasisFraction basis = basisOf(input, rule, *unit, months);
+      row.withoutBasis = basis.hundredths <= 0;
+      if (!row.withoutBasis) {
+        row.basis = roundHalfAwayFromZero(basis.hundredths, basis.months);
+        // reports ÷ (basis ÷ per), the basis being hundredths ÷ 100 ÷ months.
+        const double reportsTimesScale =
+            static_cast<double>(row.reports) * rule.per * 100.0 * static_cast<double>(basis.months);
+        const auto hundredths = static_cast<double>(basis.hundredths);
+        row.rate = reportsTimesScale / hundredths;
+        // Compared without the division, so that an enhet exactly at the rate is not flagged
+        // by a rounding of the quotient.
+        row.fewReports =
+            !row.noReports && rule.minst > 0 && reportsTimesScale < rule.minst * hundredths;
+        if (hoursBasis) {
+          row.centihours = basis.hundredths;
+          row.perTenThousandHours = static_cast<double>(row.reports) * 10'000.0 * 100.0 /
+                                    static_cast<double>(basis.hundredths);
+        }
       }
     }
-    row.noReports = row.reports == 0;
-    row.fewReports = !row.noReports && input.minPerTenThousandHours > 0 &&
-                     row.perTenThousandHours &&
-                     *row.perTenThousandHours < input.minPerTenThousandHours;
     result.push_back(row);
   }
   return result;

@@ -14,8 +14,11 @@
 
 #include "core/avvikelse_record.hpp"
 #include "core/calendar_date.hpp"
+#include "core/category_name.hpp"  // swedishLess, used with the tallies
 #include "core/hr_hours.hpp"
 #include "core/org_tree.hpp"
+#include "core/run_config.hpp"
+#include "core/volym_table.hpp"
 
 namespace namnd {
 
@@ -28,11 +31,6 @@ struct HandelsetypTally {
     ++byType[handelsetyp];
   }
 };
-
-// Swedish alphabetical order, as a reader expects a list: case and spacing folded
-// (core/category_name.hpp), é as e, ü as y, and å, ä, ö after z in that order (æ as ä, ø as ö);
-// names equal so far are ordered by their bytes, so the order is total.
-bool swedishLess(std::string_view a, std::string_view b);
 
 // The händelsetyp with the most records (records without one never dominate). On a tie no name
 // is more dominant than another: `handelsetyp` is the first of them in Swedish alphabetical order
@@ -76,14 +74,22 @@ struct UnitReporting {
   const OrgNode* area = nullptr;
   const OrgNode* unit = nullptr;
   std::int64_t reports = 0;
-  std::optional<std::int64_t> centihours;  // arbetade timmar of its ansvar; none = no hours
+  // The enhet's basis over the span in hundredths: arbetade timmar or a summed volym (Σ of the
+  // months), or a stock volym's average of the months with a value (rounded to hundredths);
+  // none = no value (no basis in the period, or none for this enhet).
+  std::optional<std::int64_t> basis;
+  std::optional<double> rate;  // reports per `per` units of the basis, from the unrounded basis
+  // The arbetade-timmar figures under their earlier names (set when the basis is arbetade
+  // timmar, whatever its `per`): basis in hundredths of an hour, and reports per 10 000 h.
+  std::optional<std::int64_t> centihours;
   std::optional<double> perTenThousandHours;
   bool noReports = false;
-  bool fewReports = false;  // below the configured rate per 10 000 arbetade timmar
-  // The hr input has hours, but none for this enhet: no staff of its own (köpta platser,
-  // ekonomiskt bistånd), so nobody there to report; not judged.
-  bool withoutStaff = false;
-  bool flagged() const { return !withoutStaff && (noReports || fewReports); }
+  bool fewReports = false;  // below the rule's rate
+  // The basis has values in the span, but none (or 0) for this enhet: for arbetade timmar no
+  // staff of its own (köpta platser, ekonomiskt bistånd), so nobody there to report; for a volym
+  // no brukare, placeringar … of its own. Not judged.
+  bool withoutBasis = false;
+  bool flagged() const { return !withoutBasis && (noReports || fewReports); }
 };
 
 struct UnderReportingInput {
@@ -93,14 +99,27 @@ struct UnderReportingInput {
   int unitLevel = 3;
   HalfYearPeriod span;
   const HrTable* hours = nullptr;  // nullptr or empty: only enheter without reports are flagged
+  // The short form's rate per 10 000 arbetade timmar, used when `rule` is not given.
   double minPerTenThousandHours = 0;
+  // The rule in force (AvvikelserSettings::underReportingRule()).
+  std::optional<UnderReportingRule> rule;
+  const VolymTable* volymer = nullptr;  // a volym rule's values; nullptr = none
 };
+
+// The rule `input` applies: its own, or arbetade timmar per 10 000 at minPerTenThousandHours.
+UnderReportingRule ruleOf(const UnderReportingInput& input);
+
+// Whether the basis has any value in the span (then an enhet without one is not judged, and
+// enheter with one are judged by the rate): hours of kind Arbetad, or rows of the volym's mått.
+bool basisHasValues(const UnderReportingRule& rule, const HrTable* hours, const VolymTable* volymer,
+                    const HalfYearPeriod& span);
 
 // Every enhet of the areas where avvikelser are reported at all (an area with an avvikelse in any
 // year of the records; a nämnd or förvaltningsledning without care is not flagged), with the
 // avvikelser (typ Avvikelse, any lagrum) registered in the span. Flagged: no report at all, or —
-// when the rate is configured and the enhet has arbetade timmar in the span — fewer than
-// minPerTenThousandHours per 10 000 timmar.
+// when the rule has a rate and the enhet a basis in the span — fewer than `minst` per `per` units
+// of the basis. An enhet's basis is that of the ansvar under it (arbetade timmar as
+// monthlyHoursUnder, a volym as monthlyVolymUnder attributes them).
 std::vector<UnitReporting> underReporting(const UnderReportingInput& input);
 
 }  // namespace namnd

@@ -12,9 +12,12 @@
 #include "ingest/avvikelse/avvikelse_reader.hpp"
 #include "ingest/org_reader.hpp"
 #include "ingest/table/open_source.hpp"
+#include "ingest/volymer_reader.hpp"
 #include "render/html/html_renderer.hpp"
 #include "render/xlsx/xlsx_renderer.hpp"
 #include "reports/avvikelser/avvikelser_builder.hpp"
+#include "reports/avvikelser/avvikelser_view.hpp"
+#include "reports/avvikelser/underreporting_basis.hpp"
 #include "reports/checks/personal_data_guard.hpp"
 
 namespace namnd {
@@ -37,7 +40,8 @@ Period monthOf(const CalendarDate& date) { return Period(date.year, date.month);
 // Per register, as the import commands do: what was read, what the report counts, what it leaves
 // to the next report, what it cannot place, and the optional columns the file lacks.
 void printRegisters(std::ostream& out, const AvvikelseRegisters& registers,
-                    const HalfYearPeriod& period, const OrgTree& tree, int areaLevel) {
+                    const HalfYearPeriod& period, const OrgTree& tree, int areaLevel,
+                    const ReportTexts& texts) {
   for (const AvvikelseRegisterFile& file : registers.files) {
     std::vector<AvvikelseRecord> own;
     for (const AvvikelseRecord& r : registers.records)
@@ -56,12 +60,10 @@ void printRegisters(std::ostream& out, const AvvikelseRegisters& registers,
     if (file.duplicates > 0)
       out << ", " << formatInteger(file.duplicates, " ") << " dubbletter räknas en gång";
     out << ")\n";
-    std::string missing;
-    for (std::size_t bit = 0; bit < kAvvikelseColumnNames.size(); ++bit)
-      if (!(file.columns & (1u << bit)))
-        missing += (missing.empty() ? "" : ", ") + std::string(kAvvikelseColumnNames[bit]);
-    if (file.rowsRead > 0 && !missing.empty())
-      out << "  saknar de frivilliga kolumnerna " << missing << "\n";
+    const auto missing = static_cast<std::uint16_t>(kAllAvvikelseColumns & ~file.columns);
+    if (file.rowsRead > 0 && missing != 0)
+      out << "  saknar de frivilliga kolumnerna " << registerColumnNames(texts, file, missing)
+          << "\n";
   }
 }
 
@@ -72,11 +74,19 @@ int runAvvikelser(const std::vector<std::string>& args, std::ostream& out) {
   const HalfYearPeriod period = periodArgument(arguments);
   const std::string configPath = arguments.required("config");
   // Fail on the config before importing anything, and never write half a report.
-  if (const RunConfig config = loadRunConfig(configPath); !config.avvikelser.present)
-    throw ConfigError(config.configPath.string() +
+  const RunConfig checked = loadRunConfig(configPath);
+  if (!checked.avvikelser.present)
+    throw ConfigError(checked.configPath.string() +
                       ": \"avvikelser\" saknas: rapporten behöver avvikelseregistren "
                       "(\"register\"), taxonomin (\"taxonomi\") och tjänsteskrivelsens fält "
                       "(handläggare, datum, diarienummer, förslag till beslut, underskrifter)");
+  // A volym basis for under-reporting: its file and mått, too, before anything is imported.
+  const std::optional<UnderReportingVolymerFile> volymerFile = underReportingVolymerFile(checked);
+  std::optional<VolymImport> volymer;
+  if (volymerFile) {
+    volymer = readVolymer(*openTabularSource(volymerFile->file));
+    requireUnderReportingMeasure(checked, *volymerFile, volymer->table);
+  }
 
   const auto context = loadReportContext(configPath, monthOf(period.last()), out, LedgerNeed::None);
   const RunConfig& config = context->config;
@@ -94,26 +104,34 @@ int runAvvikelser(const std::vector<std::string>& args, std::ostream& out) {
     throw UsageError("--period " + period.code() + " ligger utanför avvikelseregistren, som " +
                      (first ? "har registreringsdatum " + first->iso() + "–" + last->iso()
                             : std::string("inte har några rapporter")));
-  printRegisters(out, registers, period, context->tree, config.reportLevel);
+  const ReportTexts texts = ReportTexts::load(config.templatesDir / "text" / "avvikelser.json");
+  printRegisters(out, registers, period, context->tree, config.reportLevel, texts);
+  if (volymerFile)
+    out << "Underlag för underrapportering: " << config.avvikelser.underReportingRule().matt
+        << " ur " << volymerFile->file.displayName << " (\"" << volymerFile->configKey << "\")\n";
   // The läkemedel table compares enheter over three years: a node that moved since then is
   // footnoted.
   const HalfYearPeriod earliest{period.year - 2, period.half};
   std::vector<OrgMove> moves =
       orgMoves(versions.asOf(monthOf(earliest.last())), context->tree, config.reportLevel);
+  // The per-enhet table counts the period's reports where each enhet is at its end: a node
+  // that moved within the period is footnoted there.
+  std::vector<OrgMove> movesInPeriod =
+      orgMoves(versions.asOf(monthOf(period.first())), context->tree, config.reportLevel);
   const HrTable hours =
       context->store->loadHr(PeriodRange{monthOf(period.first()), monthOf(period.last())});
-
-  const ReportTexts texts = ReportTexts::load(config.templatesDir / "text" / "avvikelser.json");
   const AvvikelserInput input{.config = config,
                               .meta = context->documentMeta(),
                               .period = period,
                               .records = std::move(registers.records),
                               .tree = context->tree,
                               .hours = &hours,
+                              .volymer = volymer ? &volymer->table : nullptr,
                               .readerNotes = std::move(registers.notes),
                               .registerFiles = std::move(registers.files),
                               .orgMoves = std::move(moves),
-                              .orgMovesSince = earliest};
+                              .orgMovesSince = earliest,
+                              .orgMovesInPeriod = std::move(movesInPeriod)};
   const Document document = buildAvvikelserReport(input, texts);
   refusePersonalData(document, config);
 

@@ -66,6 +66,27 @@ struct HomeCare {
 };
 const std::vector<HomeCare> kHomeCare = {{"2210", 5'600}, {"2220", 3'900}};
 
+// Brukare per ansvar in an ordinary month of 2025: persons with an insats of the unit during the
+// month (a korttidsenhet of 20 beds has about twice as many through it), and how many more
+// (positive) or fewer per hundred there were each year before. Myndighet, ledning and förråd have
+// ärenden or none, not brukare; IFO counts placements in placeringsdygn. The avvikelse report
+// sets its under-reporting signal against these (data/exempel/namnd.json).
+struct Clients {
+  const char* code;
+  i64 count;
+  i64 percentPerYearBefore;  // hemtjänst grows with an ageing population: fewer before
+};
+// clang-format off
+const std::vector<Clients> kClients = {
+  {"2110", 36, 0}, {"2120", 32, 0}, {"2130", 24, 0}, {"2140", 24, 0},
+  {"2210", 110, -4}, {"2220", 70, -4}, {"2230", 50, -3}, {"2240", 300, -2},
+  {"2310", 40, 0}, {"2320", 15, 0},
+  {"3110", 80, -3}, {"3120", 60, -3}, {"3210", 70, -2},
+  {"5110", 6, 0}, {"5120", 6, 0}, {"5130", 8, 0}, {"5140", 6, 0},
+  {"5210", 40, 0}, {"5310", 12, 0}, {"5320", 10, 0}, {"5410", 15, 0}, {"5420", 30, 0},
+};
+// clang-format on
+
 // "1234,50": hundredths with a decimal comma, as Swedish exports write them.
 std::string hundredths(i64 value) {
   std::string cents = std::to_string(value % 100);
@@ -87,6 +108,7 @@ class VolymerWriter {
         writeStaff(period);
         writePlacements(period);
         writeHomeCare(period);
+        writeClients(period);
       }
     }
     return std::move(text_);
@@ -136,6 +158,18 @@ class VolymerWriter {
       const i64 done = scale(granted, rng.between(860, 940), 1000);
       row(period, "beviljad_tid", h.code, hundredths(scale(granted, 1, 25) * 25));
       row(period, "utford_tid", h.code, hundredths(scale(done, 1, 25) * 25));
+    }
+  }
+
+  void writeClients(Period period) {
+    const i64 yearsBefore = kLastYear - period.year();
+    for (const Clients& c : kClients) {
+      Rng rng = streamFor("volymer-brukare", c.code, period.year(), period.month());
+      const i64 base = scale(c.count, 100 + c.percentPerYearBefore * yearsBefore, 100);
+      // A place or two stands empty some months; larger units vary by a few percent.
+      const i64 spread = std::max<i64>(1, scale(base, 4, 100));
+      const i64 count = std::max<i64>(1, base - rng.between(0, spread));
+      row(period, "brukare", c.code, std::to_string(count));
     }
   }
 

@@ -4,8 +4,9 @@
 // and SCB: per ansvar (the level-4 codes of data/exempel/org.csv) anställda and
 // heltidsanställda (månadsavlönade, at the end of each month; the share on heltid grows a few
 // points a year with the heltidsresan), placeringsdygn in IFO (barn och unga, familjehem,
-// vuxna), beviljad and utförd tid in hemtjänsten (hours in quarter hours), and invånare for the
-// whole kommun (no ansvar).
+// vuxna), beviljad and utförd tid in hemtjänsten (hours in quarter hours), brukare in the
+// utförande units of äldreomsorg, hälso- och sjukvård and LSS (the avvikelse report's
+// under-reporting basis), and invånare for the whole kommun (no ansvar).
 
 #include <filesystem>
 

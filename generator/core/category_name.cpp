@@ -1,5 +1,9 @@
 #include "core/category_name.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
 namespace namnd {
 
 std::string foldCategoryName(std::string_view name) {
@@ -78,6 +82,67 @@ std::optional<std::string> foldToAsciiCode(std::string_view text, bool lettersAn
     code.push_back(plain);
   }
   return code;
+}
+
+namespace {
+
+// The code points of a folded UTF-8 name (a byte that is not valid UTF-8 stands for itself).
+std::vector<std::uint32_t> codePoints(std::string_view text) {
+  std::vector<std::uint32_t> points;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t length = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+    if (length == 1 || i + length > text.size()) {
+      points.push_back(c);
+      ++i;
+      continue;
+    }
+    std::uint32_t point = c & (0xFF >> (length + 1));
+    for (std::size_t k = 1; k < length; ++k)
+      point = (point << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    points.push_back(point);
+    i += length;
+  }
+  return points;
+}
+
+// A letter's place in the Swedish alphabet: four slots per code point, so that å, ä and ö fit
+// between z and the next character.
+std::uint32_t swedishWeight(std::uint32_t point) {
+  switch (point) {
+    case 0xE5:  // å
+      return 'z' * 4 + 1;
+    case 0xE4:  // ä
+    case 0xE6:  // æ
+      return 'z' * 4 + 2;
+    case 0xF6:  // ö
+    case 0xF8:  // ø
+      return 'z' * 4 + 3;
+    case 0xE9:  // é
+    case 0xE8:  // è
+      return 'e' * 4;
+    case 0xE1:  // á
+    case 0xE0:  // à
+      return 'a' * 4;
+    case 0xFC:  // ü
+      return 'y' * 4;
+    default:
+      return point * 4;
+  }
+}
+
+}  // namespace
+
+bool swedishLess(std::string_view a, std::string_view b) {
+  const std::vector<std::uint32_t> x = codePoints(foldCategoryName(a));
+  const std::vector<std::uint32_t> y = codePoints(foldCategoryName(b));
+  const auto weightLess = [](std::uint32_t p, std::uint32_t q) {
+    return swedishWeight(p) < swedishWeight(q);
+  };
+  if (std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end(), weightLess)) return true;
+  if (std::lexicographical_compare(y.begin(), y.end(), x.begin(), x.end(), weightLess))
+    return false;
+  return a < b;
 }
 
 }  // namespace namnd

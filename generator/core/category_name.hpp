@@ -20,4 +20,9 @@ std::string foldCategoryName(std::string_view name);
 // without, other ASCII is kept as it is. An empty name gives "".
 std::optional<std::string> foldToAsciiCode(std::string_view text, bool lettersAndDigitsOnly);
 
+// Swedish alphabetical order, as a reader expects a list: case and spacing folded
+// (foldCategoryName), é as e, ü as y, and å, ä, ö after z in that order (æ as ä, ø as ö);
+// names equal so far are ordered by their bytes, so the order is total.
+bool swedishLess(std::string_view a, std::string_view b);
+
 }  // namespace namnd

@@ -28,6 +28,12 @@ std::string formatInteger(std::int64_t value, std::string_view groupSeparator) {
   return out;
 }
 
+std::string formatSignedInteger(std::int64_t value, std::string_view groupSeparator) {
+  std::string text = formatInteger(value, groupSeparator);
+  if (value > 0) text.insert(0, "+");
+  return text;
+}
+
 std::string formatOreAsKronor(std::int64_t ore, std::string_view groupSeparator) {
   const bool negative = ore < 0;
   const std::uint64_t magnitude =

@@ -13,6 +13,9 @@ inline constexpr std::string_view kNbsp = "\xC2\xA0";  // U+00A0, the thousands 
 // -23154 → "-23 154" (hyphen-minus, groups of three joined by `groupSeparator`).
 std::string formatInteger(std::int64_t value, std::string_view groupSeparator = kNbsp);
 
+// A change: 18 → "+18", -3 → "-3", 0 → "0".
+std::string formatSignedInteger(std::int64_t value, std::string_view groupSeparator = kNbsp);
+
 // Exact öre as kronor with two decimals: 17360540000 → "173 605 400,00" (no double involved).
 std::string formatOreAsKronor(std::int64_t ore, std::string_view groupSeparator = kNbsp);
 

@@ -10,6 +10,7 @@
 #include "core/category_name.hpp"
 #include "core/errors.hpp"
 #include "core/ledger_transaction.hpp"
+#include "core/publication_policy.hpp"
 
 namespace namnd {
 namespace {
@@ -339,12 +340,83 @@ void readAvvikelser(const ConfigReader& read, const Object& block, int levels,
       read.integer(block, "personer_minst", 1, 1000, 5, "avvikelser.personer_minst");
   a.earlierYears = read.integer(block, "jamforelsear", 0, 10, 3, "avvikelser.jamforelsear");
   if (block.has("underrapportering") && !block.isNull("underrapportering")) {
+    const std::string key = "avvikelser.underrapportering";
     const Object::Ptr under = block.getObject("underrapportering");
     if (!under)
-      read.fail("avvikelser.underrapportering",
-                "ska vara ett objekt {\"minst_per_10000_timmar\": tal}");
-    a.minPerTenThousandHours = read.number(*under, "minst_per_10000_timmar", 0, 1e6, 0,
-                                           "avvikelser.underrapportering.minst_per_10000_timmar");
+      read.fail(key,
+                "ska vara ett objekt {\"underlag\": \"arbetade_timmar\" eller \"volym\", \"matt\", "
+                "\"minst\", \"per\"} eller {\"minst_per_10000_timmar\": tal}");
+    for (const auto& [name, value] : *under)
+      if (name != "underlag" && name != "matt" && name != "namn" && name != "summeras" &&
+          name != "minst" && name != "per" && name != "minst_per_10000_timmar")
+        read.fail(key + "." + name,
+                  "är okänd (underlag, matt, namn, summeras, minst, per eller "
+                  "minst_per_10000_timmar)");
+    const bool shortForm = under->has("minst_per_10000_timmar");
+    if (shortForm) {
+      for (const char* name : {"underlag", "matt", "namn", "summeras", "minst", "per"})
+        if (under->has(name))
+          read.fail(key + "." + name,
+                    "kan inte kombineras med \"minst_per_10000_timmar\" (den korta formen betyder "
+                    "underlag \"arbetade_timmar\" per 10000)");
+      a.minPerTenThousandHours =
+          read.number(*under, "minst_per_10000_timmar", 0, 1e6, 0, key + ".minst_per_10000_timmar");
+    } else {
+      const auto textOf = [&](const char* name, const std::string& fallback) {
+        if (!under->has(name) || under->isNull(name)) return fallback;
+        if (!under->get(name).isString()) read.fail(key + "." + name, "ska vara en text");
+        return under->getValue<std::string>(name);
+      };
+      UnderReportingRule rule;
+      const std::string basis = textOf("underlag", "arbetade_timmar");
+      if (basis == "volym") {
+        rule.basis = UnderReportingRule::Basis::Volym;
+      } else if (basis != "arbetade_timmar") {
+        read.fail(key + ".underlag",
+                  "\"" + basis + "\" är okänt: ska vara \"arbetade_timmar\" eller \"volym\"");
+      }
+      const bool volym = rule.basis == UnderReportingRule::Basis::Volym;
+      if (volym) {
+        if (!under->has("matt") || under->isNull("matt"))
+          read.fail(key + ".matt",
+                    "saknas: underlag \"volym\" behöver måttet i volymerna som enheternas storlek "
+                    "mäts i (t.ex. \"brukare\")");
+        const std::string written = textOf("matt", "");
+        // Folded as the volymer reader folds a mått (core/volym_table.hpp volymMeasureCode).
+        const std::optional<std::string> code = foldToAsciiCode(written, true);
+        if (!code || code->empty())
+          read.fail(key + ".matt", "\"" + written +
+                                       "\" är inget måttnamn (bokstäver, siffror, mellanslag "
+                                       "och bindestreck)");
+        rule.matt = *code;
+        rule.name = textOf("namn", "");
+      } else {
+        for (const char* name : {"matt", "namn", "summeras"})
+          if (under->has(name)) read.fail(key + "." + name, "gäller bara underlag \"volym\"");
+      }
+      if (under->has("summeras") && !under->isNull("summeras")) {
+        if (!under->get("summeras").isBoolean())
+          read.fail(key + ".summeras",
+                    "ska vara true (ett flöde som summeras över månaderna) eller false (ett "
+                    "bestånd, medelvärdet av månaderna)");
+        rule.summeras = under->getValue<bool>("summeras");
+      }
+      if (!under->has("minst") || under->isNull("minst"))
+        read.fail(key + ".minst", "saknas: färre avvikelser än så per \"per\" flaggas");
+      rule.minst = read.number(*under, "minst", 0, 100'000, 0, key + ".minst");
+      // Any number is read, so that 0 and below get the message that says what "per" is.
+      rule.per = read.number(*under, "per", -1e300, 1e300, volym ? 100 : 10'000, key + ".per");
+      if (!(rule.per > 0))
+        read.fail(key + ".per",
+                  "ska vara större än 0 (\"minst\" avvikelser per så många enheter av underlaget)");
+      if (rule.per > 1'000'000) read.fail(key + ".per", "ska vara högst 1000000");
+      a.underReporting = rule;
+    }
+  }
+  if (block.has("volymer") && !block.isNull("volymer")) {
+    if (!block.get("volymer").isString())
+      read.fail("avvikelser.volymer", "ska vara en filväg (relativ till konfigurationsfilen)");
+    a.volymer = read.existingFile("avvikelser.volymer", block.getValue<std::string>("volymer"));
   }
   a.unitLevel = read.integer(block, "niva", 1, levels, 0, "avvikelser.niva");
 }
@@ -364,6 +436,11 @@ RunConfig readRunConfig(const fs::path& configFile) {
   config.namnd = read.text(*root, "namnd");
   config.forvaltning = read.text(*root, "forvaltning", false);
   config.forfattare = read.text(*root, "forfattare", false);
+  config.publishableColumns = read.texts(*root, "publicerbara_kolumner", "publicerbara_kolumner");
+  for (const std::string& id : config.publishableColumns)
+    if (!findPublicationColumn(id))
+      read.fail("publicerbara_kolumner",
+                "\"" + id + "\" är ingen känd kolumn (kända: " + publicationColumnIds() + ")");
 
   const std::string store = read.text(*root, "lager");
   const std::string sqlitePrefix = "sqlite:";

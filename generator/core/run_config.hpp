@@ -114,6 +114,22 @@ struct AvvikelseTaxonomy {
   std::map<std::string, std::string> status;       // → the report's lex Sarah/Maria status text
 };
 
+// "avvikelser.underrapportering": what an enhet's avvikelser are set against, and the rate below
+// which it is flagged: fewer than `minst` avvikelser per `per` units of the basis in the period.
+struct UnderReportingRule {
+  enum class Basis { ArbetadeTimmar, Volym };
+  Basis basis = Basis::ArbetadeTimmar;  // "underlag": "arbetade_timmar" (the hr input) or "volym"
+  std::string matt;  // "matt": the volym's canonical code ("brukare"); Volym only
+  // "namn": how the report names the mått ("anställda"); empty = the code, '_' as a space.
+  std::string name;
+  // "summeras": a flow (placeringsdygn, beviljad tid) is summed over the months; false, the
+  // default, is a stock (brukare, anställda: a value per month), averaged over the months that
+  // have a value. Arbetade timmar are always summed.
+  bool summeras = false;
+  double minst = 0;     // 0 = only enheter without any report are flagged
+  double per = 10'000;  // > 0
+};
+
 // "avvikelser": the incident registers and the report SAS and MAS present (issue 6).
 struct AvvikelserSettings : TjansteskrivelseSettings {
   std::vector<InputFile> registers;  // "register": one file or several (HSL and SoL/LSS apart)
@@ -121,10 +137,21 @@ struct AvvikelserSettings : TjansteskrivelseSettings {
   // "personer_minst": a count of persons below this is shown as "–" in public outputs.
   int personThreshold = 5;
   int earlierYears = 3;  // "jamforelsear": earlier years in the Översikt
-  // "underrapportering": an enhet with fewer reports than this per 10 000 arbetade timmar (from
-  // the hr input) is flagged; 0 = only enheter with no report at all.
+  // "underrapportering" in its short form {"minst_per_10000_timmar": x}: an enhet with fewer
+  // reports than this per 10 000 arbetade timmar (from the hr input) is flagged; 0 = only enheter
+  // with no report at all.
   double minPerTenThousandHours = 0;
+  // "underrapportering" in its full form {"underlag", "matt", "summeras", "minst", "per"}.
+  std::optional<UnderReportingRule> underReporting;
+  // "volymer": the volymer file a volym basis is read from; none = "delarsrapport.volymer".
+  std::optional<InputFile> volymer;
   int unitLevel = 0;  // "niva": org level of the per-enhet table; 0 = the level below the areas
+
+  // The rule in force: the full form, or the short form as arbetade timmar per 10 000.
+  UnderReportingRule underReportingRule() const {
+    if (underReporting) return *underReporting;
+    return UnderReportingRule{.minst = minPerTenThousandHours};
+  }
 };
 
 struct RunConfig {
@@ -133,6 +160,9 @@ struct RunConfig {
   std::string namnd;
   std::string forvaltning;
   std::string forfattare;
+  // "publicerbara_kolumner": free-text input columns the user declares fit for publication
+  // ("huvudbok.text"); ids from core/publication_policy.hpp, each checked there.
+  std::vector<std::string> publishableColumns;
 
   std::string storeUri;  // "sqlite:<absolute path>"
   std::filesystem::path outputDir;

@@ -1323,6 +1323,8 @@ void writeConfig(const std::filesystem::path& path, const std::string& ledger,
         "  \"namnd\": \"Socialnämnden\",\n"
         "  \"forvaltning\": \"Socialförvaltningen\",\n"
         "  \"forfattare\": \"namnd_bench_ingest\",\n"
+        "  \"publicerbara_kolumner\": [\"huvudbok.text\", \"huvudbok.motpart\", "
+        "\"huvudbok.vernr\", \"prognos.kommentar\", \"prognos.atgard\"],\n"
         "  \"lager\": \"sqlite:lager" +
         std::string(suffix) + ".sqlite\",\n  \"utdata\": \"utdata" + std::string(suffix) +
         "\",\n  \"mallar\": " +

@@ -196,6 +196,7 @@ class BadInputSuite : public ::testing::TestWithParam<BadCase> {
     if (bad && bad->role == Role::Kontoplan) kontoplan = bad->fixture;
     testing::writeFile(dir / "namnd.json", R"({
   "kommun": "K", "namnd": "N", "lager": "sqlite:lager.sqlite", "utdata": "ut",
+  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
   "mallar": ")" + testing::repoPath("templates").string() +
                                                R"(",
   "org": {"fil": ")" + org + R"(", "nivaer": ["Nämnd", "Verksamhetsområde", "Enhet"],
@@ -277,6 +278,7 @@ TEST(BadInputMessages, AHugeRejectedValueIsQuotedShortened) {
   testing::writeFile(dir / "long-amount.csv", tenMegabyteLedger(true));
   testing::writeFile(dir / "namnd.json", R"({
   "kommun": "K", "namnd": "N", "lager": "sqlite:lager.sqlite", "utdata": "ut",
+  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
   "mallar": ")" + testing::repoPath("templates").string() +
                                              R"(",
   "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Verksamhetsområde", "Enhet"], "rapportniva": 2},

@@ -19,6 +19,7 @@ class BadInput : public ::testing::Test {
   void writeConfig(const std::string& ledgerEntry) {
     testing::writeFile(dir / "namnd.json", R"({
   "kommun": "K", "namnd": "N", "lager": "sqlite:lager.sqlite", "utdata": "ut",
+  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
   "mallar": ")" + testing::repoPath("templates").string() +
                                                R"(",
   "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Verksamhetsområde", "Enhet"], "rapportniva": 2},

@@ -65,6 +65,7 @@ TEST(BudgetRevisionGolden, MidYearTransferShowsInAckBudgetFromItsMonth) {
                      "2025;202507;SN 2025-06-17 § 64;5100;5110;-1140000\n");
   testing::writeFile(dir / "namnd.json", R"({
   "kommun": "Färgelanda kommun", "namnd": "Socialnämnden",
+  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
   "lager": "sqlite:lager.sqlite", "utdata": "ut",
   "mallar": ")" + testing::repoPath("templates").string() +
                                              R"(",
@@ -100,6 +101,7 @@ TEST(BudgetRevisionGolden, BeforeItsMonthTheRevisionIsNotInAckBudget) {
                      "2025;2025-07-01;SN 2025-06-17;4100;5110;600000\n");
   testing::writeFile(dir / "namnd.json", R"({
   "kommun": "K", "namnd": "N", "lager": "sqlite:lager.sqlite", "utdata": "ut",
+  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
   "mallar": ")" + testing::repoPath("templates").string() +
                                              R"(",
   "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Verksamhetsområde", "Enhet"], "rapportniva": 2},
@@ -183,6 +185,7 @@ TEST(BudgetRevisionGolden, AugustReportKeepsItsBudgetWhenALaterRevisionArrives) 
   const auto configure = [&](const std::string& budgetFiles) {
     testing::writeFile(dir / "namnd.json", R"({
   "kommun": "Färgelanda kommun", "namnd": "Socialnämnden",
+  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
   "lager": "sqlite:lager.sqlite", "utdata": "ut",
   "mallar": ")" + testing::repoPath("templates").string() +
                                                R"(",

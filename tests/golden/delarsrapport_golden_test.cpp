@@ -101,6 +101,7 @@ std::string configJson(const std::string& rounding, const std::string& templates
                        const std::string& delar) {
   return R"({
   "kommun": "Herrljunga kommun",
+  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard", "investeringar.kommentar", "budgetram.kommentar"],
   "namnd": "Socialnämnden",
   "forvaltning": "Socialförvaltningen",
   "forfattare": "Testfall Herrljunga",

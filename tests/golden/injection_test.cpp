@@ -132,6 +132,7 @@ class FargelandaInjection : public ::testing::Test {
                        "period;ansvar;konto;belopp\n202503;1100;5110;" + quoted(kScript) + "\n");
     testing::writeFile(dir / "namnd.json", R"({
   "kommun": "K", "namnd": "N", "lager": "sqlite:lager.sqlite", "utdata": "ut",
+  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
   "mallar": ")" + testing::repoPath("templates").string() +
                                                R"(",
   "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Verksamhetsområde", "Enhet"], "rapportniva": 2},
@@ -231,6 +232,7 @@ class ConfigPaths : public ::testing::Test {
   void writeConfig(const std::string& templates, const std::string& kontoplan = "kontoplan.csv") {
     testing::writeFile(dir / "konfig" / "namnd.json", R"({
   "kommun": "K", "namnd": "N", "lager": "sqlite:lager.sqlite", "utdata": "ut",
+  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
   "mallar": ")" + templates + R"(",
   "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Verksamhetsområde", "Enhet"], "rapportniva": 2},
   "kontoplan": ")" + kontoplan + R"(",

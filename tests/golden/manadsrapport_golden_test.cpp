@@ -46,6 +46,7 @@ std::string configJson(const std::string& rounding,
                        const std::string& manadsrapport = R"({"prognos": "delar"})") {
   return R"({
   "kommun": "Färgelanda kommun",
+  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
   "namnd": "Socialnämnden",
   "forvaltning": "Sektor omsorg",
   "forfattare": "Testfall O1",

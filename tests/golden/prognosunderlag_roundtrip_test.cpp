@@ -33,6 +33,7 @@ constexpr std::int64_t kKr = 100;
 std::string configJson(const std::string& split) {
   return R"({
   "kommun": "Färgelanda kommun",
+  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
   "namnd": "Socialnämnden",
   "forvaltning": "Sektor omsorg",
   "forfattare": "Testfall prognosunderlag",

@@ -55,6 +55,7 @@ TEST(XlsxLedgerGolden, ExcelExportGivesThePublishedTable) {
   writeLedgerWorkbook(dir / "huvudbok-2025.csv", dir / "huvudbok-2025.xlsx");
   testing::writeFile(dir / "namnd.json", R"({
   "kommun": "Färgelanda kommun", "namnd": "Socialnämnden",
+  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
   "lager": "sqlite:lager.sqlite", "utdata": "ut",
   "mallar": ")" + testing::repoPath("templates").string() +
                                              R"(",

@@ -293,6 +293,7 @@ TEST_F(GoalValues, AndelOfZeroIsADashNotNaN) {
 std::string herrljungaConfig(const std::string& delarFiles) {
   return R"({
   "kommun": "Herrljunga kommun",
+  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard", "investeringar.kommentar", "budgetram.kommentar"],
   "namnd": "Socialnämnden",
   "forvaltning": "Socialförvaltningen",
   "forfattare": "Testfall Herrljunga",

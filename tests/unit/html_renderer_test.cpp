@@ -141,6 +141,20 @@ TEST_F(HtmlRenderTest, AColumnOfSignConventionAmountsHasNoNegativeEmphasis) {
   EXPECT_FALSE(contains(html, "num neg"));
 }
 
+// "+18 mot samma halvår förra året": a change column shows the plus sign a reader expects.
+TEST_F(HtmlRenderTest, AChangeColumnShowsThePlusSign) {
+  Document doc = sampleDocument();
+  Table& table = std::get<Table>(doc.sections.front());
+  Column& count = table.columns.back();
+  ASSERT_EQ(count.kind, ColumnKind::Count);
+  count.showPlusSign = true;
+  const std::string html = render(doc);
+  EXPECT_TRUE(contains(html, "<td class=\"num\">+1" + kNbsp + "042</td>"));
+  EXPECT_TRUE(contains(html, "<td class=\"num\">0</td>"));
+  EXPECT_FALSE(contains(html, "+0<"));
+  EXPECT_FALSE(contains(html, "+-"));
+}
+
 TEST_F(HtmlRenderTest, EmptyAndNotFiniteCellsAreEmpty) {
   const std::string html = render(sampleDocument());
   // The monostate of row 2 and the NaN of row 3, both in the percent column.

@@ -34,6 +34,13 @@ TEST(NumberFormat, IntegerExtremes) {
             "9 223 372 036 854 775 807");
 }
 
+TEST(NumberFormat, AChangeShowsItsSign) {
+  EXPECT_EQ(formatSignedInteger(18), "+18");
+  EXPECT_EQ(formatSignedInteger(-3), "-3");
+  EXPECT_EQ(formatSignedInteger(0), "0");
+  EXPECT_EQ(formatSignedInteger(1234, " "), "+1 234");
+}
+
 TEST(NumberFormat, OreAsKronorHasTwoDecimals) {
   EXPECT_EQ(formatOreAsKronor(17360540000), "173\u00a0605\u00a0400,00");
   EXPECT_EQ(formatOreAsKronor(105), "1,05");

@@ -41,12 +41,13 @@ TEST(VolymerExample, EveryMonthOf2023To2025ReadsBack) {
   testing::TempDir dir;
   writeExampleVolymer(dir.path());
   const VolymImport read = readExample(dir.path());
-  // 36 months × (invånare + 36 ansvar × anställda and heltid + 3 placering + 2 × 2 hemtjänst).
-  EXPECT_EQ(read.summary.rowsAccepted, 36 * (1 + 36 * 2 + 3 + 2 * 2));
+  // 36 months × (invånare + 36 ansvar × anställda and heltid + 3 placering + 2 × 2 hemtjänst +
+  // 22 ansvar with brukare).
+  EXPECT_EQ(read.summary.rowsAccepted, 36 * (1 + 36 * 2 + 3 + 2 * 2 + 22));
   const VolymTable& table = read.table;
   EXPECT_EQ(table.measures(),
-            (std::vector<std::string>{"anstallda", "beviljad_tid", "heltidsanstallda", "invanare",
-                                      "placeringsdygn", "utford_tid"}));
+            (std::vector<std::string>{"anstallda", "beviljad_tid", "brukare", "heltidsanstallda",
+                                      "invanare", "placeringsdygn", "utford_tid"}));
   for (const std::string& matt : table.measures()) {
     const std::vector<Period> periods = table.periods(matt);
     ASSERT_EQ(periods.size(), 36u) << matt;

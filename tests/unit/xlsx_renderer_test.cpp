@@ -229,6 +229,18 @@ TEST_F(XlsxRenderTest, AmountsAreNumbersWithTheThousandsFormat) {
   EXPECT_EQ(sheet.at("F4")->style.numberFormat, "#,##0;-#,##0");
 }
 
+// A change stays a number the controller can sum; the format adds the plus sign.
+TEST_F(XlsxRenderTest, AChangeColumnIsANumberWithASignedFormat) {
+  Document doc = sampleDocument();
+  Table& table = std::get<Table>(doc.sections.front());
+  ASSERT_EQ(table.columns.back().kind, ColumnKind::Count);
+  table.columns.back().showPlusSign = true;
+  const Sheet sheet(unzip(render(doc)), 1);
+  EXPECT_CELL(sheet, "F4", "", "1042");
+  EXPECT_EQ(sheet.at("F4")->style.numberFormat, "+#,##0;-#,##0;0");
+  EXPECT_EQ(sheet.at("D4")->style.numberFormat, "#,##0;-#,##0");
+}
+
 TEST_F(XlsxRenderTest, PercentIsTheRatioWithAPercentFormat) {
   const Sheet sheet(unzip(render(sampleDocument())), 1);
   EXPECT_CELL(sheet, "E4", "", "1.231");

@@ -69,7 +69,8 @@ std::string cellText(const CellValue& value, const Column& column) {
           if (!std::isfinite(asDouble)) return "";
           if (column.kind == ColumnKind::Percent) return formatPercent(asDouble, column.decimals);
           if constexpr (std::is_same_v<T, std::int64_t>) {
-            if (column.kind != ColumnKind::Decimal) return formatInteger(v);
+            if (column.kind != ColumnKind::Decimal)
+              return column.showPlusSign ? formatSignedInteger(v) : formatInteger(v);
           }
           return formatDecimal(asDouble, column.decimals);
         }

@@ -321,7 +321,7 @@ std::string numberFormat(const Column& column) {
   switch (column.kind) {
     case ColumnKind::Amount:
     case ColumnKind::Count:
-      return "#,##0;-#,##0";
+      return column.showPlusSign ? "+#,##0;-#,##0;0" : "#,##0;-#,##0";
     case ColumnKind::Percent:
       return "0" + fraction + "%";
     case ColumnKind::Decimal:

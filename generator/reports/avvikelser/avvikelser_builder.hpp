@@ -13,6 +13,7 @@
 #include "core/hr_hours.hpp"
 #include "core/org_tree.hpp"
 #include "core/run_config.hpp"
+#include "core/volym_table.hpp"
 #include "reports/model/document.hpp"
 #include "reports/report_texts.hpp"
 
@@ -30,6 +31,9 @@ struct AvvikelserInput {
   // Arbetade timmar per ansvar for the under-reporting signal; nullptr or empty = only enheter
   // with no report at all are flagged.
   const HrTable* hours = nullptr;
+  // The volymer of a volym basis for the under-reporting signal ("avvikelser.underrapportering"
+  // with underlag "volym"); nullptr = none.
+  const VolymTable* volymer = nullptr;
   // What the readers noted (duplicates counted once …), shown in the check section.
   std::vector<std::string> readerNotes;
   // The register files read, with the optional columns each had (empty: the records' own
@@ -40,6 +44,9 @@ struct AvvikelserInput {
   // node is at the period's end, and the tables say so.
   std::vector<OrgMove> orgMoves;
   HalfYearPeriod orgMovesSince;  // the span the moves are measured from
+  // Org nodes whose parent changed within the period itself: the per-enhet and share tables
+  // count all of their reports of the period where they are at its end, and say so.
+  std::vector<OrgMove> orgMovesInPeriod;
 };
 
 // Throws ConfigError for a template or config problem.

@@ -146,14 +146,6 @@ std::uint16_t columnsNeeded(const AvvikelseRecord& r, std::string_view fallKateg
   return needed;
 }
 
-std::string columnNames(std::uint16_t columns) {
-  std::string names;
-  for (std::size_t bit = 0; bit < kAvvikelseColumnNames.size(); ++bit)
-    if (columns & (1u << bit))
-      names += (names.empty() ? "" : ", ") + std::string(kAvvikelseColumnNames[bit]);
-  return names;
-}
-
 // Per register: which optional columns it had, and a warning naming every column it lacks that
 // its reports' figures need.
 void checkColumns(CheckSection& checks, const AvvikelserView& view) {
@@ -168,20 +160,21 @@ void checkColumns(CheckSection& checks, const AvvikelserView& view) {
       files.push_back({.name = r.source, .columns = r.columns});
   }
   for (const AvvikelseRegisterFile& file : files) {
-    checks.items.push_back(
-        {view.text("kontroller.kolumner", {{"fil", file.name}}),
-         file.rowsRead == 0 && !input.registerFiles.empty()
-             ? view.text("kontroller.detalj_inga_rader")
-         : columnNames(file.columns).empty() ? view.text("kontroller.detalj_inga")
-                                             : columnNames(file.columns),
-         file.rowsRead == 0 && !input.registerFiles.empty() ? CheckStatus::Warning
-                                                            : CheckStatus::Ok});
+    checks.items.push_back({view.text("kontroller.kolumner", {{"fil", file.name}}),
+                            file.rowsRead == 0 && !input.registerFiles.empty()
+                                ? view.text("kontroller.detalj_inga_rader")
+                            : file.columns == 0 ? view.text("kontroller.detalj_inga")
+                                                : view.columnNames(file.columns, file.name),
+                            file.rowsRead == 0 && !input.registerFiles.empty()
+                                ? CheckStatus::Warning
+                                : CheckStatus::Ok});
     const std::uint16_t missing = needed[file.name] & ~file.columns;
     if (missing != 0)
-      checks.items.push_back({view.text("kontroller.kolumner_saknas", {{"fil", file.name}}),
-                              view.text("kontroller.detalj_kolumner_saknas",
-                                        {{"fil", file.name}, {"kolumner", columnNames(missing)}}),
-                              CheckStatus::Warning});
+      checks.items.push_back(
+          {view.text("kontroller.kolumner_saknas", {{"fil", file.name}}),
+           view.text("kontroller.detalj_kolumner_saknas",
+                     {{"fil", file.name}, {"kolumner", view.columnNames(missing, file.name)}}),
+           CheckStatus::Warning});
   }
 }
 
@@ -213,9 +206,8 @@ void checkSignals(CheckSection& checks, const AvvikelserView& view) {
                          : view.text("kontroller.detalj_flaggade",
                                      {{"antal", view.number(flaggedCount)}, {"enheter", flagged}}),
        flaggedCount == 0 ? CheckStatus::Ok : CheckStatus::Warning});
-  if (input.config.avvikelser.minPerTenThousandHours > 0 && !underReportingUsesHours(view))
-    checks.items.push_back({view.text("kontroller.timmar"), view.text("kontroller.detalj_timmar"),
-                            CheckStatus::Warning});
+  if (std::optional<CheckItem> basis = underReportingBasisCheck(view))
+    checks.items.push_back(std::move(*basis));
   for (const std::string& note : input.readerNotes)
     checks.items.push_back({view.text("kontroller.inlasning"), note, CheckStatus::Warning});
 }

@@ -41,18 +41,32 @@ AvvikelserFigures computeFigures(const AvvikelserInput& input, int areaLevel, in
   f.firstHsl = firstRegistered(input.records, AvvikelseDel::Hsl);
   if (!f.firstSolLss) f.firstSolLss = first;
   if (!f.firstHsl) f.firstHsl = first;
-  f.units =
-      underReporting({.records = input.records,
-                      .tree = input.tree,
-                      .areaLevel = areaLevel,
-                      .unitLevel = unitLevel,
-                      .span = period,
-                      .hours = input.hours,
-                      .minPerTenThousandHours = input.config.avvikelser.minPerTenThousandHours});
+  f.units = underReporting({.records = input.records,
+                            .tree = input.tree,
+                            .areaLevel = areaLevel,
+                            .unitLevel = unitLevel,
+                            .span = period,
+                            .hours = input.hours,
+                            .rule = input.config.avvikelser.underReportingRule(),
+                            .volymer = input.volymer});
   return f;
 }
 
 }  // namespace
+
+std::string registerColumnNames(const ReportTexts& texts, const AvvikelseRegisterFile& file,
+                                std::uint16_t columns) {
+  std::string names;
+  for (std::size_t bit = 0; bit < kAvvikelseColumnNames.size(); ++bit) {
+    if (!(columns & (1u << bit))) continue;
+    const std::string_view key = kAvvikelseColumnNames[bit];
+    std::string name = texts.text("kolumnnamn." + std::string(key), {});
+    for (const auto& [canonical, own] : file.configuredHeaders)
+      if (canonical == key) name = own;
+    names += (names.empty() ? "" : ", ") + name;
+  }
+  return names;
+}
 
 AvvikelserView::AvvikelserView(const AvvikelserInput& input, const ReportTexts& texts)
     : input_(input), texts_(texts) {
@@ -139,12 +153,6 @@ std::string AvvikelserView::countSentence(std::string_view keyPrefix, std::int64
   return text(std::string(keyPrefix) + (count == 1 ? "_en" : "_flera"), extra);
 }
 
-std::string AvvikelserView::signedNumber(std::int64_t value) const {
-  if (value == 0) return "0";
-  // The magnitude of INT64_MIN does not fit; no count comes near it.
-  return (value > 0 ? "+" : "\xE2\x88\x92") + number(value > 0 ? value : -value);
-}
-
 bool AvvikelserView::reaches(const HalfYearPeriod& span, AvvikelseDel del) const {
   return reachedFrom(del == AvvikelseDel::SolLss ? figures_.firstSolLss : figures_.firstHsl, span);
 }
@@ -179,6 +187,29 @@ std::string AvvikelserView::columnName(AvvikelseColumn column,
     configured = header;
   }
   return same && configured ? *configured : text("kolumnnamn." + key);
+}
+
+std::vector<std::string> AvvikelserView::moveNotes(const std::vector<OrgMove>& moves,
+                                                   std::string_view key,
+                                                   PlaceholderValues extra) const {
+  const auto nameOf = [&](const std::string& code) {
+    const OrgNode* node = input_.tree.find(code);
+    return node ? node->name : code;
+  };
+  std::vector<std::string> notes;
+  for (const OrgMove& move : moves) {
+    extra["enhet"] = move.name;
+    extra["fran"] = nameOf(move.fromParent);
+    extra["till"] = nameOf(move.toParent);
+    notes.push_back(text(std::string(key), extra));
+  }
+  return notes;
+}
+
+std::string AvvikelserView::columnNames(std::uint16_t columns, const std::string& file) const {
+  for (const AvvikelseRegisterFile& registerFile : input_.registerFiles)
+    if (registerFile.name == file) return registerColumnNames(texts_, registerFile, columns);
+  return registerColumnNames(texts_, AvvikelseRegisterFile{.name = file}, columns);
 }
 
 std::optional<std::string> AvvikelserView::coverageNote(const ColumnCoverage& coverage,

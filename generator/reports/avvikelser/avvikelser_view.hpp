@@ -31,6 +31,12 @@ struct AvvikelserFigures {
   std::optional<CalendarDate> firstHsl;
 };
 
+// The columns of a set of AvvikelseColumn bits as a register names them: its own header from the
+// config ("kolumner"), else the report's name for the column ("Höftbyxa, Fraktur"), never the
+// tool's internal key.
+std::string registerColumnNames(const ReportTexts& texts, const AvvikelseRegisterFile& file,
+                                std::uint16_t columns);
+
 class AvvikelserView {
  public:
   AvvikelserView(const AvvikelserInput& input, const ReportTexts& texts);
@@ -61,8 +67,6 @@ class AvvikelserView {
   bool reachesBoth(const HalfYearPeriod& span) const;
   // "Registren börjar 2022-01-01: tomma kolumner …" for a table with a blank column.
   std::string beforeRegistersNote(AvvikelseDel del) const;
-  // A change with its sign, as the reports write it: "+18", "−3" (U+2212), "0".
-  std::string signedNumber(std::int64_t value) const;
   // "uppgift saknas": a figure no register could count (its column is missing).
   std::string missing() const;
   // The footnote for a figure whose records partly or wholly come from registers without the
@@ -73,6 +77,12 @@ class AvvikelserView {
   // An optional column as the user knows it: the header the config gives it for every one of
   // `files` ("kolumner"), or else the template's Swedish name ("Höftbyxa"), never the internal key.
   std::string columnName(AvvikelseColumn column, const std::vector<std::string>& files) const;
+  // One footnote per moved org node: the text `key` with {enhet}, {fran} and {till} (the parents'
+  // names before and after) besides `extra`.
+  std::vector<std::string> moveNotes(const std::vector<OrgMove>& moves, std::string_view key,
+                                     PlaceholderValues extra = {}) const;
+  // The columns of a set of AvvikelseColumn bits as one register names them (registerColumnNames).
+  std::string columnNames(std::uint16_t columns, const std::string& file) const;
 
  private:
   const AvvikelserInput& input_;

@@ -27,16 +27,18 @@ CellValue personCell(const AvvikelserView& view, std::int64_t persons) {
 Table buildHslKategoriTable(const AvvikelserView& view) {
   Table table = twoSpanTable(view, "hsl_kategorier", view.text("hsl_kategorier.rubrik"),
                              view.text("hsl_kategorier.forsta_kolumn"));
-  // Förändring is written with its sign ("+18", "−3"), as text in a number column.
-  table.columns.push_back({view.text("hsl_kategorier.forandring"), ColumnKind::Count});
+  // Förändring is a number shown with its sign ("+18", "-3"); fewer reports is not an underskott.
+  table.columns.push_back({.header = view.text("hsl_kategorier.forandring"),
+                           .kind = ColumnKind::Count,
+                           .markNegative = false,
+                           .showPlusSign = true});
   // A span the HSL registers do not reach is blank, and so is the change against it.
   const bool thenReached = view.reaches(sameSpanYearBefore(view.period()), AvvikelseDel::Hsl);
   const bool nowReached = view.reaches(view.period(), AvvikelseDel::Hsl);
   const auto cells = [&](const std::string& name, std::int64_t then, std::int64_t now) {
-    return std::vector<CellValue>{
-        name, thenReached ? CellValue(then) : CellValue(),
-        nowReached ? CellValue(now) : CellValue(),
-        thenReached && nowReached ? CellValue(view.signedNumber(now - then)) : CellValue()};
+    return std::vector<CellValue>{name, thenReached ? CellValue(then) : CellValue(),
+                                  nowReached ? CellValue(now) : CellValue(),
+                                  thenReached && nowReached ? CellValue(now - then) : CellValue()};
   };
   for (const KategoriCount& k : view.figures().hslKategorier) {
     const std::string name =
@@ -47,9 +49,12 @@ Table buildHslKategoriTable(const AvvikelserView& view) {
       {.kind = RowKind::Total,
        .cells = cells(view.text("hsl_kategorier.totalt"), view.figures().previous.hslAvvikelser,
                       view.figures().current.hslAvvikelser)});
-  table.footnotes.push_back(view.text("hsl_kategorier.fotnot"));
-  if (!thenReached || !nowReached)
+  // A change is only explained where one is shown.
+  if (thenReached && nowReached)
+    table.footnotes.push_back(view.text("hsl_kategorier.fotnot_forandring"));
+  else
     table.footnotes.push_back(view.beforeRegistersNote(AvvikelseDel::Hsl));
+  table.footnotes.push_back(view.text("hsl_kategorier.fotnot"));
   if (const std::int64_t late = view.figures().registeredAfterHsl; late > 0)
     table.footnotes.push_back(view.countSentence("hsl_kategorier.fotnot_sena", late));
   return table;
@@ -272,19 +277,8 @@ Section buildExternaSection(const AvvikelserView& view) {
 }
 
 std::vector<std::string> orgMoveNotes(const AvvikelserView& view) {
-  std::vector<std::string> notes;
-  const AvvikelserInput& input = view.input();
-  for (const OrgMove& move : input.orgMoves) {
-    const auto nameOf = [&](const std::string& code) {
-      const OrgNode* node = input.tree.find(code);
-      return node ? node->name : code;
-    };
-    notes.push_back(view.text("org_flytt.fotnot", {{"enhet", move.name},
-                                                   {"fran", nameOf(move.fromParent)},
-                                                   {"till", nameOf(move.toParent)},
-                                                   {"fore", view.spanText(input.orgMovesSince)}}));
-  }
-  return notes;
+  return view.moveNotes(view.input().orgMoves, "org_flytt.fotnot",
+                        {{"fore", view.spanText(view.input().orgMovesSince)}});
 }
 
 }  // namespace namnd

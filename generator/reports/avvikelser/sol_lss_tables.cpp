@@ -166,6 +166,9 @@ Table buildPerEnhetTable(const AvvikelserView& view) {
   if (const auto note = view.coverageNote(handelsetyp, kColumnHandelsetyp,
                                           view.text("per_enhet.kolumn_handelsetyp")))
     table.footnotes.push_back(*note);
+  for (std::string& note :
+       view.moveNotes(view.input().orgMovesInPeriod, "org_flytt.fotnot_perioden"))
+    table.footnotes.push_back(std::move(note));
   table.footnotes.push_back(view.text("per_enhet.fotnot_enheter"));
   return table;
 }
@@ -206,6 +209,12 @@ std::vector<Section> buildAndelSections(const AvvikelserView& view) {
     if (const auto note =
             view.coverageNote(handelsetyp, kColumnHandelsetyp, view.text("andelar.serie")))
       chart.footnotes.push_back(*note);
+    // A node moved within the period counts in the area it belongs to at its end.
+    std::vector<OrgMove> movedHere;
+    for (const OrgMove& move : view.input().orgMovesInPeriod)
+      if (move.fromArea == area->name || move.toArea == area->name) movedHere.push_back(move);
+    for (std::string& note : view.moveNotes(movedHere, "org_flytt.fotnot_perioden"))
+      chart.footnotes.push_back(std::move(note));
     sections.push_back(std::move(chart));
   }
   return sections;

@@ -28,6 +28,9 @@ struct Column {
   // False where a negative is a sign convention (Intäkter are negative), not an underskott:
   // the page then shows the minus sign without the emphasis of a negative deviation.
   bool markNegative = true;
+  // A change against an earlier period: a positive value is written with its plus sign ("+18"),
+  // as a reader expects a change to be shown. Integer cells only.
+  bool showPlusSign = false;
 };
 
 // A cell is empty, a text, an integer (Amount/Count) or a double (Percent/Decimal). A double is
