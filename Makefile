@@ -7,12 +7,13 @@ PERIOD ?= 202510
 
 # make fuzz: libFuzzer harnesses (clang) in their own build folder, FUZZ_SECONDS per harness.
 # make test-asan: the unit and golden tests under AddressSanitizer and UBSan (gcc).
+# make test-valgrind: the example kommun's run under valgrind memcheck (scripts/valgrind-example.sh).
 FUZZ_BUILD_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 ASAN_BUILD_DIR ?= build-asan
 SCRATCH := $(if $(wildcard /dev/shm),TMPDIR=/dev/shm)
 
-.PHONY: all setup build report test exempeldata format clean fuzz test-asan
+.PHONY: all setup build report test exempeldata format clean fuzz test-asan test-valgrind
 
 all: build
 
@@ -50,6 +51,11 @@ test-asan: setup
 	cmake -S . -B $(ASAN_BUILD_DIR) -DCMAKE_BUILD_TYPE=Release -DNAMND_SANITIZE=ON
 	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
 	cd $(ASAN_BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The example kommun's whole run (every report, from an empty store) under valgrind memcheck.
+test-valgrind: build
+	@scripts/bootstrap.sh valgrind
+	scripts/valgrind-example.sh $(NAMND)
 
 format:
 	find generator tests -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

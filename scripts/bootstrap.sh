@@ -9,6 +9,8 @@ packages=(g++ cmake make pkg-config libxlsxwriter-dev libpoco-dev libkainjow-mus
 # libFuzzer and the sanitizer runtimes, and is only a recommendation of clang, which
 # --no-install-recommends below would skip.
 [ "${1:-}" = fuzz ] && packages+=(clang libclang-rt-14-dev)
+# `bootstrap.sh valgrind` (make test-valgrind): memcheck over the example kommun's run.
+[ "${1:-}" = valgrind ] && packages+=(valgrind)
 
 missing=()
 for p in "${packages[@]}"; do

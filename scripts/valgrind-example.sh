@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# make test-valgrind: the example kommun's whole report run under valgrind memcheck, from an empty
+# store in a temp copy of the repository's data and templates (nothing in output/ is touched).
+# Fails on any memcheck error or definite leak. Usage: scripts/valgrind-example.sh <namnd binary>
+set -euo pipefail
+binary=$(realpath "$1")
+repo=$(cd "$(dirname "$0")/.." && pwd)
+if ! command -v valgrind >/dev/null; then
+  echo "valgrind saknas (apt-get install valgrind): körningen hoppas över" >&2
+  exit 0
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/data"
+cp -r "$repo/data/exempel" "$repo/data/kommunbas" "$work/data/"
+cp -r "$repo/templates" "$work/"
+rm -rf "$work/data/exempel/genererat"
+config="$work/data/exempel/namnd.json"
+
+run() {
+  echo "valgrind: namnd $*"
+  valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+    "$binary" "$@" >"$work/last.log" 2>&1 || {
+    cat "$work/last.log" >&2
+    echo "valgrind hittade fel i: namnd $*" >&2
+    exit 1
+  }
+}
+
+run exempeldata --ut "$work/data/exempel/genererat"
+run prognosunderlag --config "$config" --period 202510
+run manadsrapport --config "$config" --period 202510
+run delarsrapport --config "$config" --per 2025-08-31
+run avvikelser --config "$config" --period 2025H1
+run kontroll --config "$config" --period 202510
+echo "valgrind: inga fel och inga läckor i exempelkommunens körning"
