@@ -88,11 +88,6 @@ PeriodRange monthsOf(const HalfYearPeriod& span) {
   return {Period(span.year, span.half == 2 ? 7 : 1), Period(span.year, span.half == 1 ? 6 : 12)};
 }
 
-UnderReportingRule ruleOf(const UnderReportingInput& input) {
-  if (input.rule) return *input.rule;
-  return UnderReportingRule{.minst = input.minPerTenThousandHours};
-}
-
 bool basisHasValues(const UnderReportingRule& rule, const HrTable* hours, const VolymTable* volymer,
                     const HalfYearPeriod& span) {
   const PeriodRange months = monthsOf(span);
@@ -151,9 +146,13 @@ std::vector<UnitReporting> underReporting(const UnderReportingInput& input) {
     if (const OrgNode* unit = unitOf(tree, r.org, unitCodes)) ++reportsPerUnit[unit->code];
   }
 
-  const UnderReportingRule rule = ruleOf(input);
+  const UnderReportingRule& rule = input.rule;
   const bool hoursBasis = rule.basis == UnderReportingRule::Basis::ArbetadeTimmar;
   const PeriodRange months = monthsOf(input.span);
+  // A stock's rate is per half-year, so that one threshold means the same in a half-year report
+  // and in a year's (a year has twice the reports on the same number of brukare).
+  const std::int64_t halfYearsInSpan = input.span.half == 0 ? 2 : 1;
+  const bool stock = rule.basis == UnderReportingRule::Basis::Volym && !rule.summeras;
   const bool withBasis = basisHasValues(rule, input.hours, input.volymer, input.span);
   std::vector<UnitReporting> result;
   for (const OrgNode* unit : units) {
@@ -168,12 +167,21 @@ std::vector<UnitReporting> underReporting(const UnderReportingInput& input) {
     if (withBasis) {
       const BasisFraction basis = basisOf(input, rule, *unit, months);
       row.withoutBasis = basis.hundredths <= 0;
+      if (row.withoutBasis && !hoursBasis && input.hours) {
+        std::int64_t centihours = 0;
+        for (const HrAmount& month :
+             monthlyHoursUnder(*input.hours, tree, *unit, HrKind::Arbetad, months))
+          centihours += month.centihours;
+        row.staffedWithoutBasis = centihours > 0;
+      }
       if (!row.withoutBasis) {
         row.basis = roundHalfAwayFromZero(basis.hundredths, basis.months);
-        // reports ÷ (basis ÷ per), the basis being hundredths ÷ 100 ÷ months.
+        // reports ÷ (basis ÷ per), the basis being hundredths ÷ 100 ÷ months; a stock's per
+        // half-year.
         const double reportsTimesScale =
             static_cast<double>(row.reports) * rule.per * 100.0 * static_cast<double>(basis.months);
-        const auto hundredths = static_cast<double>(basis.hundredths);
+        const auto hundredths = static_cast<double>(basis.hundredths) *
+                                static_cast<double>(stock ? halfYearsInSpan : 1);
         row.rate = reportsTimesScale / hundredths;
         // Compared without the division, so that an enhet exactly at the rate is not flagged
         // by a rounding of the quotient.

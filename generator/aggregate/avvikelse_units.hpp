@@ -87,9 +87,14 @@ struct UnitReporting {
   bool fewReports = false;  // below the rule's rate
   // The basis has values in the span, but none (or 0) for this enhet: for arbetade timmar no
   // staff of its own (köpta platser, ekonomiskt bistånd), so nobody there to report; for a volym
-  // no brukare, placeringar … of its own. Not judged.
+  // no brukare, placeringar … of its own. Not judged on the rate.
   bool withoutBasis = false;
-  bool flagged() const { return !withoutBasis && (noReports || fewReports); }
+  // Without a volym basis but with arbetade timmar of its own: staff who could report, so an
+  // enhet without any report is still flagged (IFO has no brukare but has staff).
+  bool staffedWithoutBasis = false;
+  bool flagged() const {
+    return withoutBasis ? staffedWithoutBasis && noReports : noReports || fewReports;
+  }
 };
 
 struct UnderReportingInput {
@@ -99,15 +104,11 @@ struct UnderReportingInput {
   int unitLevel = 3;
   HalfYearPeriod span;
   const HrTable* hours = nullptr;  // nullptr or empty: only enheter without reports are flagged
-  // The short form's rate per 10 000 arbetade timmar, used when `rule` is not given.
-  double minPerTenThousandHours = 0;
-  // The rule in force (AvvikelserSettings::underReportingRule()).
-  std::optional<UnderReportingRule> rule;
+  // The rule in force (AvvikelserSettings::underReportingRule()); by default only enheter
+  // without reports are flagged.
+  UnderReportingRule rule;
   const VolymTable* volymer = nullptr;  // a volym rule's values; nullptr = none
 };
-
-// The rule `input` applies: its own, or arbetade timmar per 10 000 at minPerTenThousandHours.
-UnderReportingRule ruleOf(const UnderReportingInput& input);
 
 // Whether the basis has any value in the span (then an enhet without one is not judged, and
 // enheter with one are judged by the rate): hours of kind Arbetad, or rows of the volym's mått.

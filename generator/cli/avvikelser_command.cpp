@@ -106,9 +106,12 @@ int runAvvikelser(const std::vector<std::string>& args, std::ostream& out) {
                             : std::string("inte har några rapporter")));
   const ReportTexts texts = ReportTexts::load(config.templatesDir / "text" / "avvikelser.json");
   printRegisters(out, registers, period, context->tree, config.reportLevel, texts);
-  if (volymerFile)
-    out << "Underlag för underrapportering: " << config.avvikelser.underReportingRule().matt
-        << " ur " << volymerFile->file.displayName << " (\"" << volymerFile->configKey << "\")\n";
+  // What the under-reporting signal is judged by, as the config names it.
+  if (const UnderReportingRule rule = config.avvikelser.underReportingRule(); volymerFile)
+    out << "Underlag för underrapportering: " << rule.name << " ur "
+        << volymerFile->file.displayName << " (\"" << volymerFile->configKey << "\")\n";
+  else if (rule.minst > 0)
+    out << "Underlag för underrapportering: arbetade timmar ur hr-indata\n";
   // The läkemedel table compares enheter over three years: a node that moved since then is
   // footnoted.
   const HalfYearPeriod earliest{period.year - 2, period.half};

@@ -389,7 +389,8 @@ void readAvvikelser(const ConfigReader& read, const Object& block, int levels,
                                        "\" är inget måttnamn (bokstäver, siffror, mellanslag "
                                        "och bindestreck)");
         rule.matt = *code;
-        rule.name = textOf("namn", "");
+        // The report writes the mått as the user did ("anställda"), never as its folded code.
+        rule.name = textOf("namn", written);
       } else {
         for (const char* name : {"matt", "namn", "summeras"})
           if (under->has(name)) read.fail(key + "." + name, "gäller bara underlag \"volym\"");

@@ -120,7 +120,7 @@ struct UnderReportingRule {
   enum class Basis { ArbetadeTimmar, Volym };
   Basis basis = Basis::ArbetadeTimmar;  // "underlag": "arbetade_timmar" (the hr input) or "volym"
   std::string matt;  // "matt": the volym's canonical code ("brukare"); Volym only
-  // "namn": how the report names the mått ("anställda"); empty = the code, '_' as a space.
+  // "namn": how the report names the mått ("anställda"); by default "matt" as written.
   std::string name;
   // "summeras": a flow (placeringsdygn, beviljad tid) is summed over the months; false, the
   // default, is a stock (brukare, anställda: a value per month), averaged over the months that

@@ -27,9 +27,17 @@ std::string_view swedishMonthAbbrev(int month) {
 }
 
 std::string capitalizeFirst(std::string_view word) {
-  std::string result(word);
-  if (!result.empty() && result[0] >= 'a' && result[0] <= 'z') result[0] = char(result[0] - 32);
-  return result;
+  std::string text(word);
+  if (text.empty()) return text;
+  const auto first = static_cast<unsigned char>(text[0]);
+  if (first >= 'a' && first <= 'z') {
+    text[0] = static_cast<char>(first - 32);
+  } else if (first == 0xC3 && text.size() > 1) {
+    const auto second = static_cast<unsigned char>(text[1]);
+    if (second >= 0xA0 && second <= 0xBE && second != 0xB7)  // not ÷
+      text[1] = static_cast<char>(second - 0x20);
+  }
+  return text;
 }
 
 }  // namespace namnd

@@ -10,7 +10,8 @@ std::string_view swedishMonthName(int month);    // 1 → "januari"
 std::string_view swedishMonthAbbrev(int month);  // 1 → "jan"
 // 2025, 8 → "augusti 2025": a month in prose (never the period code 202508).
 std::string swedishMonthAndYear(int year, int month);
-// First letter upper-cased (ASCII month names only, so this is safe): "oktober" → "Oktober".
+// First letter upper-cased: ASCII, and the two-byte UTF-8 letters à–þ (å, ä, ö, é):
+// "oktober" → "Oktober", "årsarbetare" → "Årsarbetare".
 std::string capitalizeFirst(std::string_view word);
 
 }  // namespace namnd

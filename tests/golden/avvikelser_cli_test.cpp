@@ -244,6 +244,9 @@ TEST_F(AvvikelserCli, PrintsPerRegisterWhatWasReadCountedLateAndUnplaced) {
       {"Inläst avvikelseregister: genererat/avvikelser-sol-lss.xlsx (", " räknas i 2025H1, ",
        " är registrerade efter periodens slut", " kan inte placeras i organisationen"}))
       << half.output;
+  // The basis of the under-reporting signal (this config's short form: arbetade timmar).
+  EXPECT_TRUE(
+      mentions(half.output, {"Underlag för underrapportering: arbetade timmar ur hr-indata"}));
   // The SoL/LSS export has no fall columns: the reader says which it lacks.
   EXPECT_TRUE(mentions(half.output, {"saknar de frivilliga kolumnerna", "Höftbyxa"}));
 }

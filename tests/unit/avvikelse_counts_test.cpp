@@ -268,7 +268,7 @@ TEST(AvvikelseCounts, UnderReportingWithHoursFlagsFewReportsPerTenThousandHours)
                                      .unitLevel = 3,
                                      .span = {2022, 1},
                                      .hours = &hours,
-                                     .minPerTenThousandHours = 6});
+                                     .rule = {.minst = 6}});
   ASSERT_EQ(units.size(), 2u);  // W and X report nothing in any year
   EXPECT_DOUBLE_EQ(*units[0].perTenThousandHours, 5.0);
   EXPECT_TRUE(units[0].fewReports);

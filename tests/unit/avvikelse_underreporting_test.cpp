@@ -251,7 +251,7 @@ TEST(UnderReportingBasis, TheShortFormIsArbetadeTimmarPerTenThousand) {
                                       .unitLevel = 3,
                                       .span = {2025, 1},
                                       .hours = &table,
-                                      .minPerTenThousandHours = 1});
+                                      .rule = {.minst = 1}});
   const auto now = underReporting({.records = recs,
                                    .tree = tree,
                                    .areaLevel = 2,
@@ -288,7 +288,7 @@ TEST(UnderReportingBasis, TheShortFormIsArbetadeTimmarPerTenThousand) {
                                         .unitLevel = 3,
                                         .span = {2025, 1},
                                         .hours = &table,
-                                        .minPerTenThousandHours = 6});
+                                        .rule = {.minst = 6}});
   EXPECT_TRUE(unitNamed(stricter, "E1").fewReports);
   EXPECT_TRUE(unitNamed(stricter, "E2").fewReports);
 
@@ -385,14 +385,16 @@ TEST(UnderReportingSection, NamesTheVolymInTheTextHeadersAndFootnote) {
   const std::vector<Section> sections = buildUnderReportingSections(view);
   ASSERT_EQ(sections.size(), 2u);
   const auto& intro = std::get<TextSection>(sections[0]);
-  EXPECT_TRUE(testing::mentions(intro.paragraphs[1], {"färre än 2 avvikelser per 100 brukare"}));
+  // A stock's rate is per half-year (so that a year's report means the same threshold).
+  EXPECT_TRUE(
+      testing::mentions(intro.paragraphs[1], {"färre än 2 avvikelser per 100 brukare och halvår"}));
   EXPECT_TRUE(testing::mentions(intro.paragraphs[2], {"medelvärdet", "enhetens ansvar"}));
   const auto& t = std::get<Table>(sections[1]);
   std::vector<std::string> headers;
   for (const Column& c : t.columns) headers.push_back(c.header);
   EXPECT_EQ(headers,
             (std::vector<std::string>{"Verksamhet", "Enhet", "Avvikelser", "Brukare (snitt)",
-                                      "Avvikelser per 100 brukare", "Signal"}));
+                                      "Avvikelser per 100 brukare och halvår", "Signal"}));
   EXPECT_EQ(t.columns[3].kind, ColumnKind::Decimal);
   EXPECT_EQ(t.columns[3].decimals, 1);
   EXPECT_EQ(t.columns[4].decimals, 1);
@@ -403,7 +405,7 @@ TEST(UnderReportingSection, NamesTheVolymInTheTextHeadersAndFootnote) {
   EXPECT_DOUBLE_EQ(std::get<double>(t.rows[0].cells[4]), 1.25);
   EXPECT_EQ(std::get<std::string>(t.rows[0].cells[5]), "Få rapporter");
   ASSERT_EQ(t.footnotes.size(), 1u);
-  EXPECT_TRUE(testing::mentions(t.footnotes[0], {"saknar värde för brukare", "Enhet tre"}));
+  EXPECT_TRUE(testing::mentions(t.footnotes[0], {"saknar både värde för brukare", "Enhet tre"}));
 
   // A flow with a name of its own: summed, shown as a whole number.
   config.avvikelser.underReporting = volymRule("placeringsdygn", true, 1, 1'000);
@@ -475,6 +477,7 @@ TEST_F(UnderReportingConfig, TheFullFormWithAVolymAndItsFileRelativeToTheConfig)
   const UnderReportingRule rule = config.avvikelser.underReportingRule();
   EXPECT_EQ(rule.basis, UnderReportingRule::Basis::Volym);
   EXPECT_EQ(rule.matt, "brukare");  // folded as the volymer reader folds a mått
+  EXPECT_EQ(rule.name, "Brukare");  // the report writes it as the user did, not as the code
   EXPECT_FALSE(rule.summeras);      // a stock unless said otherwise
   EXPECT_DOUBLE_EQ(rule.minst, 2);
   EXPECT_DOUBLE_EQ(rule.per, 100);
@@ -584,6 +587,123 @@ TEST_F(UnderReportingConfig, TheShortFormStillReadsAsBefore) {
                                 {"\"avvikelser.underrapportering.minst_per_10000_timmar\""}));
   // No "underrapportering": no rate.
   EXPECT_DOUBLE_EQ(load("").avvikelser.underReportingRule().minst, 0);
+}
+
+// One threshold for a stock means the same in a year's report as in a half-year's: a year has
+// twice the reports on the same brukare, so its rate is taken per half-year.
+TEST(UnderReportingBasis, AStocksRateIsPerHalfYearAlsoInAYearsReport) {
+  const OrgTree tree = orgTree();
+  VolymTable table;
+  for (int m = 1; m <= 12; ++m) table.add("brukare", "E1a", Period(2025, m), brukare(50));
+  // Three reports in the year on 50 brukare: 6 per 100 and year, 3 per 100 and half-year.
+  const std::vector<AvvikelseRecord> recs = {
+      report({2025, 2, 1}, "E1a"), report({2025, 5, 1}, "E1a"), report({2025, 9, 1}, "E1a")};
+  const auto year = underReporting({.records = recs,
+                                    .tree = tree,
+                                    .areaLevel = 2,
+                                    .unitLevel = 3,
+                                    .span = {2025, 0},
+                                    .rule = volymRule("brukare", false, 5, 100),
+                                    .volymer = &table});
+  const UnitReporting& e1 = unitNamed(year, "E1");
+  EXPECT_EQ(*e1.basis, brukare(50));
+  EXPECT_DOUBLE_EQ(*e1.rate, 3.0 * 100 / 50 / 2);
+  EXPECT_TRUE(e1.fewReports);  // 3 < 5 per 100 and half-year
+  // The first half-year alone: two reports, 4 per 100: also below.
+  const auto half = underReporting({.records = recs,
+                                    .tree = tree,
+                                    .areaLevel = 2,
+                                    .unitLevel = 3,
+                                    .span = {2025, 1},
+                                    .rule = volymRule("brukare", false, 5, 100),
+                                    .volymer = &table});
+  EXPECT_DOUBLE_EQ(*unitNamed(half, "E1").rate, 2.0 * 100 / 50);
+  // A flow is summed over the span: its rate is not scaled.
+  const auto flow = underReporting({.records = recs,
+                                    .tree = tree,
+                                    .areaLevel = 2,
+                                    .unitLevel = 3,
+                                    .span = {2025, 0},
+                                    .rule = volymRule("brukare", true, 5, 100),
+                                    .volymer = &table});
+  EXPECT_DOUBLE_EQ(*unitNamed(flow, "E1").rate, 3.0 * 100 / (50 * 12));
+}
+
+// An enhet with staff (arbetade timmar) but no value of the volym (IFO has no brukare) is still
+// flagged when it has no report at all; without staff either it is not judged.
+TEST(UnderReportingBasis, AnEnhetWithStaffButNoVolymIsFlaggedWhenItHasNoReports) {
+  const OrgTree tree = orgTree();
+  VolymTable table;
+  for (int m = 1; m <= 6; ++m) table.add("brukare", "E1a", Period(2025, m), brukare(50));
+  HrTable staff;
+  staff[{"E2a", Period(2025, 3), HrKind::Arbetad}] = {.centihours = 1'000 * 100};
+  staff[{"E3a", Period(2025, 3), HrKind::Arbetad}] = {.centihours = 1'000 * 100};
+  staff[{"E3a", Period(2025, 4), HrKind::Overtid}] = {.centihours = 50 * 100};
+  // E2 reports once, E3 never.
+  const std::vector<AvvikelseRecord> recs = {report({2025, 2, 1}, "E1a"),
+                                             report({2025, 3, 1}, "E2a")};
+  const auto units = underReporting({.records = recs,
+                                     .tree = tree,
+                                     .areaLevel = 2,
+                                     .unitLevel = 3,
+                                     .span = {2025, 1},
+                                     .hours = &staff,
+                                     .rule = volymRule("brukare", false, 1, 100),
+                                     .volymer = &table});
+  const UnitReporting& e2 = unitNamed(units, "E2");
+  EXPECT_TRUE(e2.withoutBasis);
+  EXPECT_TRUE(e2.staffedWithoutBasis);
+  EXPECT_FALSE(e2.flagged());  // it reports
+  const UnitReporting& e3 = unitNamed(units, "E3");
+  EXPECT_TRUE(e3.staffedWithoutBasis);
+  EXPECT_TRUE(e3.flagged());
+  // Without the hr input nothing tells that E3 has staff: not judged.
+  const auto bare = underReporting({.records = recs,
+                                    .tree = tree,
+                                    .areaLevel = 2,
+                                    .unitLevel = 3,
+                                    .span = {2025, 1},
+                                    .rule = volymRule("brukare", false, 1, 100),
+                                    .volymer = &table});
+  EXPECT_FALSE(unitNamed(bare, "E3").flagged());
+}
+
+// The section names the mått as the config writes it, never as its folded code, and says
+// "1 avvikelse" in the singular.
+TEST(UnderReportingSection, NamesTheMattAsWrittenAndFlagsStaffedEnheterWithoutAVolym) {
+  const ReportTexts texts = ReportTexts::load(testing::repoPath("templates/text/avvikelser.json"));
+  const OrgTree tree = orgTree();
+  VolymTable table;
+  for (int m = 1; m <= 6; ++m) table.add("anstallda", "E1a", Period(2025, m), brukare(20));
+  HrTable staff;
+  staff[{"E3a", Period(2025, 3), HrKind::Arbetad}] = {.centihours = 1'000 * 100};
+  RunConfig config = sectionConfig();
+  config.avvikelser.underReporting = volymRule("anstallda", false, 1, 10);
+  config.avvikelser.underReporting->name = "anställda";
+  const std::vector<AvvikelseRecord> recs = {report({2025, 2, 1}, "E1a")};
+  const AvvikelserInput input{.config = config,
+                              .period = {2025, 1},
+                              .records = recs,
+                              .tree = tree,
+                              .hours = &staff,
+                              .volymer = &table};
+  const AvvikelserView view(input, texts);
+  const std::vector<Section> sections = buildUnderReportingSections(view);
+  ASSERT_EQ(sections.size(), 2u);
+  const auto& intro = std::get<TextSection>(sections[0]);
+  EXPECT_TRUE(
+      testing::mentions(intro.paragraphs[1], {"färre än 1 avvikelse per 10 anställda och halvår"}));
+  const auto& t = std::get<Table>(sections[1]);
+  EXPECT_EQ(t.columns[3].header, "Anställda (snitt)");
+  // E1: 1 report on 20 anställda = 0,5 per 10 < 1; E3: staff, no value, no report.
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(std::get<std::string>(t.rows[1].cells[1]), "Enhet tre");
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(t.rows[1].cells[3]));
+  EXPECT_EQ(std::get<std::string>(t.rows[1].cells[5]), "Inga rapporter");
+  EXPECT_TRUE(std::any_of(t.footnotes.begin(), t.footnotes.end(), [](const std::string& f) {
+    return testing::mentions(
+        f, {"med arbetade timmar", "bedöms bara på om de har rapporter", "Enhet tre"});
+  }));
 }
 
 }  // namespace

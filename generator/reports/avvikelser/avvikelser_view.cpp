@@ -2,18 +2,13 @@
 
 #include "core/errors.hpp"
 #include "core/number_format.hpp"
+#include "core/swedish_calendar.hpp"
 
 namespace namnd {
 namespace {
 
 std::string lowerFirst(std::string text) {
   if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] + 32);
-  return text;
-}
-
-// "första halvåret" → "Första halvåret"; the texts start with ASCII letters or digits.
-std::string upperFirst(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
   return text;
 }
 
@@ -98,7 +93,7 @@ AvvikelserView::AvvikelserView(const AvvikelserInput& input, const ReportTexts& 
        {std::pair{"period", input.period}, std::pair{"foregaende", before}}) {
     const std::string prefix = name;
     values_[prefix + ".text"] = spanText(span);
-    values_[prefix + ".Text"] = upperFirst(spanText(span));
+    values_[prefix + ".Text"] = capitalizeFirst(spanText(span));
     values_[prefix + ".kolumn"] = spanColumn(span);
   }
   const std::string rapport =

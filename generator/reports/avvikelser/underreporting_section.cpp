@@ -5,6 +5,7 @@
 
 #include "core/number_format.hpp"
 #include "core/rounding.hpp"
+#include "core/swedish_calendar.hpp"
 
 namespace namnd {
 namespace {
@@ -13,20 +14,6 @@ using Basis = UnderReportingRule::Basis;
 
 UnderReportingRule configuredRule(const AvvikelserView& view) {
   return view.input().config.avvikelser.underReportingRule();
-}
-
-// The first letter in upper case: ASCII, and the two-byte UTF-8 letters à–þ (å, ä, ö, é).
-std::string upperFirst(std::string text) {
-  if (text.empty()) return text;
-  const auto first = static_cast<unsigned char>(text[0]);
-  if (first >= 'a' && first <= 'z') {
-    text[0] = static_cast<char>(first - 32);
-  } else if (first == 0xC3 && text.size() > 1) {
-    const auto second = static_cast<unsigned char>(text[1]);
-    if (second >= 0xA0 && second <= 0xBE && second != 0xB7)  // not ÷
-      text[1] = static_cast<char>(second - 0x20);
-  }
-  return text;
 }
 
 // A config number as few decimals as it needs (at most two): 2 → "2", 2,5 → "2,5", 10 000.
@@ -40,18 +27,22 @@ std::string configNumber(const AvvikelserView& view, double value) {
   return formatDecimal(value, 2, separator);
 }
 
+bool averaged(const UnderReportingRule& rule) {
+  return rule.basis == Basis::Volym && !rule.summeras;
+}
+
 PlaceholderValues basisValues(const AvvikelserView& view) {
   const UnderReportingRule rule = configuredRule(view);
   PlaceholderValues values;
   values["underlag"] = underReportingBasisName(view);
-  values["underlag_rubrik"] = upperFirst(values["underlag"]);
+  values["underlag_rubrik"] = capitalizeFirst(values["underlag"]);
   values["grans"] = configNumber(view, rule.minst);
+  values["avvikelser"] = view.text(rule.minst == 1 ? "underrapportering.avvikelse_en"
+                                                   : "underrapportering.avvikelse_flera");
   values["per"] = configNumber(view, rule.per);
+  // A stock's rate is per half-year (aggregate/avvikelse_units.hpp), and the texts say so.
+  values["per_tid"] = averaged(rule) ? view.text("underrapportering.per_halvar") : "";
   return values;
-}
-
-bool averaged(const UnderReportingRule& rule) {
-  return rule.basis == Basis::Volym && !rule.summeras;
 }
 
 }  // namespace
@@ -68,10 +59,7 @@ bool underReportingBasisApplies(const AvvikelserView& view) {
 std::string underReportingBasisName(const AvvikelserView& view) {
   const UnderReportingRule rule = configuredRule(view);
   if (rule.basis == Basis::ArbetadeTimmar) return view.text("underrapportering.arbetade_timmar");
-  if (!rule.name.empty()) return rule.name;
-  std::string name = rule.matt;
-  std::replace(name.begin(), name.end(), '_', ' ');
-  return name;
+  return rule.name.empty() ? rule.matt : rule.name;
 }
 
 std::optional<CheckItem> underReportingBasisCheck(const AvvikelserView& view) {
@@ -114,12 +102,10 @@ std::vector<Section> buildUnderReportingSections(const AvvikelserView& view) {
         {view.text("underrapportering.kolumn_per", values), ColumnKind::Decimal, 1});
   }
   table.columns.push_back({view.text("underrapportering.kolumn_signal"), ColumnKind::Text});
-  bool missingBasis = false;
   for (const UnitReporting& u : view.figures().units) {
     if (!u.flagged()) continue;
     Row row{.cells = {u.area->name, u.unit == u.area ? std::string() : u.unit->name, u.reports}};
     if (withBasis) {
-      missingBasis |= !u.basis;
       if (!u.basis)
         row.cells.push_back(CellValue());
       else if (averaged(rule))
@@ -136,19 +122,24 @@ std::vector<Section> buildUnderReportingSections(const AvvikelserView& view) {
     intro.paragraphs.push_back(view.text("underrapportering.inga"));
     return {intro};
   }
-  if (missingBasis)
-    table.footnotes.push_back(view.text("underrapportering.fotnot_underlag_saknas", values));
-  std::string withoutBasis;
-  for (const UnitReporting& u : view.figures().units)
-    if (u.withoutBasis) withoutBasis += (withoutBasis.empty() ? "" : ", ") + u.unit->name;
-  if (!withoutBasis.empty()) {
-    PlaceholderValues names = values;
-    names["enheter"] = withoutBasis;
-    table.footnotes.push_back(view.text(rule.basis == Basis::ArbetadeTimmar
-                                            ? "underrapportering.fotnot_utan_personal"
-                                            : "underrapportering.fotnot_utan_volym",
-                                        names));
+  // Enheter without a value of the basis: with staff of their own judged only on whether they
+  // report at all, without staff not judged.
+  std::string staffed, notJudged;
+  for (const UnitReporting& u : view.figures().units) {
+    if (!u.withoutBasis) continue;
+    std::string& list = u.staffedWithoutBasis ? staffed : notJudged;
+    list += (list.empty() ? "" : ", ") + u.unit->name;
   }
+  const auto footnote = [&](const std::string& key, const std::string& names) {
+    PlaceholderValues withNames = values;
+    withNames["enheter"] = names;
+    table.footnotes.push_back(view.text(key, withNames));
+  };
+  if (!staffed.empty()) footnote("underrapportering.fotnot_underlag_saknas", staffed);
+  if (!notJudged.empty())
+    footnote(rule.basis == Basis::ArbetadeTimmar ? "underrapportering.fotnot_utan_personal"
+                                                 : "underrapportering.fotnot_utan_volym",
+             notJudged);
   return {intro, table};
 }
 
