@@ -35,7 +35,8 @@ report: exempeldata
 	$(NAMND) delarsrapport --config $(EXEMPEL)/namnd.json --per 2025-08-31
 	$(NAMND) avvikelser --config $(EXEMPEL)/namnd.json --period 2025H1
 	$(NAMND) kontroll --config $(EXEMPEL)/namnd.json --period $(PERIOD)
-	@echo "Rapporterna finns i output/."
+	$(NAMND) galleri --config $(EXEMPEL)/namnd.json --ut output
+	@echo "Rapporterna finns i output/; öppna output/index.html för en översikt med länkar."
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

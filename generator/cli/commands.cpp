@@ -116,6 +116,23 @@ varje körning.
   --help      visa denna hjälp
 )",
        runExempeldata},
+      {"galleri", "skriver en översiktssida (index.html) med länkar till rapporterna i en mapp",
+       R"(Användning: namnd galleri --ut MAPP [--config FIL] [--mallar MAPP]
+
+Letar upp rapporterna i MAPP och dess undermappar (.html, .xlsx och .pdf; lagret i mappen
+"lager" och tillfälliga filer hoppas över) och skriver MAPP/index.html: en tabell med varje
+rapport en gång, med titel, slag och period och länkar till webbsidan, arbetsboken och PDF:en.
+Rapporterna står efter slag i nämndens årsordning (månadsrapport, prognosunderlag,
+delårsrapport, avvikelser, kontroll, övriga) och därefter period, senaste först. Samma
+rapporter ger samma sida byte för byte.
+
+  --ut MAPP       mappen med rapporterna (standard: konfigurationens "utdata")
+  --config FIL    konfigurationsfilen för nämnden: sidans rubrik får kommun och nämnd, och
+                  mallarna tas från konfigurationens "mallar"
+  --mallar MAPP   mallmappen (standard: konfigurationens "mallar", annars ./templates)
+  --help          visa denna hjälp
+)",
+       runGalleri},
   };
   return kCommands;
 }

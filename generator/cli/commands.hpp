@@ -25,5 +25,6 @@ int runPrognosunderlag(const std::vector<std::string>& args, std::ostream& out);
 int runKontroll(const std::vector<std::string>& args, std::ostream& out);
 int runImport(const std::vector<std::string>& args, std::ostream& out);
 int runExempeldata(const std::vector<std::string>& args, std::ostream& out);
+int runGalleri(const std::vector<std::string>& args, std::ostream& out);
 
 }  // namespace namnd

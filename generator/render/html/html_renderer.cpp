@@ -16,6 +16,7 @@
 #include "core/number_format.hpp"
 #include "render/atomic_output_file.hpp"
 #include "render/html/svg_chart.hpp"
+#include "render/html/template_file.hpp"
 
 namespace namnd {
 namespace {
@@ -25,15 +26,6 @@ using kainjow::mustache::data;
 using kainjow::mustache::mustache;
 
 constexpr int kMaxIndentClass = 6;  // style.css defines indent-0 … indent-6
-
-std::string readTemplateFile(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw OutputError("Mallen " + file.string() + " saknas eller kan inte läsas");
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) throw OutputError("Mallen " + file.string() + " kan inte läsas");
-  return content.str();
-}
 
 // Kind names select files; anything but [a-z0-9_-] is not a kind a template can belong to.
 bool isSafeKind(const std::string& kind) {
@@ -318,7 +310,7 @@ data documentData(const Document& doc, const std::string& css) {
 
 void renderHtml(const Document& doc, const fs::path& templatesDir, const fs::path& outFile) {
   const fs::path templateFile = pageTemplate(templatesDir, doc.kind);
-  const std::string css = readTemplateFile(templatesDir / "html" / "style.css");
+  const std::string css = pageStyleSheet(templatesDir);
 
   mustache page(readTemplateFile(templateFile));
   if (!page.is_valid()) {
