@@ -12,7 +12,6 @@
 #include "reports/checks/personal_data_guard.hpp"
 #include "reports/manadsrapport/commentary.hpp"
 #include "reports/manadsrapport/manadsrapport_builder.hpp"
-#include "reports/manadsrapport/published_texts.hpp"
 #include "reports/manadsrapport/snapshot_comparison.hpp"
 #include "reports/manadsrapport/staffing_sections.hpp"
 
@@ -86,7 +85,8 @@ int runManadsrapport(const std::vector<std::string>& args, std::ostream& out) {
   const RunConfig& config = context->config;
   const Store& store = *context->store;
 
-  ManadsrapportInput input{.meta = context->documentMeta(),
+  ManadsrapportInput input{.config = config,
+                           .meta = context->documentMeta(),
                            .period = period,
                            .rounding = config.rounding,
                            .quality = context->dataQuality()};
@@ -113,9 +113,6 @@ int runManadsrapport(const std::vector<std::string>& args, std::ostream& out) {
 
   const ReportTexts texts = ReportTexts::load(config.templatesDir / "text" / "manadsrapport.json");
   const Document document = buildManadsrapport(input, texts);
-  requirePublishableTransactions(input.transactions, document.sections, config);
-  requirePublishableChefComments(input.currentSnapshot ? &*input.currentSnapshot : nullptr,
-                                 document.sections, context->tree, config.reportLevel, config);
   refusePersonalData(document, config);
 
   const std::string stem = "manadsrapport-" + period.toString();

@@ -1,9 +1,6 @@
 #include "core/publication_policy.hpp"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
 
 #include "core/errors.hpp"
@@ -11,8 +8,6 @@
 
 namespace namnd {
 namespace {
-
-namespace fs = std::filesystem;
 
 bool blank(std::string_view text) {
   return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -34,25 +29,11 @@ std::vector<const InputFile*> sourceFiles(const RunConfig& config, std::string_v
   return files;
 }
 
-bool fileHolds(const fs::path& file, std::string_view text) {
-  std::error_code error;
-  if (!fs::is_regular_file(file, error)) return false;
-  std::ifstream in(file, std::ios::binary);
-  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  return bytes.find(text) != std::string::npos;
-}
-
-// "genererat/huvudbok-2025.csv": of several inputs, the ones whose bytes hold the text (the
-// message is written only when the run stops, so reading them then costs nothing that matters);
-// all of them when none does (a workbook is compressed, an export may not be UTF-8).
-std::string fileNames(const RunConfig& config, std::string_view columnId, std::string_view text) {
-  const std::vector<const InputFile*> files = sourceFiles(config, columnId);
-  std::vector<const InputFile*> holding;
-  if (files.size() > 1)
-    for (const InputFile* file : files)
-      if (fileHolds(file->path, text)) holding.push_back(file);
+// "genererat/huvudbok-2024.se, genererat/huvudbok-2025.csv": every file the config lists for
+// the input, in its order.
+std::string fileNames(const RunConfig& config, std::string_view columnId) {
   std::string names;
-  for (const InputFile* file : holding.empty() ? files : holding)
+  for (const InputFile* file : sourceFiles(config, columnId))
     names += (names.empty() ? "" : ", ") + file->displayName;
   return names;
 }
@@ -102,7 +83,7 @@ std::string publicationColumnIds() {
 }
 
 void requirePublishable(const RunConfig& config, std::string_view columnId, std::string_view text,
-                        std::string_view section) {
+                        const ShownIn& where) {
   const PublicationColumn* column = findPublicationColumn(columnId);
   if (!column)
     throw std::logic_error("requirePublishable: " + std::string(columnId) +
@@ -110,14 +91,15 @@ void requirePublishable(const RunConfig& config, std::string_view columnId, std:
   if (column->publication == Publication::ByContract || blank(text)) return;
   const auto& declared = config.publishableColumns;
   if (std::find(declared.begin(), declared.end(), columnId) != declared.end()) return;
-  const std::string files = fileNames(config, columnId, text);
-  throw ConfigError("Rapporten skulle visa kolumnen " + std::string(column->column) + " ur " +
-                    std::string(column->source) + (files.empty() ? "" : " (" + files + ")") +
-                    " i avsnittet \"" + std::string(section) +
-                    "\", men kolumnen är inte deklarerad som publicerbar. Lägg till \"" +
-                    std::string(columnId) + "\" i \"publicerbara_kolumner\" i " +
-                    config.configPath.filename().string() +
-                    " om texten får publiceras, eller stäng av avsnittet.");
+  const std::string files = fileNames(config, columnId);
+  throw ConfigError(
+      "Rapporten skulle visa kolumnen " + std::string(column->column) + " ur " +
+      std::string(column->source) + (files.empty() ? "" : " (" + files + ")") + " i avsnittet \"" +
+      std::string(where.title) +
+      "\", men kolumnen är inte deklarerad som publicerbar. Lägg till \"" + std::string(columnId) +
+      "\" i \"publicerbara_kolumner\" i " + config.configPath.filename().string() +
+      " om texten får publiceras, eller ta bort avsnittet \"" + std::string(where.sectionId) +
+      "\" ur \"sektioner\" i " + std::string(where.textsFile) + ".");
 }
 
 }  // namespace namnd

@@ -36,12 +36,21 @@ const PublicationColumn* findPublicationColumn(std::string_view id);
 // "huvudbok.text, huvudbok.motpart, …": every id of the catalogue, for messages.
 std::string publicationColumnIds();
 
-// Throws ConfigError when `text` (not blank) of the column `columnId` would be shown in the
-// report's section `section` while the column is free text the config does not declare: the
-// message names the column, its input file, the section and what to add to the config. A
-// column published by contract, a declared one and blank text pass. `columnId` must be in the
-// catalogue.
+// Where a text would be shown: the section as the reader sees it, and how the report's texts
+// file leaves that part out (its list "sektioner", see reports/section_order.hpp).
+struct ShownIn {
+  std::string_view title;      // "Största transaktioner oktober 2025"
+  std::string_view sectionId;  // "transaktioner": the part's id in "sektioner"
+  std::string_view textsFile;  // "templates/text/manadsrapport.json"
+};
+
+// Throws ConfigError when `text` (not blank) of the column `columnId` would be shown in `where`
+// while the column is free text the config does not declare: the message names the column, the
+// input's files as the config lists them (the records do not say which of them a text came
+// from), the section, what to add to the config and which part to take out of which texts file
+// instead. A column published by contract, a declared one and blank text pass. `columnId` must
+// be in the catalogue.
 void requirePublishable(const RunConfig& config, std::string_view columnId, std::string_view text,
-                        std::string_view section);
+                        const ShownIn& where);
 
 }  // namespace namnd

@@ -1,9 +1,11 @@
 // Free text from a system reaches a public report only when the config declares its column under
 // "publicerbara_kolumner" (core/publication_policy.hpp). On the example kommun: with a column
 // taken out of the declaration the report stops with a Swedish error naming the column, the
-// input file, the section and what to add, and output/ is left exactly as it was; with it
-// declared the text is in the report. An unknown id is refused with the known ones, and a column
-// without text needs no declaration.
+// input's files as the config lists them, the section, what to add and which part to take out
+// of which texts file instead, and output/ is left exactly as it was; with it declared the text
+// is in the report, and with that part taken out of a copy of the texts the run passes without
+// it. An unknown id is refused with the known ones, and a column without text needs no
+// declaration.
 
 #include <gtest/gtest.h>
 
@@ -18,6 +20,7 @@
 #include "core/errors.hpp"
 #include "core/publication_policy.hpp"
 #include "core/run_config.hpp"
+#include "reports/checks/published_texts.hpp"
 #include "support/test_support.hpp"
 
 namespace namnd {
@@ -29,39 +32,122 @@ using testing::mentions;
 
 // ---- The check itself ----
 
+// Paths that do not exist: the check names files from the config, it never reads them.
 RunConfig configWithLedger() {
   RunConfig config;
   config.configPath = "/kommun/data/namnd.json";
   InputFile ledger;
-  ledger.path = "/kommun/data/genererat/huvudbok-2025.csv";  // not read: only one file
+  ledger.path = "/kommun/data/genererat/huvudbok-2025.csv";
   ledger.displayName = "genererat/huvudbok-2025.csv";
   config.huvudbok.push_back(ledger);
   return config;
 }
 
+const ShownIn kTransactions{"Största transaktioner", "transaktioner",
+                            "templates/text/manadsrapport.json"};
+
 TEST(RequirePublishable, RefusesUndeclaredFreeTextNamingColumnFileSectionAndRemedy) {
   const auto error = testing::thrown<ConfigError>([] {
-    requirePublishable(configWithLedger(), "huvudbok.text", "Lön oktober", "Största transaktioner");
+    requirePublishable(configWithLedger(), "huvudbok.text", "Lön oktober", kTransactions);
   });
   ASSERT_TRUE(error);
   EXPECT_EQ(std::string(error->what()),
             "Rapporten skulle visa kolumnen text ur huvudboken (genererat/huvudbok-2025.csv) i "
             "avsnittet \"Största transaktioner\", men kolumnen är inte deklarerad som publicerbar. "
             "Lägg till \"huvudbok.text\" i \"publicerbara_kolumner\" i namnd.json om texten får "
-            "publiceras, eller stäng av avsnittet.");
+            "publiceras, eller ta bort avsnittet \"transaktioner\" ur \"sektioner\" i "
+            "templates/text/manadsrapport.json.");
+}
+
+TEST(RequirePublishable, NamesEveryFileTheConfigListsForTheInputInItsOrder) {
+  RunConfig config = configWithLedger();
+  InputFile older;
+  older.path = "/kommun/data/genererat/huvudbok-2024.se";
+  older.displayName = "genererat/huvudbok-2024.se";
+  config.huvudbok.insert(config.huvudbok.begin(), older);
+  InputFile prognos;
+  prognos.path = "/kommun/data/genererat/prognos-2025.xlsx";
+  prognos.displayName = "genererat/prognos-2025.xlsx";
+  config.prognos.push_back(prognos);
+  EXPECT_TRUE(mentions(testing::thrown<ConfigError>([&] {
+                         requirePublishable(config, "huvudbok.motpart", "Firma AB", kTransactions);
+                       }),
+                       {"kolumnen motpart ur huvudboken (genererat/huvudbok-2024.se, "
+                        "genererat/huvudbok-2025.csv) i avsnittet"}));
+  EXPECT_TRUE(mentions(testing::thrown<ConfigError>([&] {
+                         requirePublishable(
+                             config, "prognos.atgard", "Ny rutin",
+                             {"Äldreomsorg", "kommentarer", "templates/text/delarsrapport.json"});
+                       }),
+                       {"kolumnen atgard ur prognosen (genererat/prognos-2025.xlsx) i avsnittet "
+                        "\"Äldreomsorg\"",
+                        "eller ta bort avsnittet \"kommentarer\" ur \"sektioner\" i "
+                        "templates/text/delarsrapport.json."}));
+  // An input the config does not list gives no parentheses rather than empty ones.
+  EXPECT_TRUE(mentions(testing::thrown<ConfigError>([&] {
+                         requirePublishable(
+                             config, "budgetram.kommentar", "Ny ram",
+                             {"Budgetram", "budgetram", "templates/text/delarsrapport.json"});
+                       }),
+                       {"kolumnen kommentar ur budgetramsfilen i avsnittet \"Budgetram\""}));
 }
 
 TEST(RequirePublishable, PassesDeclaredBlankAndContractColumns) {
   RunConfig config = configWithLedger();
-  EXPECT_NO_THROW(requirePublishable(config, "huvudbok.motpart", "", "S"));
-  EXPECT_NO_THROW(requirePublishable(config, "huvudbok.motpart", " \t ", "S"));
-  EXPECT_NO_THROW(requirePublishable(config, "org.namn", "Hemtjänsten", "S"));
-  EXPECT_NO_THROW(requirePublishable(config, "mal.vision", "En trygg kommun", "S"));
-  EXPECT_THROW(requirePublishable(config, "huvudbok.motpart", "Firma AB", "S"), ConfigError);
+  EXPECT_NO_THROW(requirePublishable(config, "huvudbok.motpart", "", kTransactions));
+  EXPECT_NO_THROW(requirePublishable(config, "huvudbok.motpart", " \t ", kTransactions));
+  EXPECT_NO_THROW(requirePublishable(config, "org.namn", "Hemtjänsten", kTransactions));
+  EXPECT_NO_THROW(requirePublishable(config, "mal.vision", "En trygg kommun", kTransactions));
+  EXPECT_THROW(requirePublishable(config, "huvudbok.motpart", "Firma AB", kTransactions),
+               ConfigError);
   config.publishableColumns = {"huvudbok.motpart"};
-  EXPECT_NO_THROW(requirePublishable(config, "huvudbok.motpart", "Firma AB", "S"));
+  EXPECT_NO_THROW(requirePublishable(config, "huvudbok.motpart", "Firma AB", kTransactions));
   // Declaring one column of a file does not declare its others.
-  EXPECT_THROW(requirePublishable(config, "huvudbok.text", "Lön", "S"), ConfigError);
+  EXPECT_THROW(requirePublishable(config, "huvudbok.text", "Lön", kTransactions), ConfigError);
+}
+
+// The checks per part name the part's id in "sektioner" and the texts file they are given.
+TEST(PublishedTexts, EachPartNamesItsIdInSektioner) {
+  const RunConfig config = configWithLedger();
+  const std::string manad = "templates/text/manadsrapport.json";
+  const std::string delar = "templates/text/delarsrapport.json";
+
+  Table transactions{.id = "transaktioner", .title = "Största transaktioner oktober 2025"};
+  const std::vector<LedgerTransaction> rows = {
+      {Period(2025, 10), "2100", "5110", "", "", "", "", "", "Grossisten AB", 100}};
+  // A table without rows shows none of them.
+  EXPECT_NO_THROW(requirePublishableTransactions(rows, transactions, config, manad));
+  transactions.rows.push_back(Row{RowKind::Item, 0, {std::string("2100")}});
+  EXPECT_TRUE(mentions(
+      testing::thrown<ConfigError>(
+          [&] { requirePublishableTransactions(rows, transactions, config, manad); }),
+      {"kolumnen motpart ur huvudboken", "avsnittet \"Största transaktioner oktober 2025\"",
+       "ta bort avsnittet \"transaktioner\" ur \"sektioner\" i " + manad}));
+
+  OrgTree tree;
+  tree.add({"SN", "Socialnämnden", "", 1, 1, {}});
+  tree.add({"ALD", "Äldreomsorg", "SN", 2, 1, {}});
+  tree.add({"2200", "Hemtjänsten", "ALD", 3, 1, {}});
+  tree.validate();
+  const PrognosSnapshot snapshot{Period(2025, 8), {{"2200", {}, -1, "Två brukare flyttade", ""}}};
+  const std::vector<Section> commentary = {
+      TextSection{.id = "kommentar_ALD", .title = "Kommentar: Äldreomsorg"}};
+  EXPECT_TRUE(mentions(testing::thrown<ConfigError>([&] {
+                         requirePublishableChefComments(&snapshot, commentary, tree, 2, config,
+                                                        delar);
+                       }),
+                       {"kolumnen kommentar ur prognosen i avsnittet \"Kommentar: Äldreomsorg\"",
+                        "ta bort avsnittet \"kommentarer\" ur \"sektioner\" i " + delar}));
+  // Under an area whose section is not made, the comment is not shown.
+  EXPECT_NO_THROW(requirePublishableChefComments(&snapshot, {}, tree, 2, config, delar));
+
+  const std::vector<Section> investments = {TextSection{
+      .id = "investeringar_kommentar", .title = "Investeringar", .paragraphs = {"Ny bil"}}};
+  EXPECT_TRUE(mentions(testing::thrown<ConfigError>([&] {
+                         requirePublishableAppendix(investments, "investeringar", config, delar);
+                       }),
+                       {"kolumnen kommentar ur investeringsfilen i avsnittet \"Investeringar\"",
+                        "ta bort avsnittet \"investeringar\" ur \"sektioner\" i " + delar}));
 }
 
 TEST(PublicationCatalogue, EveryFreeTextColumnTheReportsShowIsDeclarable) {
@@ -167,8 +253,25 @@ class PublicationGuard : public ::testing::Test {
     EXPECT_TRUE(mentions(run.output, fragments));
     EXPECT_TRUE(mentions(run.output, {"men kolumnen är inte deklarerad som publicerbar. Lägg till",
                                       "i \"publicerbara_kolumner\" i namnd.json om texten får "
-                                      "publiceras, eller stäng av avsnittet."}));
+                                      "publiceras, eller ta bort avsnittet \""}));
     EXPECT_EQ(everyFile(output()), before) << "a file under output/ was written or changed";
+  }
+
+  // The report's texts (the test's copy of templates/) without the part `id` in "sektioner".
+  void removePart(const std::string& report, const std::string& id) {
+    const fs::path texts = dir / "templates" / "text" / (report + ".json");
+    std::istringstream in(testing::readFile(texts));
+    std::string kept;
+    bool removed = false;
+    for (std::string line; std::getline(in, line);) {
+      if (contains(line, "{\"id\": \"" + id + "\"")) {
+        removed = true;
+        continue;
+      }
+      kept += line + "\n";
+    }
+    ASSERT_TRUE(removed) << id << " is not in " << texts;
+    testing::writeFile(texts, kept);
   }
 
   // The section a refusal names: between `i avsnittet "` and `", men`.
@@ -261,16 +364,32 @@ TEST_F(PublicationGuard, AnUndeclaredLedgerTextStopsTheManadsrapportBeforeAnythi
   undeclare("huvudbok.text");
   expectRefused(manadsrapport(), before,
                 {"Fel i konfigurationen: Rapporten skulle visa kolumnen text ur huvudboken "
-                 "(genererat/huvudbok-2025.csv) i avsnittet \"Största transaktioner oktober "
-                 "2025\", men kolumnen är inte deklarerad som publicerbar. Lägg till "
-                 "\"huvudbok.text\" i \"publicerbara_kolumner\" i namnd.json om texten får "
-                 "publiceras, eller stäng av avsnittet.\n"});
+                 "(genererat/huvudbok-2024.se, genererat/huvudbok-2025.csv) i avsnittet "
+                 "\"Största transaktioner oktober 2025\", men kolumnen är inte deklarerad som "
+                 "publicerbar. Lägg till \"huvudbok.text\" i \"publicerbara_kolumner\" i "
+                 "namnd.json om texten får publiceras, eller ta bort avsnittet \"transaktioner\" "
+                 "ur \"sektioner\" i templates/text/manadsrapport.json.\n"});
 
   declare({"huvudbok.text", "prognos.kommentar", "prognos.atgard"});
   expectRefused(manadsrapport(), before,
-                {"kolumnen vernr ur huvudboken (genererat/huvudbok-2025.csv) i avsnittet "
-                 "\"Största transaktioner oktober 2025\"",
-                 "Lägg till \"huvudbok.vernr\""});
+                {"kolumnen vernr ur huvudboken (genererat/huvudbok-2024.se, "
+                 "genererat/huvudbok-2025.csv) i avsnittet \"Största transaktioner oktober 2025\"",
+                 "Lägg till \"huvudbok.vernr\"",
+                 "ta bort avsnittet \"transaktioner\" ur \"sektioner\" i "
+                 "templates/text/manadsrapport.json."});
+}
+
+// The other way out the message names: without the part in the texts, the ledger's text is not
+// shown and needs no declaration.
+TEST_F(PublicationGuard, WithoutTheTransactionsPartTheManadsrapportNeedsNoLedgerDeclaration) {
+  declare({"prognos.kommentar", "prognos.atgard"});
+  ASSERT_EQ(manadsrapport().exitCode, 1);
+  removePart("manadsrapport", "transaktioner");
+  const auto run = manadsrapport();
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const std::string html = testing::readFile(output() / "manadsrapport-202510.html");
+  EXPECT_FALSE(contains(html, "Största transaktioner"));
+  EXPECT_TRUE(contains(html, "Ekonomisk uppföljning per verksamhetsområde"));
 }
 
 TEST_F(PublicationGuard, AnUndeclaredPrognosCommentStopsTheMonthlyAndTheDelarsrapport) {
@@ -283,7 +402,9 @@ TEST_F(PublicationGuard, AnUndeclaredPrognosCommentStopsTheMonthlyAndTheDelarsra
   const auto manad = manadsrapport();
   expectRefused(manad, before,
                 {"kolumnen kommentar ur prognosen (genererat/prognos-2025.xlsx) i avsnittet \"",
-                 "Lägg till \"prognos.kommentar\""});
+                 "Lägg till \"prognos.kommentar\"",
+                 "ta bort avsnittet \"kommentarer\" ur \"sektioner\" i "
+                 "templates/text/manadsrapport.json."});
   // The section is an area's commentary, as the declared run showed it.
   const std::string section = sectionIn(manad.output);
   EXPECT_TRUE(areaNames().contains(section)) << section;
@@ -293,10 +414,20 @@ TEST_F(PublicationGuard, AnUndeclaredPrognosCommentStopsTheMonthlyAndTheDelarsra
   expectRefused(delar, before,
                 {"kolumnen kommentar ur prognosen (genererat/prognos-2025.xlsx) i avsnittet "
                  "\"Kommentar till utfall och prognos: ",
-                 "Lägg till \"prognos.kommentar\""});
+                 "Lägg till \"prognos.kommentar\"",
+                 "ta bort avsnittet \"kommentarer\" ur \"sektioner\" i "
+                 "templates/text/delarsrapport.json."});
   EXPECT_TRUE(areaNames().contains(
       sectionIn(delar.output).substr(std::string("Kommentar till utfall och prognos: ").size())))
       << delar.output;
+
+  // Without the commentary part in either report's texts, both run without the declaration.
+  removePart("manadsrapport", "kommentarer");
+  removePart("delarsrapport", "kommentarer");
+  const auto manadWithout = manadsrapport();
+  EXPECT_EQ(manadWithout.exitCode, 0) << manadWithout.output;
+  const auto delarWithout = delarsrapport();
+  EXPECT_EQ(delarWithout.exitCode, 0) << delarWithout.output;
 }
 
 TEST_F(PublicationGuard, UndeclaredInvestmentAndBudgetramCommentsStopTheDelarsrapport) {
@@ -307,14 +438,24 @@ TEST_F(PublicationGuard, UndeclaredInvestmentAndBudgetramCommentsStopTheDelarsra
   expectRefused(delarsrapport(), before,
                 {"kolumnen kommentar ur investeringsfilen (genererat/investeringar-2025.csv) i "
                  "avsnittet \"Kommentar till utfall och prognos investeringar\"",
-                 "Lägg till \"investeringar.kommentar\""});
+                 "Lägg till \"investeringar.kommentar\"",
+                 "ta bort avsnittet \"investeringar\" ur \"sektioner\" i "
+                 "templates/text/delarsrapport.json."});
 
   declare({"huvudbok.text", "huvudbok.vernr", "prognos.kommentar", "prognos.atgard",
            "investeringar.kommentar"});
   expectRefused(delarsrapport(), before,
                 {"kolumnen kommentar ur budgetramsfilen (genererat/budgetram-2025.csv) i "
                  "avsnittet \"Förändringar av budgetramen 2025\"",
-                 "Lägg till \"budgetram.kommentar\""});
+                 "Lägg till \"budgetram.kommentar\"",
+                 "ta bort avsnittet \"budgetram\" ur \"sektioner\" i "
+                 "templates/text/delarsrapport.json."});
+
+  // Without both appendix parts in the texts, the run passes with neither declared.
+  removePart("delarsrapport", "budgetram");
+  removePart("delarsrapport", "investeringar");
+  const auto run = delarsrapport();
+  EXPECT_EQ(run.exitCode, 0) << run.output;
 }
 
 TEST_F(PublicationGuard, AnUnknownIdIsRefusedWithTheKnownOnes) {

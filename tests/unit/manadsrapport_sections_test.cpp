@@ -52,6 +52,10 @@ std::filesystem::path templateWithSections(const testing::TempDir& dir,
 class Manadsrapport : public ::testing::Test {
  protected:
   Manadsrapport() {
+    // The transactions' and the chef's free text may be shown
+    // (tests/golden/publication_guard_test).
+    config.publishableColumns = {"huvudbok.text", "huvudbok.motpart", "huvudbok.vernr",
+                                 "prognos.kommentar", "prognos.atgard"};
     tree.add({"SN", "Socialnämnden", "", 1, 1, {}});
     tree.add({"ALD", "Äldreomsorg", "SN", 2, 1, {}});
     tree.add({"IFO", "Individ- och familjeomsorg", "SN", 2, 2, {}});
@@ -73,7 +77,8 @@ class Manadsrapport : public ::testing::Test {
   }
 
   ManadsrapportInput minimalInput() const {
-    return ManadsrapportInput{.meta = {.kommun = "Testby kommun"},
+    return ManadsrapportInput{.config = config,
+                              .meta = {.kommun = "Testby kommun"},
                               .period = kOctober,
                               .quality = {*areas, tree, importLog, unmappedAccounts, moves, moves}};
   }
@@ -112,6 +117,7 @@ class Manadsrapport : public ::testing::Test {
   std::map<std::string, std::int64_t, std::less<>> unmappedAccounts;
   std::vector<OrgMove> moves;
   ReportTexts texts = ReportTexts::load(testing::repoPath("templates/text/manadsrapport.json"));
+  RunConfig config;
 };
 
 TEST_F(Manadsrapport, DefaultOrderPlacesEveryPart) {

@@ -4,11 +4,10 @@
 
 #include "core/errors.hpp"
 #include "core/number_format.hpp"
-#include "core/publication_policy.hpp"
+#include "reports/checks/published_texts.hpp"
 #include "reports/delarsrapport/delar_table_checks.hpp"
 #include "reports/delarsrapport/delar_tables.hpp"
 #include "reports/delarsrapport/tjansteskrivelse.hpp"
-#include "reports/manadsrapport/published_texts.hpp"
 #include "reports/section_order.hpp"
 
 namespace namnd {
@@ -73,26 +72,8 @@ std::vector<Section> areaCommentary(const DelarsrapportInput& input, const Delar
     if (const auto* text = std::get_if<TextSection>(&s); text && text->id == "kommentar_ovriga")
       sections.push_back(s);
   requirePublishableChefComments(input.snapshot, sections, input.quality.tree,
-                                 input.quality.rollup.level, input.config);
+                                 input.quality.rollup.level, input.config, kTextsFile);
   return sections;
-}
-
-// The appendix's free text from the investment plan and the budgetram file, where shown: the
-// projects' comments (the section investment_table.cpp makes only of non-empty ones) and the
-// budgetram table's last column (budgetram_table.cpp: Område | Belopp | Kommentar).
-void requirePublishableAppendix(const std::vector<Section>& sections, const RunConfig& config) {
-  for (const Section& section : sections) {
-    if (const auto* text = std::get_if<TextSection>(&section);
-        text && text->id == "investeringar_kommentar")
-      for (const std::string& paragraph : text->paragraphs)
-        requirePublishable(config, "investeringar.kommentar", paragraph, text->title);
-    if (const auto* table = std::get_if<Table>(&section); table && table->id == "budgetram")
-      for (const Row& row : table->rows) {
-        if (row.kind != RowKind::Item || row.cells.empty()) continue;
-        if (const auto* comment = std::get_if<std::string>(&row.cells.back()))
-          requirePublishable(config, "budgetram.kommentar", *comment, table->title);
-      }
-  }
 }
 
 }  // namespace
@@ -170,7 +151,7 @@ Document buildDelarsrapport(const DelarsrapportInput& input, const ReportTexts& 
       s.paragraphs.insert(s.paragraphs.end(), sentences.begin(), sentences.end());
       doc.sections.push_back(std::move(s));
     } else if (id == "budgetram") {
-      requirePublishableAppendix(budgetram, input.config);
+      requirePublishableAppendix(budgetram, "budgetram", input.config, kTextsFile);
       doc.sections.insert(doc.sections.end(), budgetram.begin(), budgetram.end());
     } else if (id == "rsum") {
       doc.sections.push_back(buildRsumTable(input.figures, shown, input.rounding, texts, values));
@@ -180,7 +161,7 @@ Document buildDelarsrapport(const DelarsrapportInput& input, const ReportTexts& 
       for (Section& s : areaCommentary(input, shown, texts, values))
         doc.sections.push_back(std::move(s));
     } else if (id == "investeringar") {
-      requirePublishableAppendix(investeringar, input.config);
+      requirePublishableAppendix(investeringar, "investeringar", input.config, kTextsFile);
       doc.sections.insert(doc.sections.end(), investeringar.begin(), investeringar.end());
     } else if (id == "verksamhetsmatt") {
       doc.sections.insert(doc.sections.end(), verksamhetsmatt.begin(), verksamhetsmatt.end());

@@ -8,6 +8,7 @@
 #include "core/money.hpp"
 #include "core/number_format.hpp"
 #include "reports/checks/data_quality.hpp"
+#include "reports/checks/published_texts.hpp"
 #include "reports/manadsrapport/charts.hpp"
 #include "reports/manadsrapport/drill_down.hpp"
 #include "reports/manadsrapport/lagesbild.hpp"
@@ -268,18 +269,22 @@ Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& 
     } else if (id == "diagram_omraden") {
       doc.sections.push_back(buildAreaChart(rollup, texts, values));
     } else if (id == "kommentarer") {
-      for (Section& s : buildCommentarySections(
-               rollup, input.comments, input.currentSnapshot ? &*input.currentSnapshot : nullptr,
-               tree, texts, values))
-        doc.sections.push_back(std::move(s));
+      const PrognosSnapshot* snapshot = input.currentSnapshot ? &*input.currentSnapshot : nullptr;
+      std::vector<Section> commentary =
+          buildCommentarySections(rollup, input.comments, snapshot, tree, texts, values);
+      requirePublishableChefComments(snapshot, commentary, tree, rollup.level, input.config,
+                                     kTextsFile);
+      for (Section& s : commentary) doc.sections.push_back(std::move(s));
     } else if (id == "personal") {
       doc.sections.insert(doc.sections.end(), input.staffing.begin(), input.staffing.end());
     } else if (id == "fordjupning") {
       if (input.enheter && !input.enheter->rows.empty())
         doc.sections.push_back(buildDrillDown(rollup, *input.enheter, tree, texts, values));
     } else if (id == "transaktioner") {
-      doc.sections.push_back(buildLargestTransactions(input.transactions, input.largestTransactions,
-                                                      tree, texts, values));
+      Table transactions = buildLargestTransactions(input.transactions, input.largestTransactions,
+                                                    tree, texts, values);
+      requirePublishableTransactions(input.transactions, transactions, input.config, kTextsFile);
+      doc.sections.push_back(std::move(transactions));
     } else if (id == "prognostrend") {
       if (input.snapshots.size() >= 2)
         doc.sections.push_back(buildPrognosTrendChart(rollup, input.snapshots, texts, values));

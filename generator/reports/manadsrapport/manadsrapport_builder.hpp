@@ -18,6 +18,7 @@
 #include "core/org_tree.hpp"
 #include "core/prognos_snapshot.hpp"
 #include "core/rounding.hpp"
+#include "core/run_config.hpp"
 #include "reports/checks/data_quality.hpp"
 #include "reports/manadsrapport/commentary.hpp"
 #include "reports/manadsrapport/snapshot_comparison.hpp"
@@ -27,6 +28,10 @@
 namespace namnd {
 
 struct ManadsrapportInput {
+  // "publicerbara_kolumner" and the input files: the ledger's and the enhetschefer's free text
+  // is held against them where the parts that show it are made
+  // (reports/checks/published_texts.hpp).
+  const RunConfig& config;
   DocumentMeta meta;  // kommun, nämnd, förvaltning, author; the builder fills the period parts
   Period period;
   RoundingMode rounding = RoundingMode::PerCell;
@@ -50,7 +55,8 @@ struct ManadsrapportInput {
 };
 
 // Throws ConfigError when a text template is missing a key, names an unknown placeholder or an
-// unknown section.
+// unknown section, or when a part would show free text from a column the config does not
+// declare publishable.
 Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& texts);
 
 }  // namespace namnd
