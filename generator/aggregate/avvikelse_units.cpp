@@ -108,16 +108,20 @@ struct BasisFraction {
   std::int64_t months = 0;
 };
 
+// The enhet's arbetade timmar over the months, in hundredths of an hour.
+std::int64_t workedCentihours(const HrTable& hours, const OrgTree& tree, const OrgNode& unit,
+                              PeriodRange months) {
+  std::int64_t centihours = 0;
+  for (const HrAmount& month : monthlyHoursUnder(hours, tree, unit, HrKind::Arbetad, months))
+    centihours += month.centihours;
+  return centihours;
+}
+
 BasisFraction basisOf(const UnderReportingInput& input, const UnderReportingRule& rule,
                       const OrgNode& unit, PeriodRange months) {
   BasisFraction basis;
-  if (rule.basis == UnderReportingRule::Basis::ArbetadeTimmar) {
-    for (const HrAmount& month :
-         monthlyHoursUnder(*input.hours, input.tree, unit, HrKind::Arbetad, months))
-      basis.hundredths += month.centihours;
-    basis.months = 1;
-    return basis;
-  }
+  if (rule.basis == UnderReportingRule::Basis::ArbetadeTimmar)
+    return {workedCentihours(*input.hours, input.tree, unit, months), 1};
   for (const std::optional<std::int64_t>& month :
        monthlyVolymUnder(*input.volymer, input.tree, unit, rule.matt, months)) {
     if (!month) continue;
@@ -167,13 +171,8 @@ std::vector<UnitReporting> underReporting(const UnderReportingInput& input) {
     if (withBasis) {
       const BasisFraction basis = basisOf(input, rule, *unit, months);
       row.withoutBasis = basis.hundredths <= 0;
-      if (row.withoutBasis && !hoursBasis && input.hours) {
-        std::int64_t centihours = 0;
-        for (const HrAmount& month :
-             monthlyHoursUnder(*input.hours, tree, *unit, HrKind::Arbetad, months))
-          centihours += month.centihours;
-        row.staffedWithoutBasis = centihours > 0;
-      }
+      if (row.withoutBasis && !hoursBasis && input.hours)
+        row.staffedWithoutBasis = workedCentihours(*input.hours, tree, *unit, months) > 0;
       if (!row.withoutBasis) {
         row.basis = roundHalfAwayFromZero(basis.hundredths, basis.months);
         // reports ÷ (basis ÷ per), the basis being hundredths ÷ 100 ÷ months; a stock's per

@@ -103,7 +103,9 @@ struct UnderReportingInput {
   int areaLevel = 2;
   int unitLevel = 3;
   HalfYearPeriod span;
-  const HrTable* hours = nullptr;  // nullptr or empty: only enheter without reports are flagged
+  // Arbetade timmar: the basis of an hours rule, and for a volym rule what tells an enhet
+  // without a volym value that has staff (flagged without reports) from one without (not judged).
+  const HrTable* hours = nullptr;
   // The rule in force (AvvikelserSettings::underReportingRule()); by default only enheter
   // without reports are flagged.
   UnderReportingRule rule;

@@ -138,7 +138,8 @@ std::vector<OrgMove> orgMoves(const OrgTree& before, const OrgTree& after, int l
     const OrgNode* fromArea = before.ancestorAtLevel(node->code, level);
     const OrgNode* toArea = after.ancestorAtLevel(node->code, level);
     moves.push_back({node->code, node->name, old->parent, node->parent,
-                     fromArea ? fromArea->name : "", toArea ? toArea->name : ""});
+                     fromArea ? fromArea->name : "", toArea ? toArea->name : "",
+                     fromArea ? fromArea->code : "", toArea ? toArea->code : ""});
   }
   return moves;
 }

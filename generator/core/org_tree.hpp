@@ -42,6 +42,8 @@ struct OrgMove {
   std::string toParent;
   std::string fromArea;  // name of the ancestor at the report level, before ("" if none)
   std::string toArea;
+  std::string fromAreaCode;  // its code ("" if none): names need not be unique
+  std::string toAreaCode;
 };
 
 class OrgTree {

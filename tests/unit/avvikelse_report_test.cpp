@@ -345,7 +345,9 @@ TEST_F(AvvikelseReport, AnOrgMoveWithinThePeriodIsFootnotedInThePerEnhetTableAnd
                                                      .fromParent = "H",
                                                      .toParent = "V",
                                                      .fromArea = "Hälso- och sjukvård",
-                                                     .toArea = "Vård"}}};
+                                                     .toArea = "Vård",
+                                                     .fromAreaCode = "H",
+                                                     .toAreaCode = "V"}}};
   const Document doc = buildAvvikelserReport(input, texts);
   const Table* perEnhet = find<Table>(doc, "per_enhet");
   ASSERT_NE(perEnhet, nullptr);

@@ -69,6 +69,8 @@ TEST(OrgVersions, MovesAreListedWithTheirAreas) {
   EXPECT_EQ(moves[0].toParent, "HS");
   EXPECT_EQ(moves[0].fromArea, "Namn AO");
   EXPECT_EQ(moves[0].toArea, "Namn HS");
+  EXPECT_EQ(moves[0].fromAreaCode, "AO");
+  EXPECT_EQ(moves[0].toAreaCode, "HS");
   EXPECT_TRUE(orgMoves(tree.asOf(Period(2025, 7)), tree.asOf(Period(2025, 10)), 2).empty());
 }
 

@@ -28,8 +28,8 @@ struct AvvikelserInput {
   // as belonging to the next report).
   std::vector<AvvikelseRecord> records;
   const OrgTree& tree;  // as of the period's end
-  // Arbetade timmar per ansvar for the under-reporting signal; nullptr or empty = only enheter
-  // with no report at all are flagged.
+  // Arbetade timmar per ansvar for the under-reporting signal (aggregate/avvikelse_units.hpp
+  // UnderReportingInput::hours).
   const HrTable* hours = nullptr;
   // The volymer of a volym basis for the under-reporting signal ("avvikelser.underrapportering"
   // with underlag "volym"); nullptr = none.

@@ -212,7 +212,8 @@ std::vector<Section> buildAndelSections(const AvvikelserView& view) {
     // A node moved within the period counts in the area it belongs to at its end.
     std::vector<OrgMove> movedHere;
     for (const OrgMove& move : view.input().orgMovesInPeriod)
-      if (move.fromArea == area->name || move.toArea == area->name) movedHere.push_back(move);
+      if (move.fromAreaCode == area->code || move.toAreaCode == area->code)
+        movedHere.push_back(move);
     for (std::string& note : view.moveNotes(movedHere, "org_flytt.fotnot_perioden"))
       chart.footnotes.push_back(std::move(note));
     sections.push_back(std::move(chart));

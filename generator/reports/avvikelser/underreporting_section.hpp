@@ -17,7 +17,7 @@ namespace namnd {
 bool underReportingBasisApplies(const AvvikelserView& view);
 
 // The basis as the report names it in running text: "arbetade timmar", "brukare" (the rule's
-// "namn", else its mått with '_' as a space).
+// "namn", by default its "matt" as the config writes it).
 std::string underReportingBasisName(const AvvikelserView& view);
 
 // The check's warning when the rule has a rate but its basis no value for the period (only
