@@ -108,6 +108,12 @@ bool contains(std::string_view text, std::string_view fragment) {
   return ::testing::AssertionFailure() << "missing" << missing << " from: " << message;
 }
 
+void writeMinimalKommunSetup(const std::filesystem::path& dir) {
+  writeFile(dir / "konfig" / "org.csv", "kod;namn;foralder;niva\nSN;S;;1\n");
+  writeFile(dir / "kontoplan.csv", "konto_fran;konto_till;rad\n3;3;Intäkter\n");
+  std::filesystem::create_directories(dir / "mallar");
+}
+
 RunResult layOutExampleKommun(const std::filesystem::path& root, bool withConfig) {
   namespace fs = std::filesystem;
   const fs::path exempel = root / "data" / "exempel";

@@ -45,6 +45,11 @@ struct RunResult {
 // Runs the built namnd binary with the arguments (each quoted for the shell).
 RunResult runNamnd(const std::vector<std::string>& args);
 
+// The least a config loads with, under `dir`: konfig/org.csv (one nämnd SN), kontoplan.csv (one
+// row) and an empty mallar/; a config in konfig/ refers to them as "org.csv", "../kontoplan.csv"
+// and "../mallar".
+void writeMinimalKommunSetup(const std::filesystem::path& dir);
+
 // The example kommun laid out under `root` as in the repository (data/exempel with org.csv and
 // the comments, and namnd.json when `withConfig`; data/kommunbas; templates), its generated
 // inputs written by the binary's `exempeldata`. Returns that run, for the caller to check.

@@ -424,15 +424,13 @@ TEST(UnderReportingSection, NamesTheVolymInTheTextHeadersAndFootnote) {
 class UnderReportingConfig : public ::testing::Test {
  protected:
   UnderReportingConfig() {
-    testing::writeFile(dir / "konfig" / "org.csv", "kod;namn;foralder;niva\nSN;S;;1\n");
-    testing::writeFile(dir / "kontoplan.csv", "konto_fran;konto_till;rad\n3;3;Intäkter\n");
+    testing::writeMinimalKommunSetup(dir.path());
     testing::writeFile(dir / "in" / "huvudbok.csv", "x");
     testing::writeFile(dir / "in" / "hsl.csv", "x");
     testing::writeFile(dir / "in" / "volymer.csv",
                        "period;matt;ansvar;varde\n202501;brukare;E1a;40\n"
                        "202501;Anställda;E1a;12\n");
     testing::writeFile(dir / "delar" / "volymer.csv", "period;matt;ansvar;varde\n");
-    fs::create_directories(dir / "mallar");
     base = fs::canonical(dir.path());
   }
 

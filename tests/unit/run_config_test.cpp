@@ -20,13 +20,11 @@ namespace fs = std::filesystem;
 class RunConfigTest : public ::testing::Test {
  protected:
   RunConfigTest() {
-    testing::writeFile(dir / "konfig" / "org.csv", "kod;namn;foralder;niva\nSN;S;;1\n");
-    testing::writeFile(dir / "kontoplan.csv", "konto_fran;konto_till;rad\n3;3;Intäkter\n");
+    testing::writeMinimalKommunSetup(dir.path());
     testing::writeFile(dir / "in" / "huvudbok-2024.csv", "x");
     testing::writeFile(dir / "in" / "huvudbok-2025.csv", "x");
     testing::writeFile(dir / "in" / "budget.csv", "x");
     testing::writeFile(dir / "in" / "prognos.csv", "x");
-    fs::create_directories(dir / "mallar");
     base = fs::canonical(dir.path());
   }
 
