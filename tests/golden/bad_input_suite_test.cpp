@@ -276,13 +276,9 @@ TEST(BadInputMessages, AHugeRejectedValueIsQuotedShortened) {
   testing::TempDir dir;
   testing::copyFixture("fargelanda", dir.path());
   testing::writeFile(dir / "long-amount.csv", tenMegabyteLedger(true));
-  testing::writeFile(dir / "namnd.json", R"({
-  "kommun": "K", "namnd": "N", "lager": "sqlite:lager.sqlite", "utdata": "ut",
-  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
-  "mallar": ")" + testing::repoPath("templates").string() +
-                                             R"(",
-  "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Verksamhetsområde", "Enhet"], "rapportniva": 2},
-  "kontoplan": "kontoplan.csv", "huvudbok": ["huvudbok-2025.csv", "long-amount.csv"]
+  testing::writeFile(
+      dir / "namnd.json",
+      testing::fargelandaConfigHead() + R"(  "huvudbok": ["huvudbok-2025.csv", "long-amount.csv"]
 })");
   const auto run = testing::runNamnd({"import", "--config", (dir / "namnd.json").string()});
   EXPECT_EQ(run.exitCode, 0);

@@ -17,14 +17,8 @@ class BadInput : public ::testing::Test {
     writeConfig(R"("huvudbok-2025.csv")");
   }
   void writeConfig(const std::string& ledgerEntry) {
-    testing::writeFile(dir / "namnd.json", R"({
-  "kommun": "K", "namnd": "N", "lager": "sqlite:lager.sqlite", "utdata": "ut",
-  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
-  "mallar": ")" + testing::repoPath("templates").string() +
-                                               R"(",
-  "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Verksamhetsområde", "Enhet"], "rapportniva": 2},
-  "kontoplan": "kontoplan.csv",
-  "huvudbok": [)" + ledgerEntry + R"(],
+    testing::writeFile(dir / "namnd.json", testing::fargelandaConfigHead() + R"(
+    "huvudbok": [)" + ledgerEntry + R"(],
   "budget": ["budget-2025.csv"]
 })");
   }

@@ -99,13 +99,9 @@ TEST(BudgetRevisionGolden, BeforeItsMonthTheRevisionIsNotInAckBudget) {
                      "ar;giltig_from;version;ansvar;konto;belopp\n"
                      "2025;;;4100;5110;12000000\n"
                      "2025;2025-07-01;SN 2025-06-17;4100;5110;600000\n");
-  testing::writeFile(dir / "namnd.json", R"({
-  "kommun": "K", "namnd": "N", "lager": "sqlite:lager.sqlite", "utdata": "ut",
-  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
-  "mallar": ")" + testing::repoPath("templates").string() +
-                                             R"(",
-  "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Verksamhetsområde", "Enhet"], "rapportniva": 2},
-  "kontoplan": "kontoplan.csv", "huvudbok": ["huvudbok-2025.csv"], "budget": ["budget-2025.csv"]
+  testing::writeFile(dir / "namnd.json",
+                     testing::fargelandaConfigHead() +
+                         R"(  "huvudbok": ["huvudbok-2025.csv"], "budget": ["budget-2025.csv"]
 })");
   // June: 12 000 000 × 6/12 = 6 000 tkr, nothing of the July revision yet.
   // September: 12 000 000 × 9/12 + 600 000 × 3/6 = 9 000 + 300 = 9 300 tkr.

@@ -130,14 +130,8 @@ class FargelandaInjection : public ::testing::Test {
     // A ledger row whose belopp is the hostile text: its rejection quotes it in Kontroller.
     testing::writeFile(dir / "huvudbok-extra.csv",
                        "period;ansvar;konto;belopp\n202503;1100;5110;" + quoted(kScript) + "\n");
-    testing::writeFile(dir / "namnd.json", R"({
-  "kommun": "K", "namnd": "N", "lager": "sqlite:lager.sqlite", "utdata": "ut",
-  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
-  "mallar": ")" + testing::repoPath("templates").string() +
-                                               R"(",
-  "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Verksamhetsområde", "Enhet"], "rapportniva": 2},
-  "kontoplan": "kontoplan.csv",
-  "huvudbok": ["huvudbok-2025.csv", "huvudbok-extra.csv"],
+    testing::writeFile(dir / "namnd.json", testing::fargelandaConfigHead() + R"(
+    "huvudbok": ["huvudbok-2025.csv", "huvudbok-extra.csv"],
   "budget": ["budget-2025.csv"],
   "prognos": ["prognos-2025.csv"],
   "manadsrapport": {"prognos": "senaste", "kommentarer": "kommentarer-202510.md"}

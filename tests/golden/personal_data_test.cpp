@@ -68,14 +68,8 @@ class PersonnummerInInput : public ::testing::Test {
  protected:
   void SetUp() override {
     testing::copyFixture("fargelanda", dir.path());
-    testing::writeFile(dir / "namnd.json", R"({
-  "kommun": "K", "namnd": "N", "lager": "sqlite:lager.sqlite", "utdata": "ut",
-  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
-  "mallar": ")" + testing::repoPath("templates").string() +
-                                               R"(",
-  "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Verksamhetsområde", "Enhet"], "rapportniva": 2},
-  "kontoplan": "kontoplan.csv",
-  "huvudbok": ["huvudbok-2025.csv"],
+    testing::writeFile(dir / "namnd.json", testing::fargelandaConfigHead() + R"(
+    "huvudbok": ["huvudbok-2025.csv"],
   "budget": ["budget-2025.csv"],
   "prognos": ["prognos-2025.csv"],
   "manadsrapport": {"prognos": "senaste", "kommentarer": "kommentarer-202510.md"}

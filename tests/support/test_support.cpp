@@ -108,6 +108,17 @@ bool contains(std::string_view text, std::string_view fragment) {
   return ::testing::AssertionFailure() << "missing" << missing << " from: " << message;
 }
 
+std::string fargelandaConfigHead() {
+  return R"({
+  "kommun": "K", "namnd": "N", "lager": "sqlite:lager.sqlite", "utdata": "ut",
+  "publicerbara_kolumner": ["huvudbok.text", "prognos.kommentar", "prognos.atgard"],
+  "mallar": ")" +
+         repoPath("templates").string() + R"(",
+  "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Verksamhetsområde", "Enhet"], "rapportniva": 2},
+  "kontoplan": "kontoplan.csv",
+)";
+}
+
 void writeMinimalKommunSetup(const std::filesystem::path& dir) {
   writeFile(dir / "konfig" / "org.csv", "kod;namn;foralder;niva\nSN;S;;1\n");
   writeFile(dir / "kontoplan.csv", "konto_fran;konto_till;rad\n3;3;Intäkter\n");

@@ -45,6 +45,12 @@ struct RunResult {
 // Runs the built namnd binary with the arguments (each quoted for the shell).
 RunResult runNamnd(const std::vector<std::string>& args);
 
+// The opening of a config for the Färgelanda fixture (copyFixture("fargelanda")) in the fixture's
+// folder, up to and with "kontoplan" and a trailing comma: kommun K, nämnd N, store and output
+// beside it, the repository's templates, the fixture's org (three levels, report level 2), the
+// ledger's and prognos' free text declared publishable. The caller adds the inputs and "}".
+std::string fargelandaConfigHead();
+
 // The least a config loads with, under `dir`: konfig/org.csv (one nämnd SN), kontoplan.csv (one
 // row) and an empty mallar/; a config in konfig/ refers to them as "org.csv", "../kontoplan.csv"
 // and "../mallar".
