@@ -296,6 +296,8 @@ data documentData(const Document& doc, const std::string& css) {
             return textData(s);
           } else if constexpr (std::is_same_v<T, Chart>) {
             return chartData(s, "diagram-" + std::to_string(++charts));
+          } else if constexpr (std::is_same_v<T, PartHeading>) {
+            return data();  // heading levels: not rendered yet
           } else {
             return checkData(s);
           }

@@ -622,7 +622,9 @@ void renderXlsx(const Document& doc, const fs::path& templatesDir, const fs::pat
       std::visit(
           [&](const auto& s) {
             using T = std::decay_t<decltype(s)>;
-            if constexpr (std::is_same_v<T, Table>) {
+            if constexpr (std::is_same_v<T, PartHeading>) {
+              return;  // a workbook has no heading levels; its sheets are the parts' sections
+            } else if constexpr (std::is_same_v<T, Table>) {
               XlsxSheetWriter sheet =
                   workbook.addSheet(names.unique(sheetNameFor(layout, s.id, s.title), "Tabell"));
               writeTable(sheet, s, doc, layout);

@@ -298,6 +298,8 @@ void refusePersonalData(const Document& document, const RunConfig& config) {
             scanText(scan, s);
           else if constexpr (std::is_same_v<T, CheckSection>)
             scanChecks(scan, s);
+          else if constexpr (std::is_same_v<T, PartHeading>)
+            scan.text(s.title, [&] { return "delen " + quotedTitle(s.title) + " (rubriken)"; });
           else
             scanChart(scan, s);
         },

@@ -104,7 +104,15 @@ struct Chart {
   std::vector<std::string> footnotes;
 };
 
-using Section = std::variant<Table, TextSection, CheckSection, Chart>;
+// The start of a part of a document (the tjänsteskrivelse, the report itself, a bilaga): its title
+// is a heading one level above the sections that follow, up to the next part. A part with an empty
+// title ends the previous one without starting another.
+struct PartHeading {
+  std::string id;
+  std::string title;
+};
+
+using Section = std::variant<Table, TextSection, CheckSection, Chart, PartHeading>;
 
 // One line of a document header block: "Diarienummer" → "SN 2025/112".
 struct HeaderField {
