@@ -4,6 +4,7 @@
 
 #include "aggregate/avvikelse_counts.hpp"
 #include "cli/arguments.hpp"
+#include "cli/built_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/report_context.hpp"
 #include "core/calendar_date.hpp"
@@ -13,8 +14,6 @@
 #include "ingest/org_reader.hpp"
 #include "ingest/table/open_source.hpp"
 #include "ingest/volymer_reader.hpp"
-#include "render/html/html_renderer.hpp"
-#include "render/xlsx/xlsx_renderer.hpp"
 #include "reports/avvikelser/avvikelser_builder.hpp"
 #include "reports/avvikelser/avvikelser_view.hpp"
 #include "reports/avvikelser/underreporting_basis.hpp"
@@ -69,8 +68,8 @@ void printRegisters(std::ostream& out, const AvvikelseRegisters& registers,
 
 }  // namespace
 
-int runAvvikelser(const std::vector<std::string>& args, std::ostream& out) {
-  const Arguments arguments(args, {"config", "period"}, {});
+BuiltReport buildAvvikelserFromArguments(const std::vector<std::string>& args, std::ostream& out) {
+  const Arguments arguments(args, {"config", "period"}, {"pdf"});
   const HalfYearPeriod period = periodArgument(arguments);
   const std::string configPath = arguments.required("config");
   // Fail on the config before importing anything, and never write half a report.
@@ -135,15 +134,18 @@ int runAvvikelser(const std::vector<std::string>& args, std::ostream& out) {
                               .orgMoves = std::move(moves),
                               .orgMovesSince = earliest,
                               .orgMovesInPeriod = std::move(movesInPeriod)};
-  const Document document = buildAvvikelserReport(input, texts);
+  Document document = buildAvvikelserReport(input, texts);
   refusePersonalData(document, config);
-
   const std::string stem = "avvikelser-" + period.code();
-  const std::filesystem::path xlsx = config.outputDir / (stem + ".xlsx");
-  const std::filesystem::path html = config.outputDir / (stem + ".html");
-  renderXlsx(document, config.templatesDir, xlsx);
-  renderHtml(document, config.templatesDir, html);
-  out << "Skrev " << xlsx.string() << "\nSkrev " << html.string() << "\n";
+  return {.document = std::move(document),
+          .templatesDir = config.templatesDir,
+          .outputDir = config.outputDir,
+          .stem = stem,
+          .pdf = pdfRequest(arguments, config)};
+}
+
+int runAvvikelser(const std::vector<std::string>& args, std::ostream& out) {
+  writeReport(buildAvvikelserFromArguments(args, out), out);
   return 0;
 }
 

@@ -6,7 +6,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
       {"manadsrapport", "skriver månadsrapporten (xlsx och html) för en period",
        R"(Användning: namnd manadsrapport --config FIL --period ÅÅÅÅMM [--prognos ÅÅÅÅMM]
-                          [--jamfor ÅÅÅÅMM]
+                          [--jamfor ÅÅÅÅMM] [--pdf]
 
 Läser in indata som konfigurationen pekar ut (filer som redan är inlästa hoppas över),
 och skriver månadsrapporten som manadsrapport-ÅÅÅÅMM.xlsx och .html i utdatamappen.
@@ -18,11 +18,13 @@ och skriver månadsrapporten som manadsrapport-ÅÅÅÅMM.xlsx och .html i utdat
   --jamfor ÅÅÅÅMM    jämför den senaste prognosen med den som lämnades denna månad (samma år,
                      före den senaste); standard: augustiprognosen när den senaste är senare än
                      augusti, annars föregående prognos under året
+  --pdf              skriv också en PDF (samma namn, .pdf) med Chromium; fel om Chromium
+                     saknas (konfigurationens "pdf": true gör samma sak men varnar bara)
   --help             visa denna hjälp
 )",
        runManadsrapport},
       {"delarsrapport", "skriver delårsrapporten (eller halvårsrapporten) med tjänsteskrivelse",
-       R"(Användning: namnd delarsrapport --config FIL --per ÅÅÅÅ-MM-DD
+       R"(Användning: namnd delarsrapport --config FIL --per ÅÅÅÅ-MM-DD [--pdf]
 
 Läser in indata som konfigurationen pekar ut och skriver delårsrapporten per den givna
 månadens sista dag som delarsrapport-ÅÅÅÅMMDD.xlsx och .html i utdatamappen: tjänsteskrivelse
@@ -34,12 +36,14 @@ lämnats under året till och med perioden. Per 30 juni heter rapporten halvårs
 
   --config FIL        konfigurationsfilen för nämnden
   --per ÅÅÅÅ-MM-DD    rapportdatum, en månads sista dag (t.ex. 2025-08-31 eller 2025-06-30)
+  --pdf               skriv också en PDF (samma namn, .pdf) med Chromium; fel om Chromium
+                      saknas (konfigurationens "pdf": true gör samma sak men varnar bara)
   --help              visa denna hjälp
 )",
        runDelarsrapport},
       {"avvikelser",
        "skriver halvårsrapporten avvikelser (SoL, LSS och HSL) för ett halvår eller år",
-       R"(Användning: namnd avvikelser --config FIL --period ÅÅÅÅH1|ÅÅÅÅH2|ÅÅÅÅ
+       R"(Användning: namnd avvikelser --config FIL --period ÅÅÅÅH1|ÅÅÅÅH2|ÅÅÅÅ [--pdf]
 
 Läser avvikelseregistren som konfigurationens "avvikelser" pekar ut (en eller flera CSV-
 eller Excel-filer, t.ex. en HSL-export och en SoL/LSS-export) och skriver rapporten som
@@ -55,6 +59,8 @@ personuppgifter läses aldrig in i rapporten; personer räknas bara som antal.
 
   --config FIL      konfigurationsfilen för nämnden
   --period PERIOD   ett halvår (2025H1, 2025H2) eller ett helt år (2025)
+  --pdf             skriv också en PDF (samma namn, .pdf) med Chromium; fel om Chromium
+                    saknas (konfigurationens "pdf": true gör samma sak men varnar bara)
   --help            visa denna hjälp
 )",
        runAvvikelser},
@@ -79,7 +85,7 @@ har en prognosfil {"fil": "MAPP", "format": "prognosunderlag"}.
 )",
        runPrognosunderlag},
       {"kontroll", "skriver datakontrollen för en period (xlsx och html)",
-       R"(Användning: namnd kontroll --config FIL --period ÅÅÅÅMM
+       R"(Användning: namnd kontroll --config FIL --period ÅÅÅÅMM [--pdf]
 
 Läser in indata som konfigurationen pekar ut och skriver kontroll-ÅÅÅÅMM.xlsx och
 .html: avstämning på öret (Σ indata = Σ redovisat + Σ ej placerat), avvisade rader med
@@ -89,6 +95,8 @@ utan budget, organisationsändringar och noder utan förälder.
 
   --config FIL       konfigurationsfilen för nämnden
   --period ÅÅÅÅMM    perioden; ack = januari till och med denna månad
+  --pdf              skriv också en PDF (samma namn, .pdf) med Chromium; fel om Chromium
+                     saknas (konfigurationens "pdf": true gör samma sak men varnar bara)
   --help             visa denna hjälp
 )",
        runKontroll},

@@ -1,14 +1,13 @@
 #include <filesystem>
 
 #include "cli/arguments.hpp"
+#include "cli/built_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/report_context.hpp"
 #include "core/errors.hpp"
 #include "ingest/rsum_prognos_reader.hpp"
 #include "ingest/table/open_source.hpp"
 #include "ingest/volymer_reader.hpp"
-#include "render/html/html_renderer.hpp"
-#include "render/xlsx/xlsx_renderer.hpp"
 #include "reports/checks/personal_data_guard.hpp"
 #include "reports/delarsrapport/delar_appendix_tables.hpp"
 #include "reports/delarsrapport/delar_figures.hpp"
@@ -56,8 +55,9 @@ void addAppendix(DelarsrapportInput& input, const ReportContext& context) {
 
 }  // namespace
 
-int runDelarsrapport(const std::vector<std::string>& args, std::ostream& out) {
-  const Arguments arguments(args, {"config", "per"}, {});
+BuiltReport buildDelarsrapportFromArguments(const std::vector<std::string>& args,
+                                            std::ostream& out) {
+  const Arguments arguments(args, {"config", "per"}, {"pdf"});
   const Period period = perArgument(arguments);
   const auto context = loadReportContext(arguments.required("config"), period, out);
   const RunConfig& config = context->config;
@@ -112,18 +112,22 @@ int runDelarsrapport(const std::vector<std::string>& args, std::ostream& out) {
     input.comments = readControllerComments(comments->path, comments->displayName, context->tree,
                                             config.reportLevel, period);
   addAppendix(input, *context);
-  const Document document = buildDelarsrapport(input, texts);
+  Document document = buildDelarsrapport(input, texts);
   refusePersonalData(document, config);
 
   char stamp[16];
   std::snprintf(stamp, sizeof stamp, "%04d%02d%02d", period.year(), period.month(),
                 period.lastDay());
   const std::string stem = std::string("delarsrapport-") + stamp;
-  const std::filesystem::path xlsx = config.outputDir / (stem + ".xlsx");
-  const std::filesystem::path html = config.outputDir / (stem + ".html");
-  renderXlsx(document, config.templatesDir, xlsx);
-  renderHtml(document, config.templatesDir, html);
-  out << "Skrev " << xlsx.string() << "\nSkrev " << html.string() << "\n";
+  return {.document = std::move(document),
+          .templatesDir = config.templatesDir,
+          .outputDir = config.outputDir,
+          .stem = stem,
+          .pdf = pdfRequest(arguments, config)};
+}
+
+int runDelarsrapport(const std::vector<std::string>& args, std::ostream& out) {
+  writeReport(buildDelarsrapportFromArguments(args, out), out);
   return 0;
 }
 

@@ -1,35 +1,37 @@
 #include <filesystem>
 
 #include "cli/arguments.hpp"
+#include "cli/built_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/period_argument.hpp"
 #include "cli/report_context.hpp"
-#include "render/html/html_renderer.hpp"
-#include "render/xlsx/xlsx_renderer.hpp"
 #include "reports/checks/personal_data_guard.hpp"
 #include "reports/kontroll/kontroll_builder.hpp"
 
 namespace namnd {
 
-int runKontroll(const std::vector<std::string>& args, std::ostream& out) {
-  const Arguments arguments(args, {"config", "period"}, {});
+BuiltReport buildKontrollFromArguments(const std::vector<std::string>& args, std::ostream& out) {
+  const Arguments arguments(args, {"config", "period"}, {"pdf"});
   const Period period = periodArgument(arguments, "period");
   const auto context = loadReportContext(arguments.required("config"), period, out);
   const RunConfig& config = context->config;
 
   const ReportTexts texts = ReportTexts::load(config.templatesDir / "text" / "kontroll.json");
-  const Document document =
+  Document document =
       buildKontrollrapport(context->documentMeta(), period, context->dataQuality(), texts);
   refusePersonalData(document, config);
+  return {.document = std::move(document),
+          .templatesDir = config.templatesDir,
+          .outputDir = config.outputDir,
+          .stem = "kontroll-" + period.toString(),
+          .pdf = pdfRequest(arguments, config)};
+}
 
-  const std::string stem = "kontroll-" + period.toString();
-  const std::filesystem::path xlsx = config.outputDir / (stem + ".xlsx");
-  const std::filesystem::path html = config.outputDir / (stem + ".html");
-  renderXlsx(document, config.templatesDir, xlsx);
-  renderHtml(document, config.templatesDir, html);
-  const auto& summary = std::get<TextSection>(document.sections.front());
-  out << summary.paragraphs.front() << "\nSkrev " << xlsx.string() << "\nSkrev " << html.string()
-      << "\n";
+int runKontroll(const std::vector<std::string>& args, std::ostream& out) {
+  const BuiltReport report = buildKontrollFromArguments(args, out);
+  const auto& summary = std::get<TextSection>(report.document.sections.front());
+  out << summary.paragraphs.front() << "\n";
+  writeReport(report, out);
   return 0;
 }
 

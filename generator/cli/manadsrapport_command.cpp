@@ -2,13 +2,12 @@
 
 #include "aggregate/prognos_rollup.hpp"
 #include "cli/arguments.hpp"
+#include "cli/built_report.hpp"
 #include "cli/commands.hpp"
 #include "cli/period_argument.hpp"
 #include "cli/report_context.hpp"
 #include "core/errors.hpp"
 #include "core/reporting_calendar.hpp"
-#include "render/html/html_renderer.hpp"
-#include "render/xlsx/xlsx_renderer.hpp"
 #include "reports/checks/personal_data_guard.hpp"
 #include "reports/manadsrapport/commentary.hpp"
 #include "reports/manadsrapport/manadsrapport_builder.hpp"
@@ -74,8 +73,9 @@ void printCheckSummary(const Document& document, std::ostream& out) {
 
 }  // namespace
 
-int runManadsrapport(const std::vector<std::string>& args, std::ostream& out) {
-  const Arguments arguments(args, {"config", "period", "prognos", "jamfor"}, {});
+BuiltReport buildManadsrapportFromArguments(const std::vector<std::string>& args,
+                                            std::ostream& out) {
+  const Arguments arguments(args, {"config", "period", "prognos", "jamfor"}, {"pdf"});
   const Period period = periodArgument(arguments, "period");
   std::optional<Period> requestedSnapshot;
   if (arguments.value("prognos")) requestedSnapshot = periodArgument(arguments, "prognos");
@@ -112,16 +112,19 @@ int runManadsrapport(const std::vector<std::string>& args, std::ostream& out) {
   input.staffing = staffingSections(*context);
 
   const ReportTexts texts = ReportTexts::load(config.templatesDir / "text" / "manadsrapport.json");
-  const Document document = buildManadsrapport(input, texts);
+  Document document = buildManadsrapport(input, texts);
   refusePersonalData(document, config);
+  return {.document = std::move(document),
+          .templatesDir = config.templatesDir,
+          .outputDir = config.outputDir,
+          .stem = "manadsrapport-" + period.toString(),
+          .pdf = pdfRequest(arguments, config)};
+}
 
-  const std::string stem = "manadsrapport-" + period.toString();
-  const std::filesystem::path xlsx = config.outputDir / (stem + ".xlsx");
-  const std::filesystem::path html = config.outputDir / (stem + ".html");
-  renderXlsx(document, config.templatesDir, xlsx);
-  renderHtml(document, config.templatesDir, html);
-  out << "Skrev " << xlsx.string() << "\nSkrev " << html.string() << "\n";
-  printCheckSummary(document, out);
+int runManadsrapport(const std::vector<std::string>& args, std::ostream& out) {
+  const BuiltReport report = buildManadsrapportFromArguments(args, out);
+  writeReport(report, out);
+  printCheckSummary(report.document, out);
   return 0;
 }
 

@@ -470,6 +470,12 @@ RunConfig readRunConfig(const fs::path& configFile) {
   else
     read.fail("avrundning", "ska vara \"per_cell\" eller \"additiv\"");
 
+  if (root->has("pdf") && !root->isNull("pdf")) {
+    if (!root->get("pdf").isBoolean())
+      read.fail("pdf", "ska vara true (skriv även en PDF av varje HTML-rapport) eller false");
+    config.pdf = root->getValue<bool>("pdf");
+  }
+
   const std::string orgShape = "ett objekt med \"fil\", \"nivaer\" och \"rapportniva\"";
   if (!root->has("org")) read.fail("org", "saknas (" + orgShape + ")");
   const Object::Ptr org = root->getObject("org");

@@ -168,6 +168,9 @@ struct RunConfig {
   std::filesystem::path outputDir;
   std::filesystem::path templatesDir;
   RoundingMode rounding = RoundingMode::PerCell;
+  // "pdf": each HTML report is also printed to PDF beside it (cli/pdf_output.hpp); a missing
+  // Chromium is then a warning, where the command's --pdf makes it an error.
+  bool pdf = false;
 
   InputFile org;
   std::vector<std::string> levelNames;  // level 1 first: Nämnd, Verksamhetsområde, Enhet, Ansvar

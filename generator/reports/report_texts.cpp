@@ -91,4 +91,24 @@ std::vector<std::pair<std::string, std::string>> ReportTexts::pairs(
   return result;
 }
 
+std::vector<std::map<std::string, std::string>> ReportTexts::objects(
+    std::string_view dottedKey) const {
+  const auto [parent, key] = walk(impl_->root, dottedKey, file_);
+  const Poco::JSON::Array::Ptr list = parent->getArray(key);
+  if (!list) fail(file_, dottedKey, "ska vara en lista");
+  std::vector<std::map<std::string, std::string>> result;
+  for (unsigned i = 0; i < list->size(); ++i) {
+    const std::string item = "element " + std::to_string(i + 1);
+    const Poco::JSON::Object::Ptr object = list->getObject(i);
+    if (!object) fail(file_, dottedKey, item + " ska vara ett objekt {…}");
+    std::map<std::string, std::string> fields;
+    for (const auto& [name, value] : *object) {
+      if (!value.isString()) fail(file_, dottedKey, item + ": \"" + name + "\" ska vara en text");
+      fields.emplace(name, value.extract<std::string>());
+    }
+    result.push_back(std::move(fields));
+  }
+  return result;
+}
+
 }  // namespace namnd

@@ -4,6 +4,8 @@
 // {period} (see core/placeholders.hpp).
 
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,6 +28,10 @@ class ReportTexts {
   std::vector<std::pair<std::string, std::string>> pairs(std::string_view dottedKey,
                                                          const std::string& firstField,
                                                          const std::string& secondField) const;
+  // A list of objects at a dotted key, each as its fields (name → text, unexpanded), for a list
+  // whose items have different fields. ConfigError naming the file, key and item when an item is
+  // not an object or a field is not a text.
+  std::vector<std::map<std::string, std::string>> objects(std::string_view dottedKey) const;
 
  private:
   struct Impl;

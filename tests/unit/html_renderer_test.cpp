@@ -5,9 +5,13 @@
 #include <filesystem>
 #include <limits>
 #include <optional>
+#include <regex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/errors.hpp"
+#include "render/html/page_logo.hpp"
 #include "support/sample_document.hpp"
 #include "support/test_support.hpp"
 
@@ -34,6 +38,31 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
   return n;
 }
 
+// The page's headings in order, as (level, text).
+using Headings = std::vector<std::pair<int, std::string>>;
+Headings headings(const std::string& html) {
+  static const std::regex kHeading(R"(<h([1-6])>([^<]*)</h\1>)");
+  Headings found;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), kHeading);
+       it != std::sregex_iterator(); ++it)
+    found.emplace_back(std::stoi((*it)[1].str()), (*it)[2].str());
+  return found;
+}
+
+// How many <section> elements are open at `position` of the page.
+int sectionDepthAt(const std::string& html, std::size_t position) {
+  const std::string before = html.substr(0, position);
+  return static_cast<int>(count(before, "<section")) -
+         static_cast<int>(count(before, "</section>"));
+}
+
+// A copy of the repository's templates in `to`, with or without the logo.
+fs::path copyTemplates(const fs::path& to, bool withLogo) {
+  fs::copy(kTemplates, to, fs::copy_options::recursive);
+  if (!withLogo) fs::remove(to / "html" / "logo.svg");
+  return to;
+}
+
 class HtmlRenderTest : public ::testing::Test {
  protected:
   std::string render(const Document& doc, const fs::path& templates = kTemplates) {
@@ -53,6 +82,8 @@ TEST_F(HtmlRenderTest, IsASwedishSelfContainedPage) {
   EXPECT_TRUE(contains(html, "<title>Månadsrapport oktober 2025</title>"));
   // The style sheet is inlined, with its print rules.
   EXPECT_TRUE(contains(html, "<style>"));
+  EXPECT_TRUE(contains(html, "size: A4 portrait"));
+  EXPECT_TRUE(contains(html, "@page wide"));
   EXPECT_TRUE(contains(html, "size: A4 landscape"));
   EXPECT_TRUE(contains(html, "display: table-header-group"));
   EXPECT_TRUE(contains(html, "break-inside: avoid"));
@@ -211,7 +242,7 @@ TEST_F(HtmlRenderTest, AChartIsAFigureWithItsTextAlternativeAndDataTable) {
   EXPECT_TRUE(contains(html, "<section class=\"chart-section\" id=\"overtid_inhyrd\">"));
   EXPECT_TRUE(contains(html, "<h2>Övertid och inhyrd personal KPV</h2>"));
   const auto figure = html.find("<figure class=\"chart\">");
-  const auto svg = html.find("<svg ");
+  const auto svg = html.find("<svg class=\"chart\"");
   const auto caption = html.find(
       "<figcaption>Timmar per månad januari–oktober 2025: övertidsersättning och inhyrd "
       "bemanning.</figcaption>");
@@ -267,7 +298,7 @@ TEST_F(HtmlRenderTest, AChartWithoutValuesSaysSo) {
   const std::string html = render(chartDocument(chart));
   EXPECT_TRUE(contains(html, "<p class=\"no-data\">Inga uppgifter att visa.</p>"));
   EXPECT_TRUE(contains(html, "<h2>Övertid och inhyrd personal KPV</h2>"));
-  EXPECT_FALSE(contains(html, "<svg"));
+  EXPECT_FALSE(contains(html, "<svg class=\"chart\""));
   EXPECT_FALSE(contains(html, "<figure"));
   EXPECT_FALSE(contains(html, "nan"));
 
@@ -286,7 +317,7 @@ TEST_F(HtmlRenderTest, ChartsAmongOtherSectionsHaveUniqueIds) {
   doc.sections.emplace_back(second);
   const std::string html = render(doc);
   EXPECT_EQ(count(html, "<h2>"), 5u);
-  EXPECT_EQ(count(html, "<svg "), 2u);
+  EXPECT_EQ(count(html, "<svg class=\"chart\""), 2u);
   EXPECT_EQ(count(html, "id=\"diagram-1-title\""), 1u);
   EXPECT_EQ(count(html, "id=\"diagram-2-title\""), 1u);
   // The other sections are unchanged by the charts between them.
@@ -331,6 +362,140 @@ TEST_F(HtmlRenderTest, AMissingStyleSheetIsAnOutputErrorNamingIt) {
   writeFile(templates / "html" / "document.mustache", "{{title}}");
   const auto error = testing::thrown<OutputError>([&] { render(sampleDocument(), templates); });
   EXPECT_TRUE(testing::mentions(error, {(templates / "html" / "style.css").string()}));
+}
+
+// A document in parts as a tjänsteskrivelse wraps a report: the sample's text and table first
+// outside any part, then a part "Tjänsteskrivelse" with a Sammanfattning, a part "Delårsrapport"
+// with a Sammanfattning and the sample's table, an empty part that ends it, then the checks.
+Document documentInParts() {
+  const Document sample = sampleDocument();
+  Document doc = sample;
+  const Section& table = sample.sections[0];
+  const Section& checks = sample.sections[2];
+  doc.sections = {
+      TextSection{"inledning", "Inledning", {"Före delarna."}, {}},
+      PartHeading{"del-1", "Tjänsteskrivelse"},
+      TextSection{"ts_sammanfattning", "Sammanfattning", {"Kort."}, {}},
+      PartHeading{"del-2", "Delårsrapport"},
+      TextSection{"sammanfattning", "Sammanfattning", {"Längre."}, {}},
+      table,
+      PartHeading{"del-3", ""},
+      checks,
+  };
+  return doc;
+}
+
+TEST_F(HtmlRenderTest, APartIsAnH2WithItsSectionsAsH3) {
+  const Document doc = documentInParts();
+  const std::string html = render(doc);
+  const std::string tableTitle = std::get<Table>(doc.sections[5]).title;
+  const std::string checksTitle = std::get<CheckSection>(doc.sections[7]).title;
+  const Headings expected = {{1, doc.title},        {2, "Inledning"},     {2, "Tjänsteskrivelse"},
+                             {3, "Sammanfattning"}, {2, "Delårsrapport"}, {3, "Sammanfattning"},
+                             {3, tableTitle},       {2, checksTitle}};
+  EXPECT_EQ(headings(html), expected);
+  // Each part is a <section> around its sections, with the part's id as anchor.
+  EXPECT_EQ(count(html, "<section class=\"part\""), 2u);
+  EXPECT_TRUE(contains(html, "<section class=\"part\" id=\"del-1\">\n<h2>Tjänsteskrivelse</h2>"));
+  EXPECT_EQ(count(html, "<section"), count(html, "</section>"));
+  // The parts' sections are nested in them; the empty part ended the one before the checks.
+  EXPECT_EQ(sectionDepthAt(html, html.find("<section class=\"text-section\" id=\"inledning\"")), 0);
+  EXPECT_EQ(sectionDepthAt(html, html.find("<section class=\"table-section\" id=\"omraden\"")), 1);
+  EXPECT_EQ(sectionDepthAt(html, html.find("<section class=\"check-section\"")), 0);
+}
+
+TEST_F(HtmlRenderTest, NoHeadingLevelIsSkipped) {
+  const Headings found = headings(render(documentInParts()));
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found.front().first, 1);
+  for (std::size_t i = 1; i < found.size(); ++i) {
+    EXPECT_GE(found[i].first, 2) << found[i].second;  // one h1, the title
+    EXPECT_LE(found[i].first, found[i - 1].first + 1) << found[i].second;
+  }
+}
+
+TEST_F(HtmlRenderTest, APartWithoutSectionsIsLeftOut) {
+  Document doc = sampleDocument();
+  doc.sections.insert(doc.sections.begin(), PartHeading{"del-1", "Tom del"});
+  doc.sections.insert(doc.sections.begin() + 1, PartHeading{"del-2", "Rapporten"});
+  doc.sections.emplace_back(PartHeading{"del-3", "Bilagor"});  // nothing after it
+  const std::string html = render(doc);
+  EXPECT_FALSE(contains(html, "Tom del"));
+  EXPECT_FALSE(contains(html, "Bilagor"));
+  EXPECT_EQ(count(html, "<h2>Rapporten</h2>"), 1u);
+  EXPECT_EQ(count(html, "<h2>"), 1u);  // the rest are the part's sections
+  EXPECT_EQ(count(html, "<h3>"), doc.sections.size() - 3);
+  EXPECT_EQ(count(html, "<section"), count(html, "</section>"));
+}
+
+TEST_F(HtmlRenderTest, ChartIdsStayUniqueInParts) {
+  Document doc = documentInParts();
+  doc.sections.insert(doc.sections.begin() + 2, sampleChart());
+  Chart second = sampleChart();
+  second.id = "timavlonade";
+  doc.sections.insert(doc.sections.begin() + 6, second);
+  const std::string html = render(doc);
+  EXPECT_EQ(count(html, "id=\"diagram-1-title\""), 1u);
+  EXPECT_EQ(count(html, "id=\"diagram-2-title\""), 1u);
+  EXPECT_TRUE(contains(html, "<h3>" + second.title + "</h3>"));
+}
+
+TEST_F(HtmlRenderTest, ATableWiderThanAPortraitPageIsMarkedWide) {
+  Document doc = sampleDocument();
+  Table& narrow = std::get<Table>(doc.sections[0]);
+  ASSERT_LE(narrow.columns.size(), 6u);
+  Table wide = narrow;
+  wide.id = "bred";
+  while (wide.columns.size() < 8) wide.columns.push_back({"Extra", ColumnKind::Amount, 0});
+  doc.sections.emplace_back(wide);
+  const std::string html = render(doc);
+  EXPECT_TRUE(contains(html, "<section class=\"table-section wide\" id=\"bred\">"));
+  EXPECT_TRUE(contains(html, "<section class=\"table-section\" id=\"omraden\">"));
+  // The style sheet prints that class on a landscape page, with page numbers on every page.
+  EXPECT_TRUE(contains(html, "section.wide { page: wide; }"));
+  EXPECT_TRUE(contains(html, "content: \"Sida \" counter(page) \" av \" counter(pages);"));
+}
+
+TEST_F(HtmlRenderTest, TheLogoIsInlinedAndNamedForScreenReaders) {
+  const fs::path templates = copyTemplates(dir_ / "mallar", true);
+  const Document doc = sampleDocument();
+  const std::string html = render(doc, templates);
+  const std::string title = doc.meta.kommun + "s logotyp";
+  EXPECT_TRUE(contains(html, "<div class=\"logo\"><svg viewBox="));
+  EXPECT_TRUE(contains(html, "role=\"img\"><title>" + title + "</title>"));
+  EXPECT_EQ(count(html, "<svg"), 1u);
+  // Nothing of the file's XML prolog or comments reaches the page; nothing points outside it.
+  EXPECT_FALSE(contains(html, "<?xml"));
+  EXPECT_FALSE(contains(html, "<!--"));
+  EXPECT_FALSE(contains(html, "http"));
+}
+
+TEST_F(HtmlRenderTest, WithoutALogoFileThePageHasNone) {
+  const fs::path templates = copyTemplates(dir_ / "mallar", false);
+  const std::string html = render(sampleDocument(), templates);
+  EXPECT_FALSE(contains(html, "class=\"logo\""));
+  EXPECT_FALSE(contains(html, "<svg"));
+  EXPECT_EQ(headings(html).front(), std::make_pair(1, sampleDocument().title));
+}
+
+TEST_F(HtmlRenderTest, ALogoWithAScriptIsRefused) {
+  const fs::path templates = copyTemplates(dir_ / "mallar", false);
+  for (const std::string& logo :
+       {std::string("<svg><script>alert(1)</script></svg>"),
+        std::string("<svg onload=\"alert(1)\"><rect/></svg>"),
+        std::string("<svg><image href=\"https://example.org/a.png\"/></svg>"),
+        std::string("ingen bild")}) {
+    writeFile(templates / "html" / "logo.svg", logo);
+    const auto error = testing::thrown<OutputError>([&] { render(sampleDocument(), templates); });
+    EXPECT_TRUE(testing::mentions(error, {(templates / "html" / "logo.svg").string()})) << logo;
+    EXPECT_FALSE(fs::exists(dir_ / "ut" / "rapport.html")) << logo;
+  }
+}
+
+TEST(PageLogo, TheTitleIsTheKommunsGenitive) {
+  EXPECT_EQ(logoTitle("Exempelby kommun"), "Exempelby kommuns logotyp");
+  EXPECT_EQ(logoTitle("Borås"), "Borås logotyp");
+  EXPECT_EQ(logoTitle(""), "Kommunens logotyp");
 }
 
 }  // namespace

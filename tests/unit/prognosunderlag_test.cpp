@@ -2,12 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "core/errors.hpp"
 #include "ingest/prognosunderlag_reader.hpp"
 #include "render/xlsx/prognosunderlag_workbook.hpp"
 #include "render/xlsx/xlsx_workbook.hpp"
 #include "support/test_support.hpp"
 #include "support/xlsx_fill.hpp"
+#include "support/xlsx_parts.hpp"
 
 namespace namnd {
 namespace {
@@ -305,6 +308,75 @@ TEST(PrognosunderlagWholeUnit, PreviousUnitPrognosisIsShownOnTheUnitRowWithItsCo
   EXPECT_TRUE(testing::contains(sheet, "<f>SUM(G18:G21)</f>"));
   // The unit row takes numbers only, like the ansvar rows.
   EXPECT_TRUE(testing::contains(sheet, "sqref=\"K18:K21\""));
+}
+
+// Every sum is a live formula over every row it adds, with the value Excel would compute as its
+// cached value: a controller who types a prognosis (or changes a figure) sees the sum follow.
+// The ansvar columns add the ansvar rows; last month's and the new prognosis add the unit row
+// too (a prognosis is given either there or per ansvar). Checked on every sheet of both
+// examples, the expected ranges and sums worked out here from the rows read back.
+TEST(PrognosunderlagSums, EverySumIsAFormulaOverAllItsRowsWithTheComputedValue) {
+  const OrgTree tree = exampleTree();
+  const Cube cube = exampleCube();
+  testing::TempDir dir;
+  int checkedSums = 0;
+  for (const PrognosSnapshot& previous : {previousSnapshot(), unitLevelSnapshot()}) {
+    const auto files = writePrognosunderlag(build(tree, cube, previous), dir / "ut",
+                                            PrognosunderlagSplit::OneWorkbook, "Ekonom");
+    ASSERT_EQ(files.size(), 1u);
+    for (const std::string& sheet : testing::sheetNames(files[0])) {
+      const auto rows = testing::readSheet(files[0], sheet);
+      const auto text = [&](std::size_t r, std::size_t c) {
+        return r < rows.size() && c < rows[r].size() ? rows[r][c].text : std::string();
+      };
+      std::size_t header = 0;
+      while (header < rows.size() && text(header, 0) != "Ansvar") ++header;
+      ASSERT_LT(header, rows.size()) << sheet;
+      std::size_t first = header + 1;  // 0-based rows
+      std::size_t last = first;
+      while (!text(last + 1, 0).empty()) ++last;
+      const std::size_t sumRow = last + 2;
+      ASSERT_TRUE(text(sumRow, 0).starts_with("Summa")) << sheet;
+      const bool unitRow = text(first, 1) == "Hela enheten (prognos för enheten som helhet)";
+      const std::size_t firstAnsvar = unitRow ? first + 1 : first;
+
+      std::map<int, testing::XlsxFormula> formulas;
+      for (const auto& f : testing::formulasIn(testing::sheetXml(files[0], sheet))) {
+        const testing::CellRef at = testing::parseCellRef(f.cell);
+        EXPECT_EQ(at.row, static_cast<int>(sumRow)) << sheet << " " << f.cell;
+        formulas[at.col] = f;
+      }
+      // C ack utfall, D ack budget, E avvikelse, F budget helår, I förslag: the ansvar rows;
+      // G föregående prognos, K and L the new prognosis: from the unit row on.
+      for (const int col : {2, 3, 4, 5, 6, 8, 10, 11}) {
+        const bool withUnitRow = col == 6 || col == 10 || col == 11;
+        const std::size_t from = withUnitRow ? first : firstAnsvar;
+        if (from > last) continue;  // nothing to add up: the sum is the unit's own figure
+        const std::string letter(1, static_cast<char>('A' + col));
+        ASSERT_TRUE(formulas.count(col)) << sheet << " column " << letter;
+        EXPECT_EQ(formulas[col].formula, "SUM(" + letter + std::to_string(from + 1) + ":" + letter +
+                                             std::to_string(last + 1) + ")")
+            << sheet;
+        double expected = 0;
+        for (std::size_t r = from; r <= last; ++r)
+          if (!text(r, static_cast<std::size_t>(col)).empty())
+            expected += std::stod(text(r, static_cast<std::size_t>(col)));
+        EXPECT_NEAR(std::stod(formulas[col].cached), expected, 0.005) << sheet << " " << letter;
+        EXPECT_EQ(text(sumRow, static_cast<std::size_t>(col)), formulas[col].cached);
+        ++checkedSums;
+      }
+    }
+  }
+  // Each sheet prints with its unit's title above and the page number below.
+  const Prognosunderlag u = build(tree, cube);
+  const auto files = writePrognosunderlag(u, dir / "sidhuvud", PrognosunderlagSplit::PerUnit, "");
+  ASSERT_FALSE(files.empty());
+  const std::string xml = testing::sheetXml(files[0], testing::sheetNames(files[0]).at(0));
+  EXPECT_TRUE(testing::contains(xml, "<oddHeader>&amp;C" + u.units[0].title + "</oddHeader>"))
+      << u.units[0].title;
+  EXPECT_TRUE(testing::contains(xml, "<oddFooter>&amp;CSida &amp;P av &amp;N</oddFooter>"));
+  // AO, IFO (no ansvar amounts: G, K, L over A3 … ) and KUL, and AO of the second example.
+  EXPECT_GE(checkedSums, 8 + 8);
 }
 
 TEST(PrognosunderlagWholeUnit, UntouchedUnitRowCarriesThePrognosisAndTheEditedComment) {

@@ -225,8 +225,9 @@ TEST_F(XlsxRenderTest, AmountsAreNumbersWithTheThousandsFormat) {
   EXPECT_CELL(sheet, "C6", "", "-62876");
   EXPECT_CELL(sheet, "B6", "", "0");
   EXPECT_CELL(sheet, "F4", "", "1042");  // a count
-  EXPECT_EQ(sheet.at("D4")->style.numberFormat, "#,##0;-#,##0");
-  EXPECT_EQ(sheet.at("F4")->style.numberFormat, "#,##0;-#,##0");
+  // Negatives keep their minus sign and are red too (the columns mark negative deviations).
+  EXPECT_EQ(sheet.at("D4")->style.numberFormat, "#,##0;[Red]-#,##0");
+  EXPECT_EQ(sheet.at("F4")->style.numberFormat, "#,##0;[Red]-#,##0");
 }
 
 // A change stays a number the controller can sum; the format adds the plus sign.
@@ -237,15 +238,15 @@ TEST_F(XlsxRenderTest, AChangeColumnIsANumberWithASignedFormat) {
   table.columns.back().showPlusSign = true;
   const Sheet sheet(unzip(render(doc)), 1);
   EXPECT_CELL(sheet, "F4", "", "1042");
-  EXPECT_EQ(sheet.at("F4")->style.numberFormat, "+#,##0;-#,##0;0");
-  EXPECT_EQ(sheet.at("D4")->style.numberFormat, "#,##0;-#,##0");
+  EXPECT_EQ(sheet.at("F4")->style.numberFormat, "+#,##0;[Red]-#,##0;0");
+  EXPECT_EQ(sheet.at("D4")->style.numberFormat, "#,##0;[Red]-#,##0");
 }
 
 TEST_F(XlsxRenderTest, PercentIsTheRatioWithAPercentFormat) {
   const Sheet sheet(unzip(render(sampleDocument())), 1);
   EXPECT_CELL(sheet, "E4", "", "1.231");
   EXPECT_CELL(sheet, "E8", "", "-0.0154");
-  EXPECT_EQ(sheet.at("E4")->style.numberFormat, "0.0%");
+  EXPECT_EQ(sheet.at("E4")->style.numberFormat, "0.0%;[Red]-0.0%");
 }
 
 TEST_F(XlsxRenderTest, EmptyAndNotFiniteCellsAreBlank) {
@@ -272,7 +273,7 @@ TEST_F(XlsxRenderTest, TotalsAreTheGivenNumbersNotFormulas) {
   const Style total = sheet.at("B8")->style;
   EXPECT_TRUE(total.bold);
   EXPECT_TRUE(total.topBorder);
-  EXPECT_EQ(total.numberFormat, "#,##0;-#,##0");
+  EXPECT_EQ(total.numberFormat, "#,##0;[Red]-#,##0");
   const Style subtotal = sheet.at("A7")->style;
   EXPECT_TRUE(subtotal.bold);
   EXPECT_FALSE(subtotal.topBorder);
@@ -294,7 +295,9 @@ TEST_F(XlsxRenderTest, FootnotesFollowTheTableAfterAnEmptyRow) {
   EXPECT_CELL(sheet, "A11", "s", "2) Färre än 5 personer visas som –.");
 }
 
-TEST_F(XlsxRenderTest, PanesFreezeBelowTheHeaderAndPagesPrintA4Landscape) {
+// The sample table is six columns, 36 + 3 × 13 + 10 + 10 = 95 width units: it fits a portrait
+// page.
+TEST_F(XlsxRenderTest, PanesFreezeBelowTheHeaderAndPagesPrintA4) {
   const Package p = unzip(render(sampleDocument()));
   const std::string& xml = p.parts.at("xl/worksheets/sheet1.xml");
   EXPECT_TRUE(contains(xml,
@@ -305,7 +308,7 @@ TEST_F(XlsxRenderTest, PanesFreezeBelowTheHeaderAndPagesPrintA4Landscape) {
   const auto setup = elements(xml, "pageSetup");
   ASSERT_EQ(setup.size(), 1u);
   EXPECT_EQ(attribute(setup[0], "paperSize"), "9");  // A4
-  EXPECT_EQ(attribute(setup[0], "orientation"), "landscape");
+  EXPECT_EQ(attribute(setup[0], "orientation"), "portrait");
   EXPECT_EQ(attribute(setup[0], "fitToHeight"), "0");  // one page wide, as tall as needed
   EXPECT_TRUE(contains(xml, "<oddFooter>&amp;CSida &amp;P av &amp;N</oddFooter>"));
   // The header row is repeated on every printed page.
@@ -328,8 +331,8 @@ TEST_F(XlsxRenderTest, ChecksSheetHasStatusTexts) {
 TEST_F(XlsxRenderTest, TextSheetHoldsParagraphsAndBullets) {
   const Sheet sheet(unzip(render(sampleDocument())), 2);
   EXPECT_CELL(sheet, "A2", "s", "Kommentar");
-  EXPECT_CELL(sheet, "A4", "s", "Prognosen visar ett underskott på 23 mnkr.");
-  EXPECT_CELL(sheet, "A5", "s", "\xE2\x80\xA2 Åtgärdsplan <b>beslutad</b>");
+  EXPECT_CELL(sheet, "A3", "s", "Prognosen visar ett underskott på 23 mnkr.");
+  EXPECT_CELL(sheet, "A4", "s", "\xE2\x80\xA2 Åtgärdsplan <b>beslutad</b>");
 }
 
 TEST_F(XlsxRenderTest, DocumentPropertiesComeFromTheDocument) {
@@ -408,13 +411,17 @@ TEST_F(XlsxRenderTest, AKindLayoutOverridesTheGenericOne) {
   fs::create_directories(templates / "xlsx");
   fs::copy_file(kTemplates / "xlsx" / "document.json", templates / "xlsx" / "document.json");
   writeFile(templates / "xlsx" / "testrapport.json",
-            R"({"orientation": "portrait", "sheetNames": {"omraden": "Områden"}})");
+            R"({"orientation": "landscape", "sheetNames": {"omraden": "Områden"}})");
   const Package p = unzip(render(sampleDocument(), "rapport.xlsx", templates));
   EXPECT_EQ(sheetNames(p), (std::vector<std::string>{"Områden", "Kommentar", "Kontroller"}));
-  const auto setup = elements(p.parts.at("xl/worksheets/sheet1.xml"), "pageSetup");
-  ASSERT_EQ(setup.size(), 1u);
-  EXPECT_EQ(attribute(setup[0], "paperSize"), "9");  // still from document.json
-  EXPECT_EQ(attribute(setup[0], "orientation"), "portrait");
+  // Every sheet, the text sheet too, which "auto" prints portrait.
+  for (int number = 1; number <= 3; ++number) {
+    const auto setup =
+        elements(p.parts.at("xl/worksheets/sheet" + std::to_string(number) + ".xml"), "pageSetup");
+    ASSERT_EQ(setup.size(), 1u);
+    EXPECT_EQ(attribute(setup[0], "paperSize"), "9");  // still from document.json
+    EXPECT_EQ(attribute(setup[0], "orientation"), "landscape") << number;
+  }
 }
 
 TEST_F(XlsxRenderTest, AnUnusableLayoutIsAnOutputErrorNamingTheFile) {
@@ -459,6 +466,321 @@ TEST_F(XlsxRenderTest, AnOutputPathThatIsAFolderIsAnOutputErrorAndLeavesNoTempFi
   fs::create_directories(dir_ / "ut" / "rapport.xlsx");
   EXPECT_THROW(render(sampleDocument()), OutputError);
   EXPECT_EQ(testing::entriesIn(dir_ / "ut"), 1);  // just the folder that was in the way
+}
+
+// ---- Several sections on one sheet ----
+
+class XlsxSharedSheetTest : public XlsxRenderTest {
+ protected:
+  // The repository's generic layout, with "del_*" sections on one sheet "Samlat".
+  fs::path sharedLayout() {
+    const fs::path templates = dir_ / "mallar";
+    fs::create_directories(templates / "xlsx");
+    fs::copy_file(kTemplates / "xlsx" / "document.json", templates / "xlsx" / "document.json");
+    writeFile(templates / "xlsx" / "testrapport.json", R"({"sheetNames": {"del_*": "Samlat"}})");
+    return templates;
+  }
+
+  static Table investments() {
+    Table t;
+    t.id = "del_2";
+    t.title = "Investeringar";
+    t.unitNote = "Belopp i tkr";
+    t.columns = {{"Projekt", ColumnKind::Text, 0}, {"Budget", ColumnKind::Amount, 0}};
+    t.rows = {{RowKind::Item, 0, {std::string("Gruppbostad"), std::int64_t{-1'200}}},
+              {RowKind::Total, 0, {std::string("Summa"), std::int64_t{-1'200}}}};
+    return t;
+  }
+
+  // A sheet's rows through the XLSX reader, and the 1-based row whose column A is `text`.
+  static int rowOf(const fs::path& workbook, const std::string& sheet, const std::string& text) {
+    const auto rows = testing::readSheet(workbook, sheet);
+    for (std::size_t r = 0; r < rows.size(); ++r)
+      if (!rows[r].empty() && rows[r][0].text == text) return static_cast<int>(r) + 1;
+    ADD_FAILURE() << "no row " << text << " on " << sheet;
+    return -1;
+  }
+};
+
+// The first table as on a sheet of its own; the second under it after one empty row, with its
+// own title, unit note and header; then a text section spanning the tables' columns, then the
+// checks.
+TEST_F(XlsxSharedSheetTest, SectionsNamedAlikeGoOneBelowTheOther) {
+  Document doc = sampleDocument();
+  Table first = std::get<Table>(doc.sections[0]);
+  first.id = "del_1";
+  doc.sections = {first, investments(),
+                  TextSection{"del_3", "Kommentar", {"Gruppbostaden blir dyrare."}, {}},
+                  CheckSection{"del_4", "Kontroller", {{"Summa stämmer", "", CheckStatus::Ok}}}};
+  const fs::path file = render(doc, "rapport.xlsx", sharedLayout());
+  const Package p = unzip(file);
+  EXPECT_EQ(sheetNames(p), std::vector<std::string>{"Samlat"});
+  const Sheet sheet(p, 1);
+  EXPECT_CELL(sheet, "A1", "s", "Månadsrapport oktober 2025");
+  EXPECT_CELL(sheet, "A2", "s", "Verksamhetsområden");
+  EXPECT_CELL(sheet, "F2", "s", "Belopp i tkr");
+  EXPECT_CELL(sheet, "A3", "s", "Område");
+  EXPECT_CELL(sheet, "B4", "", "100225");
+
+  // Title row 2, header 3, the rows, an empty row and the footnotes, an empty row.
+  const int rows = static_cast<int>(first.rows.size());
+  const int notes = static_cast<int>(first.footnotes.size());
+  const int secondTitle = 3 + rows + (notes > 0 ? 1 + notes : 0) + 2;
+  ASSERT_EQ(secondTitle, 13);  // 5 rows, 2 footnotes
+  const auto at = [](const char* col, int row) { return col + std::to_string(row); };
+  EXPECT_CELL(sheet, at("A", secondTitle - 2), "s", "2) Färre än 5 personer visas som –.");
+  EXPECT_FALSE(sheet.at(at("A", secondTitle - 1)).has_value());
+  EXPECT_CELL(sheet, at("A", secondTitle), "s", "Investeringar");
+  EXPECT_CELL(sheet, at("B", secondTitle), "s", "Belopp i tkr");
+  EXPECT_CELL(sheet, at("A", secondTitle + 1), "s", "Projekt");
+  EXPECT_TRUE(sheet.at(at("B", secondTitle + 1))->style.bold);
+  EXPECT_TRUE(sheet.at(at("B", secondTitle + 1))->style.bottomBorder);
+  EXPECT_CELL(sheet, at("A", secondTitle + 2), "s", "Gruppbostad");
+  EXPECT_CELL(sheet, at("B", secondTitle + 2), "", "-1200");
+  EXPECT_TRUE(sheet.at(at("B", secondTitle + 3))->style.topBorder);  // its total row
+
+  // Two rows and no footnotes, an empty row: the text's title, its paragraph over A–F (the
+  // first table's columns) in one cell as tall as it needs to be.
+  const int textTitle = secondTitle + 2 + 2 + 1;
+  EXPECT_CELL(sheet, at("A", textTitle), "s", "Kommentar");
+  EXPECT_CELL(sheet, at("A", textTitle + 1), "s", "Gruppbostaden blir dyrare.");
+  EXPECT_TRUE(contains(sheet.xml(), "<mergeCell ref=\"A" + std::to_string(textTitle + 1) + ":F" +
+                                        std::to_string(textTitle + 1) + "\"/>"))
+      << sheet.xml();
+  const int checksTitle = textTitle + 3;
+  EXPECT_CELL(sheet, at("A", checksTitle), "s", "Kontroller");
+  EXPECT_CELL(sheet, at("A", checksTitle + 1), "s", "Kontroll");
+  EXPECT_CELL(sheet, at("B", checksTitle + 2), "s", "OK");
+  EXPECT_EQ(rowOf(file, "Samlat", "Summa stämmer"), checksTitle + 2);
+}
+
+// A header row frozen or printed on every page would stand over the other tables' columns too:
+// only a sheet with one table has them.
+TEST_F(XlsxSharedSheetTest, OnlyASheetWithOneTableFreezesAndRepeatsItsHeader) {
+  Document doc = sampleDocument();
+  Table shared = std::get<Table>(doc.sections[0]);
+  shared.id = "del_1";
+  doc.sections = {doc.sections[0], shared, investments()};
+  const Package p = unzip(render(doc, "rapport.xlsx", sharedLayout()));
+  EXPECT_EQ(sheetNames(p), (std::vector<std::string>{"Verksamhetsområden", "Samlat"}));
+  EXPECT_TRUE(contains(p.parts.at("xl/worksheets/sheet1.xml"), "state=\"frozen\""));
+  EXPECT_FALSE(contains(p.parts.at("xl/worksheets/sheet2.xml"), "<pane"));
+  const auto titles = elements(p.parts.at("xl/workbook.xml"), "definedName");
+  ASSERT_EQ(titles.size(), 1u);
+  EXPECT_TRUE(contains(titles[0], "_xlnm.Print_Titles"));
+  EXPECT_EQ(attribute(titles[0], "localSheetId"), "0");  // the first sheet's
+}
+
+// The native chart sits beside its data table from the header row down; the next section starts
+// below the chart's bottom edge, not only below the (shorter) data table.
+TEST_F(XlsxSharedSheetTest, TheNextSectionStartsBelowAChart) {
+  Document doc = sampleDocument();
+  Chart chart = testing::sampleChart();
+  chart.id = "del_1";
+  doc.sections = {chart, investments()};
+  const fs::path file = render(doc, "rapport.xlsx", sharedLayout());
+  const Package p = unzip(file);
+  const std::string& drawing = p.parts.at("xl/drawings/drawing1.xml");
+  const std::regex to(
+      "<xdr:to><xdr:col>\\d+</xdr:col><xdr:colOff>\\d+</xdr:colOff><xdr:row>(\\d+)"
+      "</xdr:row><xdr:rowOff>(\\d+)</xdr:rowOff>");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(drawing, m, to)) << drawing;
+  // The last row the chart reaches into (0-based), whole when its offset there is 0.
+  const int chartLastRow = std::stoi(m[1]) - (m[2] == "0" ? 1 : 0);
+  const int dataLastRow = 3 + static_cast<int>(chart.categories.size()) - 1;  // 0-based
+  ASSERT_GT(chartLastRow, dataLastRow);  // the chart is the taller, so this tests something
+  const int title = rowOf(file, "Samlat", "Investeringar") - 1;  // 0-based
+  EXPECT_GT(title, chartLastRow + 1);                            // an empty row between
+  EXPECT_EQ(rowOf(file, "Samlat", "1) Uppgift om övertid för september saknas."),
+            dataLastRow + 3);  // footnote stays under its table
+}
+
+// ---- Print setup ----
+
+TEST_F(XlsxRenderTest, OnlyWideSheetsPrintLandscape) {
+  Document doc = sampleDocument();
+  Table wide = tableTitled("Per månad");
+  for (const char* month : {"Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul"})
+    wide.columns.push_back({month, ColumnKind::Amount, 0});
+  Chart chart = testing::sampleChart();
+  doc.sections = {doc.sections[0], wide, doc.sections[1], doc.sections[2], chart};
+  const Package p = unzip(render(doc));
+  const std::vector<std::pair<int, std::string>> expected{
+      {1, "portrait"},    // six columns, 95 units: fits
+      {2, "landscape"},   // eight columns
+      {3, "portrait"},    // text
+      {4, "landscape"},   // 50 + 10 + 70 = 130 units
+      {5, "landscape"}};  // a chart beside its data
+  for (const auto& [number, orientation] : expected) {
+    const auto setup =
+        elements(p.parts.at("xl/worksheets/sheet" + std::to_string(number) + ".xml"), "pageSetup");
+    ASSERT_EQ(setup.size(), 1u);
+    EXPECT_EQ(attribute(setup[0], "orientation"), orientation) << number;
+    EXPECT_EQ(attribute(setup[0], "paperSize"), "9") << number;
+    // One page wide (fitToWidth 1 is the default, so not written), as tall as needed.
+    EXPECT_TRUE(contains(p.parts.at("xl/worksheets/sheet" + std::to_string(number) + ".xml"),
+                         "<pageSetUpPr fitToPage=\"1\"/>"))
+        << number;
+    EXPECT_EQ(attribute(setup[0], "fitToWidth"), "") << number;
+    EXPECT_EQ(attribute(setup[0], "fitToHeight"), "0") << number;
+  }
+}
+
+// "&" starts a code in an Excel header ("&P" is the page number): the title's own is doubled.
+TEST_F(XlsxRenderTest, EveryPageHasTheReportNameAboveAndThePageBelow) {
+  Document doc = sampleDocument();
+  doc.title = "Drift & investering 2025";
+  const Package p = unzip(render(doc));
+  for (int number = 1; number <= 3; ++number) {
+    const std::string& xml = p.parts.at("xl/worksheets/sheet" + std::to_string(number) + ".xml");
+    EXPECT_TRUE(contains(xml, "<oddHeader>&amp;CDrift &amp;&amp; investering 2025</oddHeader>"))
+        << xml;
+    EXPECT_TRUE(contains(xml, "<oddFooter>&amp;CSida &amp;P av &amp;N</oddFooter>"));
+  }
+}
+
+// Excel refuses a header of more than 255 characters: a long title is cut, not a failed report.
+TEST_F(XlsxRenderTest, AVeryLongTitleIsCutInTheHeader) {
+  Document doc = sampleDocument();
+  doc.title = "Rapport & bilaga " + std::string(300, 'x');
+  const Package p = unzip(render(doc));
+  const auto header = elements(p.parts.at("xl/worksheets/sheet1.xml"), "oddHeader");
+  ASSERT_EQ(header.size(), 1u);
+  const std::string text = unescapeXml(header[0].substr(header[0].find('>') + 1));
+  EXPECT_TRUE(text.starts_with("&CRapport && bilaga xxx")) << text;
+  EXPECT_LE(text.size() - std::string("</oddHeader>").size(), 255u);
+}
+
+TEST_F(XlsxRenderTest, SubjectAndKeywordsNameTheNamndAndPeriod) {
+  const Package p = unzip(render(sampleDocument()));
+  const std::string& core = p.parts.at("docProps/core.xml");
+  EXPECT_TRUE(contains(core, "<dc:subject>Socialnämnden, Oktober 2025</dc:subject>")) << core;
+  EXPECT_TRUE(
+      contains(core, "<cp:keywords>Exempelkommun; Socialnämnden; Oktober 2025</cp:keywords>"));
+}
+
+// ---- Negative numbers ----
+
+// Red only where a negative is a deviation; the minus sign stays either way.
+TEST_F(XlsxRenderTest, OnlyColumnsThatMarkNegativesShowThemRed) {
+  Document doc = sampleDocument();
+  Table& table = std::get<Table>(doc.sections.front());
+  table.columns[2].markNegative = false;  // Ack utfall: intäkter are negative by convention
+  table.columns[4].markNegative = false;
+  const Sheet sheet(unzip(render(doc)), 1);
+  EXPECT_EQ(sheet.at("C6")->style.numberFormat, "#,##0;-#,##0");  // -62 876
+  EXPECT_EQ(sheet.at("E8")->style.numberFormat, "0.0%;-0.0%");
+  EXPECT_EQ(sheet.at("D4")->style.numberFormat, "#,##0;[Red]-#,##0");  // -23 154
+  EXPECT_EQ(sheet.at("B4")->style.numberFormat, "#,##0;[Red]-#,##0");
+  EXPECT_FALSE(contains(sheet.at("A4")->style.numberFormat, "Red"));  // text
+}
+
+// ---- Filters ----
+
+// A workbook-only table (hundreds of rows) gets filter buttons on its header row, over its item
+// rows; the totals at its foot are neither filtered nor sorted away.
+TEST_F(XlsxRenderTest, AWorkbookOnlyTableHasAFilterOverItsItemRows) {
+  Document doc = sampleDocument();
+  Table& table = std::get<Table>(doc.sections.front());
+  table.pageSummary = "Tabellen finns i Excelfilen.";
+  std::size_t items = 0;
+  while (items < table.rows.size() && table.rows[items].kind == RowKind::Item) ++items;
+  ASSERT_EQ(items, 3u);
+  const Package p = unzip(render(doc));
+  const std::string lastRow = std::to_string(3 + items);  // header row 3
+  EXPECT_TRUE(contains(p.parts.at("xl/worksheets/sheet1.xml"),
+                       "<autoFilter ref=\"A3:F" + lastRow + "\"/>"));
+  EXPECT_TRUE(contains(p.parts.at("xl/workbook.xml"), "_xlnm._FilterDatabase"));
+  EXPECT_FALSE(contains(p.parts.at("xl/worksheets/sheet2.xml"), "autoFilter"));
+}
+
+TEST_F(XlsxRenderTest, APageTableHasNoFilter) {
+  const Package p = unzip(render(sampleDocument()));
+  EXPECT_FALSE(contains(p.parts.at("xl/worksheets/sheet1.xml"), "autoFilter"));
+}
+
+// Excel allows one filter range per sheet, and it would hide rows of the other tables.
+TEST_F(XlsxSharedSheetTest, ASharedSheetHasNoFilter) {
+  Document doc = sampleDocument();
+  Table first = std::get<Table>(doc.sections[0]);
+  first.id = "del_1";
+  first.pageSummary = "Tabellen finns i Excelfilen.";
+  doc.sections = {first, investments()};
+  const Package p = unzip(render(doc, "rapport.xlsx", sharedLayout()));
+  EXPECT_FALSE(contains(p.parts.at("xl/worksheets/sheet1.xml"), "autoFilter"));
+}
+
+// The repository's layouts: the delårsrapport's whole mål part on one sheet "Mål", the
+// avvikelser report's HSL tables on one sheet "HSL", the charts per verksamhet on one.
+TEST_F(XlsxRenderTest, TheDelarsrapportsGoalsShareOneSheet) {
+  Document doc = sampleDocument();
+  doc.kind = "delarsrapport";
+  const Table goal = tableTitled("Nämndsmål: Fler i egen försörjning");
+  const auto with = [](Table t, const std::string& id) {
+    t.id = id;
+    return t;
+  };
+  doc.sections = {with(tableTitled("RSUM"), "rsum"),
+                  PartHeading{"mal", "Mål"},
+                  TextSection{"malomrade_1", "En hållbar kommun", {"Vision."}, {}},
+                  with(goal, "mal_1_1"),
+                  with(goal, "mal_1_2"),
+                  TextSection{"malomrade_2", "En attraktiv kommun", {}, {}},
+                  with(goal, "mal_2_1"),
+                  CheckSection{"mal_kontroller", "Kontroller: beräknade mätetal", {}},
+                  with(tableTitled("Bilaga"), "bilaga"),
+                  CheckSection{"kontroller", "Kontroller", {}}};
+  EXPECT_EQ(sheetNames(unzip(render(doc))),
+            (std::vector<std::string>{"RSUM", "Mål", "Bilaga ansvarsnivå", "Kontroller"}));
+}
+
+TEST_F(XlsxRenderTest, TheAvvikelserReportsHslTablesShareOneSheet) {
+  Document doc = sampleDocument();
+  doc.kind = "avvikelser";
+  const auto table = [](const std::string& id) {
+    Table t = tableTitled(id);
+    t.id = id;
+    return t;
+  };
+  Chart first = testing::sampleChart();
+  first.id = "diagram_andelar_ALD";
+  Chart second = first;
+  second.id = "diagram_andelar_IFO";
+  doc.sections = {table("oversikt"),
+                  table("per_enhet"),
+                  first,
+                  second,
+                  table("hsl_kategorier"),
+                  table("fall"),
+                  table("lakemedel"),
+                  table("hsl_ovrigt"),
+                  table("externa"),
+                  table("lex_maria"),
+                  TextSection{"underrapportering", "Underrapportering", {"Text."}, {}},
+                  table("underrapportering_enheter")};
+  EXPECT_EQ(sheetNames(unzip(render(doc))),
+            (std::vector<std::string>{"Översikt", "Per enhet", "Typ av händelse", "HSL",
+                                      "Lex Maria", "Underrapportering"}));
+}
+
+// "investeringar_*" and "investeringar": where several keys ending in "*" fit, the longest does.
+TEST_F(XlsxRenderTest, TheLongestFittingPrefixNamesTheSheet) {
+  const fs::path templates = dir_ / "mallar";
+  fs::create_directories(templates / "xlsx");
+  fs::copy_file(kTemplates / "xlsx" / "document.json", templates / "xlsx" / "document.json");
+  writeFile(templates / "xlsx" / "testrapport.json",
+            R"({"sheetNames": {"a_*": "Allmänt", "a_b_*": "Bestämt", "a_b_c": "Exakt"}})");
+  Document doc = sampleDocument();
+  Table first = tableTitled("Ett");
+  first.id = "a_b_1";
+  Table second = tableTitled("Två");
+  second.id = "a_1";
+  Table third = tableTitled("Tre");
+  third.id = "a_b_c";
+  doc.sections = {first, second, third};
+  EXPECT_EQ(sheetNames(unzip(render(doc, "rapport.xlsx", templates))),
+            (std::vector<std::string>{"Bestämt", "Allmänt", "Exakt"}));
 }
 
 }  // namespace

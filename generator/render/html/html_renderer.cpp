@@ -15,6 +15,7 @@
 #include "core/errors.hpp"
 #include "core/number_format.hpp"
 #include "render/atomic_output_file.hpp"
+#include "render/html/page_logo.hpp"
 #include "render/html/svg_chart.hpp"
 #include "render/html/template_file.hpp"
 
@@ -26,6 +27,9 @@ using kainjow::mustache::data;
 using kainjow::mustache::mustache;
 
 constexpr int kMaxIndentClass = 6;  // style.css defines indent-0 … indent-6
+// A table with more columns than this does not fit an A4 portrait page at a readable size: its
+// section gets the class "wide", which style.css prints on a landscape page.
+constexpr std::size_t kWideTableColumns = 6;
 
 // Kind names select files; anything but [a-z0-9_-] is not a kind a template can belong to.
 bool isSafeKind(const std::string& kind) {
@@ -96,6 +100,22 @@ std::string rowClass(RowKind kind) {
   return "item";
 }
 
+enum class EntryKind { Table, Text, Check, Chart, PartStart, PartEnd };
+
+// What an entry of the page's list is; every flag is set, so that Mustache never looks one up
+// in the enclosing context.
+data entry(EntryKind kind) {
+  data d;
+  d.set("isTable", flag(kind == EntryKind::Table));
+  d.set("isText", flag(kind == EntryKind::Text));
+  d.set("isCheck", flag(kind == EntryKind::Check));
+  d.set("isChart", flag(kind == EntryKind::Chart));
+  d.set("isPartStart", flag(kind == EntryKind::PartStart));
+  d.set("isPartEnd", flag(kind == EntryKind::PartEnd));
+  d.set("isWide", flag(false));
+  return d;
+}
+
 data idData(data section, const std::string& id) {
   section.set("id", id);
   section.set("hasId", flag(!id.empty()));  // an empty id attribute is invalid HTML
@@ -111,12 +131,9 @@ data footnoteData(data d, const std::vector<std::string>& notes) {
 }
 
 data tableData(const Table& table) {
-  data d;
-  d.set("isTable", flag(true));
-  d.set("isText", flag(false));
-  d.set("isCheck", flag(false));
-  d.set("isChart", flag(false));
+  data d = entry(EntryKind::Table);
   d.set("title", table.title);
+  d.set("isWide", flag(table.columns.size() > kWideTableColumns));
   d.set("unitNote", table.unitNote);
   d.set("hasUnitNote", flag(!table.unitNote.empty()));
 
@@ -154,11 +171,7 @@ data tableData(const Table& table) {
 }
 
 data textData(const TextSection& text) {
-  data d;
-  d.set("isTable", flag(false));
-  d.set("isText", flag(true));
-  d.set("isCheck", flag(false));
-  d.set("isChart", flag(false));
+  data d = entry(EntryKind::Text);
   d.set("title", text.title);
   data paragraphs(data::type::list);
   for (const std::string& p : text.paragraphs) paragraphs.push_back(data("text", p));
@@ -171,11 +184,7 @@ data textData(const TextSection& text) {
 }
 
 data checkData(const CheckSection& checks) {
-  data d;
-  d.set("isTable", flag(false));
-  d.set("isText", flag(false));
-  d.set("isCheck", flag(true));
-  d.set("isChart", flag(false));
+  data d = entry(EntryKind::Check);
   d.set("title", checks.title);
   data items(data::type::list);
   for (const CheckItem& item : checks.items) {
@@ -206,12 +215,9 @@ data checkData(const CheckSection& checks) {
 // table, so that nothing depends on seeing the picture; "Inga uppgifter att visa." when there
 // is nothing to draw. `idPrefix` keeps the SVG's element ids unique in the page.
 data chartData(const Chart& chart, const std::string& idPrefix) {
-  data d;
-  d.set("isTable", flag(false));
-  d.set("isText", flag(false));
-  d.set("isCheck", flag(false));
-  d.set("isChart", flag(true));
+  data d = entry(EntryKind::Chart);
   d.set("title", chart.title);
+  d.set("isWide", flag(chart.series.size() + 1 > kWideTableColumns));  // + the category column
   d.set("description", chart.description);
   d.set("hasDescription", flag(!chart.description.empty()));
   d.set("unitNote", chart.valueAxis);
@@ -242,11 +248,66 @@ data chartData(const Chart& chart, const std::string& idPrefix) {
   return idData(footnoteData(d, chart.footnotes), chart.id);
 }
 
-data documentData(const Document& doc, const std::string& css) {
+// Whether the part starting at `index` has a section before the next part or the end.
+bool partHasSections(const std::vector<Section>& sections, std::size_t index) {
+  return index + 1 < sections.size() && !std::holds_alternative<PartHeading>(sections[index + 1]);
+}
+
+// The page's list: the sections in order, each with its heading element ("h2", or "h3" inside a
+// part), and around a part's sections a start entry (the part's <section> and its h2) and an end
+// entry. A part with an empty title only ends the one before; a part without sections is left
+// out, so that no heading stands without content.
+data sectionList(const std::vector<Section>& sections) {
+  data list(data::type::list);
+  bool inPart = false;
+  int charts = 0;
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    if (const auto* part = std::get_if<PartHeading>(&sections[i])) {
+      if (inPart) list.push_back(entry(EntryKind::PartEnd));
+      inPart = !part->title.empty() && partHasSections(sections, i);
+      if (inPart) {
+        data start = entry(EntryKind::PartStart);
+        start.set("title", part->title);
+        list.push_back(idData(start, part->id));
+      }
+      continue;
+    }
+    data d = std::visit(
+        [&charts](const auto& s) -> data {
+          using T = std::decay_t<decltype(s)>;
+          if constexpr (std::is_same_v<T, Table>) {
+            if (s.pageSummary) {
+              std::vector<std::string> paragraphs{*s.pageSummary};
+              paragraphs.insert(paragraphs.end(), s.footnotes.begin(), s.footnotes.end());
+              return textData(TextSection{s.id, s.title, paragraphs, {}});
+            }
+            return tableData(s);
+          } else if constexpr (std::is_same_v<T, TextSection>) {
+            return textData(s);
+          } else if constexpr (std::is_same_v<T, Chart>) {
+            return chartData(s, "diagram-" + std::to_string(++charts));
+          } else if constexpr (std::is_same_v<T, CheckSection>) {
+            return checkData(s);
+          } else {
+            static_assert(std::is_same_v<T, PartHeading>);
+            return data();  // handled above
+          }
+        },
+        sections[i]);
+    d.set("heading", inPart ? "h3" : "h2");
+    list.push_back(d);
+  }
+  if (inPart) list.push_back(entry(EntryKind::PartEnd));
+  return list;
+}
+
+data documentData(const Document& doc, const std::string& css, const std::string& logo) {
   data d;
   d.set("title", doc.title);
   d.set("kind", doc.kind);
   d.set("css", css);
+  d.set("logo", logo);
+  d.set("hasLogo", flag(!logo.empty()));
 
   data meta;
   meta.set("kommun", doc.meta.kommun);
@@ -279,32 +340,7 @@ data documentData(const Document& doc, const std::string& css) {
   d.set("headerFields", headerFields);
   d.set("hasHeaderBlock", flag(!doc.meta.header.empty()));
 
-  data sections(data::type::list);
-  int charts = 0;
-  for (const Section& section : doc.sections) {
-    sections.push_back(std::visit(
-        [&charts](const auto& s) -> data {
-          using T = std::decay_t<decltype(s)>;
-          if constexpr (std::is_same_v<T, Table>) {
-            if (s.pageSummary) {
-              std::vector<std::string> paragraphs{*s.pageSummary};
-              paragraphs.insert(paragraphs.end(), s.footnotes.begin(), s.footnotes.end());
-              return textData(TextSection{s.id, s.title, paragraphs, {}});
-            }
-            return tableData(s);
-          } else if constexpr (std::is_same_v<T, TextSection>) {
-            return textData(s);
-          } else if constexpr (std::is_same_v<T, Chart>) {
-            return chartData(s, "diagram-" + std::to_string(++charts));
-          } else if constexpr (std::is_same_v<T, PartHeading>) {
-            return data();  // heading levels: not rendered yet
-          } else {
-            return checkData(s);
-          }
-        },
-        section));
-  }
-  d.set("sections", sections);
+  d.set("sections", sectionList(doc.sections));
   return d;
 }
 
@@ -313,13 +349,14 @@ data documentData(const Document& doc, const std::string& css) {
 void renderHtml(const Document& doc, const fs::path& templatesDir, const fs::path& outFile) {
   const fs::path templateFile = pageTemplate(templatesDir, doc.kind);
   const std::string css = pageStyleSheet(templatesDir);
+  const std::string logo = inlineLogo(templatesDir, doc.meta.kommun);
 
   mustache page(readTemplateFile(templateFile));
   if (!page.is_valid()) {
     throw OutputError("Mallen " + templateFile.string() +
                       " kan inte tolkas: " + page.error_message());
   }
-  const std::string html = page.render(documentData(doc, css));
+  const std::string html = page.render(documentData(doc, css, logo));
   // Some template errors (e.g. an unclosed section inside a list) only show while rendering.
   if (!page.is_valid()) {
     throw OutputError("Mallen " + templateFile.string() +

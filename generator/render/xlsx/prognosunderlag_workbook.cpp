@@ -215,7 +215,13 @@ void writeUnitSheet(XlsxSheetWriter& sheet, const Prognosunderlag& underlag,
   sum(kPreviousAvvikelse, previousTotal, unit.wholeUnit ? unitRow : firstData);
   sheet.writeBlank(sumRow, kPreviousKommentar, kSumLabelStyle);
   sum(kProposal, proposalTotal, firstData);
-  for (int col = kMethod; col < kColumnCount; ++col) sheet.writeBlank(sumRow, col, kSumLabelStyle);
+  sheet.writeBlank(sumRow, kMethod, kSumLabelStyle);
+  // The new prognosis, summed as the enhetschef types it: over the unit row too, as it is given
+  // either there or per ansvar (like the previous one). The input cells are written empty.
+  sum(kInputAvvikelse, 0, unit.wholeUnit ? unitRow : firstData);
+  sum(kInputPrognos, 0, unit.wholeUnit ? unitRow : firstData);
+  for (int col = kInputKommentar; col < kColumnCount; ++col)
+    sheet.writeBlank(sumRow, col, kSumLabelStyle);
 
   const std::string numbersOnly =
       "Skriv ett belopp i kronor, till exempel -250000 för ett underskott på 250 000 kr.";
@@ -232,7 +238,8 @@ void writeUnitSheet(XlsxSheetWriter& sheet, const Prognosunderlag& underlag,
   sheet.setPageSetup({.paperSize = 9,
                       .orientation = XlsxOrientation::Landscape,
                       .fitPagesWide = 1,
-                      .footer = "&CSida &P av &N"});
+                      .footer = "&CSida &P av &N",
+                      .header = centredHeaderText(unit.title)});
   sheet.protect();
 }
 

@@ -2,7 +2,9 @@
 // Writes a prognosunderlag as workbooks the enhetschefer fill in: per unit a protected sheet
 // whose only editable cells are the yellow input cells, amounts in whole kronor (exact values
 // kept, so the import reads back what was shown), the identification block the reader checks,
-// and A4 landscape print setup. Layout: ingest/prognosunderlag_layout.hpp.
+// A4 landscape print setup with the unit in the page header, and sums as live formulas (with
+// cached values) over every row they add, the new prognosis columns too. Layout:
+// ingest/prognosunderlag_layout.hpp.
 
 #include <filesystem>
 #include <string>

@@ -1,167 +1,27 @@
 #include "render/xlsx/xlsx_renderer.hpp"
 
-#include <Poco/Exception.h>
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <ctime>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <type_traits>
 #include <variant>
+#include <vector>
 
 #include "core/errors.hpp"
 #include "render/atomic_output_file.hpp"
+#include "render/xlsx/xlsx_layout.hpp"
 #include "render/xlsx/xlsx_workbook.hpp"
 
 namespace namnd {
 namespace {
 
 namespace fs = std::filesystem;
-
-// ---- Layout (templates/xlsx/*.json) ----
-
-struct SheetLayout {
-  XlsxPageSetup page{9, XlsxOrientation::Landscape, 1, "&CSida &P av &N"};
-  std::map<ColumnKind, double> columnWidths{{ColumnKind::Text, 36},
-                                            {ColumnKind::Amount, 12},
-                                            {ColumnKind::Count, 10},
-                                            {ColumnKind::Percent, 10},
-                                            {ColumnKind::Decimal, 10}};
-  double textSheetColumnWidth = 100;
-  std::array<double, 3> checkColumnWidths{50, 10, 70};  // Kontroll, Status, Detalj
-  std::map<std::string, std::string> sheetNames;        // section id → sheet name
-};
-
-class LayoutReader {
- public:
-  explicit LayoutReader(fs::path file) : file_(std::move(file)) {}
-
-  // Sets what the file names and keeps the rest of `layout`.
-  void applyTo(SheetLayout& layout) const {
-    const Poco::JSON::Object::Ptr root = parse();
-    for (const auto& [key, value] : *root) {
-      if (key.starts_with("_")) continue;  // "_kommentar": room for notes in the file
-      if (key == "paper") {
-        layout.page.paperSize = paperCode(text(key, value));
-      } else if (key == "orientation") {
-        const std::string o = text(key, value);
-        if (o != "landscape" && o != "portrait")
-          fail(key, "ska vara \"landscape\" eller \"portrait\"");
-        layout.page.orientation =
-            o == "landscape" ? XlsxOrientation::Landscape : XlsxOrientation::Portrait;
-      } else if (key == "fitToPagesWide") {
-        layout.page.fitPagesWide = static_cast<int>(number(key, value, 0, 100));
-      } else if (key == "footer") {
-        layout.page.footer = text(key, value);
-      } else if (key == "columnWidths") {
-        static const std::map<std::string, ColumnKind> kinds{{"text", ColumnKind::Text},
-                                                             {"amount", ColumnKind::Amount},
-                                                             {"count", ColumnKind::Count},
-                                                             {"percent", ColumnKind::Percent},
-                                                             {"decimal", ColumnKind::Decimal}};
-        for (const auto& [kind, width] : *object(key, value)) {
-          const auto found = kinds.find(kind);
-          if (found == kinds.end()) fail(key + "." + kind, "är ingen kolumntyp");
-          layout.columnWidths[found->second] = number(key + "." + kind, width, 1, 255);
-        }
-      } else if (key == "textSheetColumnWidth") {
-        layout.textSheetColumnWidth = number(key, value, 1, 255);
-      } else if (key == "checkSheetColumnWidths") {
-        static const std::array<std::string, 3> names{"kontroll", "status", "detalj"};
-        for (const auto& [column, width] : *object(key, value)) {
-          const auto found = std::find(names.begin(), names.end(), column);
-          if (found == names.end()) fail(key + "." + column, "är ingen kolumn i kontrollbladet");
-          layout.checkColumnWidths[static_cast<std::size_t>(found - names.begin())] =
-              number(key + "." + column, width, 1, 255);
-        }
-      } else if (key == "sheetNames") {
-        for (const auto& [id, name] : *object(key, value)) {
-          layout.sheetNames[id] = text(key + "." + id, name);
-        }
-      } else {
-        fail(key, "är ingen känd nyckel");
-      }
-    }
-  }
-
- private:
-  [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
-    throw OutputError("Excelmallen " + file_.string() + ": \"" + key + "\" " + problem);
-  }
-
-  Poco::JSON::Object::Ptr parse() const {
-    std::ifstream in(file_, std::ios::binary);
-    if (!in) throw OutputError("Excelmallen " + file_.string() + " saknas eller kan inte läsas");
-    std::ostringstream content;
-    content << in.rdbuf();
-    try {
-      Poco::JSON::Parser parser;
-      const Poco::Dynamic::Var root = parser.parse(content.str());
-      if (root.type() == typeid(Poco::JSON::Object::Ptr)) {
-        return root.extract<Poco::JSON::Object::Ptr>();
-      }
-    } catch (const Poco::Exception& e) {
-      throw OutputError("Excelmallen " + file_.string() + " kan inte tolkas: " + e.displayText());
-    }
-    throw OutputError("Excelmallen " + file_.string() + " ska innehålla ett JSON-objekt");
-  }
-
-  std::string text(const std::string& key, const Poco::Dynamic::Var& value) const {
-    if (!value.isString()) fail(key, "ska vara en text");
-    return value.extract<std::string>();
-  }
-
-  double number(const std::string& key, const Poco::Dynamic::Var& value, double min,
-                double max) const {
-    if (!value.isNumeric()) fail(key, "ska vara ett tal");
-    const double n = value.convert<double>();
-    if (!(n >= min && n <= max)) {
-      fail(key, "ska ligga mellan " + std::to_string(static_cast<int>(min)) + " och " +
-                    std::to_string(static_cast<int>(max)));
-    }
-    return n;
-  }
-
-  Poco::JSON::Object::Ptr object(const std::string& key, const Poco::Dynamic::Var& value) const {
-    if (value.type() != typeid(Poco::JSON::Object::Ptr)) fail(key, "ska vara ett objekt");
-    return value.extract<Poco::JSON::Object::Ptr>();
-  }
-
-  int paperCode(const std::string& paper) const {
-    if (paper == "A4") return 9;
-    if (paper == "A3") return 8;
-    if (paper == "Letter") return 1;
-    fail("paper", "ska vara \"A4\", \"A3\" eller \"Letter\"");
-  }
-
-  fs::path file_;
-};
-
-// Kind names select files; anything but [a-z0-9_-] is not a kind a template can belong to.
-bool isSafeKind(const std::string& kind) {
-  return !kind.empty() && std::all_of(kind.begin(), kind.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-  });
-}
-
-SheetLayout loadLayout(const fs::path& templatesDir, const std::string& kind) {
-  SheetLayout layout;
-  LayoutReader(templatesDir / "xlsx" / "document.json").applyTo(layout);
-  if (isSafeKind(kind)) {
-    const fs::path own = templatesDir / "xlsx" / (kind + ".json");
-    if (fs::exists(own)) LayoutReader(own).applyTo(layout);
-  }
-  return layout;
-}
 
 // ---- Document date → fixed creation time ----
 
@@ -286,33 +146,175 @@ class SheetNamer {
   std::set<std::string> used_;
 };
 
-// The layout's name for a section id: an exact key, or a key ending in "*" whose prefix the id
-// starts with ("kommentar_*": every area's commentary).
-std::optional<std::string> configuredSheetName(const SheetLayout& layout, const std::string& id) {
-  const auto exact = layout.sheetNames.find(id);
-  if (exact != layout.sheetNames.end()) return exact->second;
-  for (const auto& [key, name] : layout.sheetNames)
-    if (!key.empty() && key.back() == '*' &&
-        id.compare(0, key.size() - 1, key, 0, key.size() - 1) == 0)
-      return name;
-  return std::nullopt;
+// ---- Which sections go on which sheet ----
+
+const std::string& sectionId(const Section& section) {
+  return std::visit([](const auto& s) -> const std::string& { return s.id; }, section);
 }
 
-std::string sheetNameFor(const SheetLayout& layout, const std::string& id,
-                         const std::string& title) {
-  return configuredSheetName(layout, id).value_or(title);
+// A sheet and the sections on it, in document order. Consecutive sections of any kind that the
+// layout gives the same sheet name share a sheet; a section without a configured name has a
+// sheet of its own, named by its title.
+struct SheetPlan {
+  std::optional<std::string> configured;  // the layout's name, when it gives one
+  std::string wanted;
+  std::string fallback;
+  std::vector<const Section*> sections;
+};
+
+std::vector<SheetPlan> planSheets(const Document& doc, const SheetLayout& layout) {
+  std::vector<SheetPlan> plans;
+  for (const Section& section : doc.sections) {
+    // A workbook has no heading levels; its sheets are the parts' sections.
+    if (std::holds_alternative<PartHeading>(section)) continue;
+    const std::optional<std::string> configured = configuredSheetName(layout, sectionId(section));
+    if (configured && !plans.empty() && plans.back().configured == configured) {
+      plans.back().sections.push_back(&section);
+      continue;
+    }
+    SheetPlan plan{configured, "", "", {&section}};
+    std::visit(
+        [&](const auto& s) {
+          using T = std::decay_t<decltype(s)>;
+          if constexpr (std::is_same_v<T, Table>) {
+            plan.wanted = s.title;
+            plan.fallback = "Tabell";
+          } else if constexpr (std::is_same_v<T, CheckSection>) {
+            plan.wanted = "Kontroller";
+            plan.fallback = "Kontroller";
+          } else if constexpr (std::is_same_v<T, Chart>) {
+            plan.wanted = s.title;
+            plan.fallback = "Diagram";
+          } else {
+            plan.wanted = s.title;
+            plan.fallback = "Text";
+          }
+        },
+        section);
+    if (configured) plan.wanted = *configured;
+    plans.push_back(std::move(plan));
+  }
+  return plans;
+}
+
+// ---- Charts: whether one is drawn ----
+
+bool isDrawable(const std::optional<double>& value) { return value && std::isfinite(*value); }
+
+// A chart is drawn when some series has a value for some category.
+bool hasChartData(const Chart& chart) {
+  for (const ChartSeries& series : chart.series) {
+    const std::size_t n = std::min(series.values.size(), chart.categories.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      if (isDrawable(series.values[i])) return true;
+    }
+  }
+  return false;
+}
+
+// The native chart: Excel's default 480 × 288 pixels scaled, beside its data table.
+constexpr double kChartWidthScale = 1.5;
+constexpr double kChartHeightScale = 1.25;
+// 288 × 1.25 = 360 pixels = 18 default rows of 20 pixels: the rows a chart covers from its
+// data table's header row down, which the next section on the sheet must start below.
+constexpr int kChartRows = 18;
+// 480 × 1.5 = 720 pixels ≈ 103 column width units of 7 pixels, and the empty column before it.
+constexpr double kChartWidthUnits = 103;
+constexpr int kChartGapColumns = 1;
+
+// ---- The sheet's columns and page ----
+
+// Column widths a sheet needs: for every column, the widest any of its sections asks for
+// (Excel has one width per column, shared by every table on the sheet).
+struct SheetGeometry {
+  std::map<int, double> widths;
+  double extraWidth = 0;  // beside the columns: the charts
+  bool onlyText = true;
+
+  void want(int col, double width) {
+    double& w = widths[col];
+    w = std::max(w, width);
+  }
+  int lastColumn() const { return widths.empty() ? 0 : widths.rbegin()->first; }
+  double totalWidth() const {
+    double total = extraWidth;
+    for (const auto& [col, width] : widths) total += width;
+    return total;
+  }
+};
+
+SheetGeometry measure(const SheetPlan& plan, const SheetLayout& layout) {
+  SheetGeometry g;
+  for (const Section* section : plan.sections) {
+    std::visit(
+        [&](const auto& s) {
+          using T = std::decay_t<decltype(s)>;
+          if constexpr (std::is_same_v<T, Table>) {
+            g.onlyText = false;
+            for (std::size_t c = 0; c < s.columns.size(); ++c) {
+              const auto width = layout.columnWidths.find(s.columns[c].kind);
+              if (width != layout.columnWidths.end()) g.want(static_cast<int>(c), width->second);
+            }
+          } else if constexpr (std::is_same_v<T, CheckSection>) {
+            g.onlyText = false;
+            for (std::size_t c = 0; c < layout.checkColumnWidths.size(); ++c)
+              g.want(static_cast<int>(c), layout.checkColumnWidths[c]);
+          } else if constexpr (std::is_same_v<T, Chart>) {
+            g.onlyText = false;
+            g.want(0, layout.columnWidths.at(ColumnKind::Text));
+            if (hasChartData(s)) {
+              const int seriesCount = static_cast<int>(s.series.size());
+              for (int c = 1; c <= seriesCount; ++c)
+                g.want(c, layout.columnWidths.at(ColumnKind::Decimal));
+              g.extraWidth = std::max(g.extraWidth, kChartWidthUnits);
+            }
+          }
+        },
+        *section);
+  }
+  if (g.onlyText) g.want(0, layout.textSheetColumnWidth);
+  return g;
+}
+
+// A4 portrait holds about 95 width units between Excel's default margins; wider content, or
+// more than six columns, prints landscape. Text prints portrait. Fitting to one page wide
+// shrinks what is still too wide.
+constexpr int kPortraitMaxColumns = 6;
+constexpr double kPortraitMaxWidth = 100;
+
+XlsxOrientation orientationFor(const SheetGeometry& g, const SheetLayout& layout) {
+  if (layout.orientation) return *layout.orientation;
+  if (g.onlyText) return XlsxOrientation::Portrait;
+  const bool wide = g.lastColumn() + 1 > kPortraitMaxColumns || g.totalWidth() > kPortraitMaxWidth;
+  return wide ? XlsxOrientation::Landscape : XlsxOrientation::Portrait;
+}
+
+void preparePage(XlsxSheetWriter& sheet, const SheetLayout& layout, const Document& doc,
+                 XlsxOrientation orientation) {
+  XlsxPageSetup page = layout.page;
+  page.orientation = orientation;
+  page.header = centredHeaderText(doc.title);
+  sheet.setPageSetup(page);
 }
 
 // ---- Writing sections ----
 
 constexpr int kTitleRow = 0;
-constexpr int kSubtitleRow = 1;
-constexpr int kHeaderRow = 2;
-constexpr int kFirstDataRow = 3;
+constexpr int kFirstSectionRow = 1;  // a section's title row; its header row is the next
 
 const XlsxCellStyle kDocTitleStyle{.bold = true, .fontSize = 14};
 const XlsxCellStyle kSectionTitleStyle{.bold = true};
 const XlsxCellStyle kHeaderStyle{.bold = true, .bottomBorder = true, .wrap = true};
+
+// Negative numbers keep their minus sign; where the column marks negative deviations they are
+// red as well, so that the mark does not rely on colour alone. A column whose negatives are a
+// sign convention (intäkter) has no colour.
+std::string withNegativeMark(const std::string& positive, const std::string& negative,
+                             const Column& column, const std::string& zero = "") {
+  std::string format = positive + ";" + (column.markNegative ? "[Red]" : "") + negative;
+  if (!zero.empty()) format += ";" + zero;
+  return format;
+}
 
 std::string numberFormat(const Column& column) {
   const int decimals = std::clamp(column.decimals, 0, 10);
@@ -321,11 +323,12 @@ std::string numberFormat(const Column& column) {
   switch (column.kind) {
     case ColumnKind::Amount:
     case ColumnKind::Count:
-      return column.showPlusSign ? "+#,##0;-#,##0;0" : "#,##0;-#,##0";
+      return column.showPlusSign ? withNegativeMark("+#,##0", "-#,##0", column, "0")
+                                 : withNegativeMark("#,##0", "-#,##0", column);
     case ColumnKind::Percent:
-      return "0" + fraction + "%";
+      return withNegativeMark("0" + fraction + "%", "-0" + fraction + "%", column);
     case ColumnKind::Decimal:
-      return "0" + fraction;
+      return withNegativeMark("0" + fraction, "-0" + fraction, column);
     case ColumnKind::Text:
       break;
   }
@@ -334,18 +337,28 @@ std::string numberFormat(const Column& column) {
 
 bool isNumeric(ColumnKind kind) { return kind != ColumnKind::Text; }
 
-void writeTitleRows(XlsxSheetWriter& sheet, const std::string& docTitle,
-                    const std::string& sectionTitle) {
-  sheet.writeString(kTitleRow, 0, docTitle, kDocTitleStyle);
-  sheet.writeString(kSubtitleRow, 0, sectionTitle, kSectionTitleStyle);
+// The section's title, and its unit note right-aligned above the last of `columns` (in the
+// title itself when there is only one column).
+void writeSectionTitle(XlsxSheetWriter& sheet, int row, const std::string& title,
+                       const std::string& unitNote, int columns) {
+  if (columns > 1 || unitNote.empty()) {
+    sheet.writeString(row, 0, title, kSectionTitleStyle);
+    if (!unitNote.empty()) {
+      sheet.writeString(row, columns - 1, unitNote, {.italic = true, .alignRight = true});
+    }
+  } else {
+    sheet.writeString(row, 0, title + " (" + unitNote + ")", kSectionTitleStyle);
+  }
 }
 
-void preparePrinting(XlsxSheetWriter& sheet, const SheetLayout& layout, bool withHeaderRow) {
-  sheet.setPageSetup(layout.page);
-  if (withHeaderRow) {
-    sheet.repeatRowsOnPrint(kHeaderRow, kHeaderRow);
-    sheet.freezePanes(kFirstDataRow, 0);
+// Footnotes after one empty row. Returns the next free row.
+int writeFootnotes(XlsxSheetWriter& sheet, int row, const std::vector<std::string>& footnotes) {
+  if (!footnotes.empty()) ++row;
+  int number = 1;
+  for (const std::string& note : footnotes) {
+    sheet.writeString(row++, 0, std::to_string(number++) + ") " + note);
   }
+  return row;
 }
 
 void writeCell(XlsxSheetWriter& sheet, int row, int col, const CellValue& value,
@@ -364,31 +377,33 @@ void writeCell(XlsxSheetWriter& sheet, int row, int col, const CellValue& value,
       value);
 }
 
-void writeTable(XlsxSheetWriter& sheet, const Table& table, const Document& doc,
-                const SheetLayout& layout) {
+// Where a written block is: its header row, its rows, and the next free row below it.
+struct Block {
+  int headerRow = -1;  // -1 = none
+  int lastRow = -1;    // of the table's rows (before any footnotes)
+  int nextRow = 0;
+};
+
+// Filter buttons on a workbook-only table (hundreds of rows to find one's way in): over the
+// header and the item rows, leaving the total rows at the foot out of filtering and sorting.
+void addFilter(XlsxSheetWriter& sheet, const Table& table, const Block& block) {
+  std::size_t items = table.rows.size();
+  while (items > 0 && table.rows[items - 1].kind != RowKind::Item) --items;
+  if (items == 0 || table.columns.empty()) return;
+  sheet.autofilter({block.headerRow, 0, block.headerRow + static_cast<int>(items),
+                    static_cast<int>(table.columns.size()) - 1});
+}
+
+Block writeTable(XlsxSheetWriter& sheet, int top, const Table& table) {
   const int columnCount = static_cast<int>(table.columns.size());
-  preparePrinting(sheet, layout, true);
-  for (int c = 0; c < columnCount; ++c) {
-    const auto width = layout.columnWidths.find(table.columns[static_cast<std::size_t>(c)].kind);
-    if (width != layout.columnWidths.end()) sheet.setColumnWidth(c, width->second);
-  }
+  writeSectionTitle(sheet, top, table.title, table.unitNote, columnCount);
 
-  // The unit note sits above the number columns, where a printed table has it.
-  if (columnCount > 1 || table.unitNote.empty()) {
-    writeTitleRows(sheet, doc.title, table.title);
-    if (!table.unitNote.empty()) {
-      sheet.writeString(kSubtitleRow, columnCount - 1, table.unitNote,
-                        {.italic = true, .alignRight = true});
-    }
-  } else {
-    writeTitleRows(sheet, doc.title, table.title + " (" + table.unitNote + ")");
-  }
-
+  const int headerRow = top + 1;
   for (int c = 0; c < columnCount; ++c) {
     const Column& column = table.columns[static_cast<std::size_t>(c)];
     XlsxCellStyle style = kHeaderStyle;
     style.alignRight = isNumeric(column.kind);
-    sheet.writeString(kHeaderRow, c, column.header, style);
+    sheet.writeString(headerRow, c, column.header, style);
   }
 
   const auto firstText = std::find_if(table.columns.begin(), table.columns.end(),
@@ -396,7 +411,7 @@ void writeTable(XlsxSheetWriter& sheet, const Table& table, const Document& doc,
   const int indentColumn =
       firstText == table.columns.end() ? -1 : static_cast<int>(firstText - table.columns.begin());
 
-  int row = kFirstDataRow;
+  int row = headerRow + 1;
   for (const Row& r : table.rows) {
     for (int c = 0; c < columnCount; ++c) {
       const Column& column = table.columns[static_cast<std::size_t>(c)];
@@ -411,12 +426,8 @@ void writeTable(XlsxSheetWriter& sheet, const Table& table, const Document& doc,
     }
     ++row;
   }
-
-  if (!table.footnotes.empty()) ++row;  // one empty row between table and notes
-  int number = 1;
-  for (const std::string& note : table.footnotes) {
-    sheet.writeString(row++, 0, std::to_string(number++) + ") " + note);
-  }
+  const int lastRow = row - 1;
+  return {headerRow, lastRow, writeFootnotes(sheet, row, table.footnotes)};
 }
 
 std::string statusText(CheckStatus status) {
@@ -431,19 +442,15 @@ std::string statusText(CheckStatus status) {
   return "";
 }
 
-void writeChecks(XlsxSheetWriter& sheet, const CheckSection& checks, const Document& doc,
-                 const SheetLayout& layout) {
-  preparePrinting(sheet, layout, true);
-  for (int c = 0; c < 3; ++c) {
-    sheet.setColumnWidth(c, layout.checkColumnWidths[static_cast<std::size_t>(c)]);
-  }
-  writeTitleRows(sheet, doc.title, checks.title);
+Block writeChecks(XlsxSheetWriter& sheet, int top, const CheckSection& checks) {
+  sheet.writeString(top, 0, checks.title, kSectionTitleStyle);
+  const int headerRow = top + 1;
   const std::array<std::string, 3> headers{"Kontroll", "Status", "Detalj"};
   for (int c = 0; c < 3; ++c) {
-    sheet.writeString(kHeaderRow, c, headers[static_cast<std::size_t>(c)], kHeaderStyle);
+    sheet.writeString(headerRow, c, headers[static_cast<std::size_t>(c)], kHeaderStyle);
   }
   const XlsxCellStyle wrapped{.wrap = true, .alignTop = true};
-  int row = kFirstDataRow;
+  int row = headerRow + 1;
   for (const CheckItem& item : checks.items) {
     sheet.writeString(row, 0, item.description, wrapped);
     // Not OK is bold, so that the status does not rely on colour or reading every cell.
@@ -452,44 +459,53 @@ void writeChecks(XlsxSheetWriter& sheet, const CheckSection& checks, const Docum
     sheet.writeString(row, 2, item.detail, wrapped);
     ++row;
   }
+  return {headerRow, row - 1, row};
 }
 
-// A text section on a sheet of its own, or (`row` past the title rows) below the text sections
-// already on a shared sheet, under its own title. Returns the next free row.
-int writeText(XlsxSheetWriter& sheet, const TextSection& text, const Document& doc,
-              const SheetLayout& layout, int row = -1) {
-  if (row < 0) {
-    preparePrinting(sheet, layout, false);
-    sheet.setColumnWidth(0, layout.textSheetColumnWidth);
-    writeTitleRows(sheet, doc.title, text.title);
-    row = kSubtitleRow + 2;  // an empty row below the title
-  } else {
-    sheet.writeString(++row, 0, text.title, kSectionTitleStyle);  // an empty row above
-    ++row;
-  }
-  const XlsxCellStyle wrapped{.wrap = true, .alignTop = true};
-  for (const std::string& paragraph : text.paragraphs) {
-    sheet.writeString(row++, 0, paragraph, wrapped);
-  }
-  for (const std::string& bullet : text.bullets) {
-    sheet.writeString(row++, 0, "\xE2\x80\xA2 " + bullet, wrapped);  // "• "
-  }
-  return row;
-}
-
-// ---- Charts ----
-
-bool isDrawable(const std::optional<double>& value) { return value && std::isfinite(*value); }
-
-// A chart is drawn when some series has a value for some category.
-bool hasChartData(const Chart& chart) {
-  for (const ChartSeries& series : chart.series) {
-    const std::size_t n = std::min(series.values.size(), chart.categories.size());
-    for (std::size_t i = 0; i < n; ++i) {
-      if (isDrawable(series.values[i])) return true;
+// Lines a paragraph wraps to in a cell `width` units wide: a unit is the width of a digit, and
+// an average letter is narrower, so this errs on the side of a row too tall.
+int wrappedLines(const std::string& text, double width) {
+  const auto perLine = static_cast<std::size_t>(std::max(10.0, width));
+  int lines = 0;
+  std::size_t chars = 0;
+  const auto endLine = [&] {
+    lines += static_cast<int>(std::max<std::size_t>(1, (chars + perLine - 1) / perLine));
+    chars = 0;
+  };
+  for (const char c : text) {
+    if (c == '\n') {
+      endLine();
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++chars;  // one per UTF-8 character
     }
   }
-  return false;
+  endLine();
+  return lines;
+}
+
+// A text section under its title. On a sheet of its own, column A is as wide as a page and
+// Excel fits each wrapped paragraph's height; among tables each paragraph spans the tables'
+// columns, and its height is estimated, as Excel does not fit a merged cell.
+Block writeText(XlsxSheetWriter& sheet, int top, const TextSection& text,
+                const SheetGeometry& geometry) {
+  sheet.writeString(top, 0, text.title, kSectionTitleStyle);
+  const XlsxCellStyle wrapped{.wrap = true, .alignTop = true};
+  std::vector<std::string> lines = text.paragraphs;
+  for (const std::string& bullet : text.bullets) lines.push_back("\xE2\x80\xA2 " + bullet);  // "• "
+  int row = top + 1;
+  const int lastColumn = geometry.lastColumn();
+  for (const std::string& line : lines) {
+    if (geometry.onlyText || lastColumn == 0) {
+      sheet.writeString(row, 0, line, wrapped);
+    } else {
+      constexpr double kLinePoints = 15;  // Excel's default row height, 11 pt Calibri
+      const double height =
+          kLinePoints * wrappedLines(line, geometry.totalWidth() - geometry.extraWidth);
+      sheet.writeMergedText({row, 0, row, lastColumn}, line, std::min(409.0, height), wrapped);
+    }
+    ++row;
+  }
+  return {-1, row - 1, row};
 }
 
 XlsxChartType chartType(ChartKind kind) {
@@ -514,77 +530,116 @@ std::string chartNumberFormat(int decimals) {
 }
 
 // The data table (categories down column A, one column per series) with the native chart to its
-// right; the chart's series refer to the table's cells.
-void writeChart(XlsxSheetWriter& sheet, const Chart& chart, const Document& doc,
-                const SheetLayout& layout) {
-  preparePrinting(sheet, layout, false);
+// right; the chart's series refer to the table's cells. The block reaches below the chart, so
+// that a next section on the sheet starts under it.
+Block writeChart(XlsxSheetWriter& sheet, int top, const Chart& chart) {
   const int seriesCount = static_cast<int>(chart.series.size());
   const int categoryCount = static_cast<int>(chart.categories.size());
   const bool drawable = hasChartData(chart);
   const int lastColumn = drawable ? seriesCount : 0;
+  writeSectionTitle(sheet, top, chart.title, chart.valueAxis, lastColumn + 1);
 
-  sheet.setColumnWidth(0, layout.columnWidths.at(ColumnKind::Text));
-  for (int c = 1; c <= lastColumn; ++c) {
-    sheet.setColumnWidth(c, layout.columnWidths.at(ColumnKind::Decimal));
-  }
-  if (lastColumn > 0 || chart.valueAxis.empty()) {
-    writeTitleRows(sheet, doc.title, chart.title);
-    if (!chart.valueAxis.empty()) {
-      sheet.writeString(kSubtitleRow, lastColumn, chart.valueAxis,
-                        {.italic = true, .alignRight = true});
-    }
-  } else {
-    writeTitleRows(sheet, doc.title, chart.title + " (" + chart.valueAxis + ")");
-  }
-
-  int row = kHeaderRow;
+  const int headerRow = top + 1;
+  const int firstDataRow = headerRow + 1;
   if (!drawable) {
-    sheet.writeString(row++, 0, "Inga uppgifter att visa.");
-  } else {
-    sheet.writeBlank(kHeaderRow, 0, kHeaderStyle);
-    XlsxCellStyle seriesHeader = kHeaderStyle;
-    seriesHeader.alignRight = true;
+    sheet.writeString(headerRow, 0, "Inga uppgifter att visa.");
+    return {-1, headerRow, writeFootnotes(sheet, headerRow + 1, chart.footnotes)};
+  }
+  sheet.writeBlank(headerRow, 0, kHeaderStyle);
+  XlsxCellStyle seriesHeader = kHeaderStyle;
+  seriesHeader.alignRight = true;
+  for (int s = 0; s < seriesCount; ++s) {
+    sheet.writeString(headerRow, s + 1, chart.series[static_cast<std::size_t>(s)].name,
+                      seriesHeader);
+  }
+  const XlsxCellStyle valueStyle{.alignRight = true,
+                                 .numberFormat = chartNumberFormat(chart.decimals)};
+  for (int c = 0; c < categoryCount; ++c) {
+    const std::size_t category = static_cast<std::size_t>(c);
+    sheet.writeString(firstDataRow + c, 0, chart.categories[category]);
     for (int s = 0; s < seriesCount; ++s) {
-      sheet.writeString(kHeaderRow, s + 1, chart.series[static_cast<std::size_t>(s)].name,
-                        seriesHeader);
-    }
-    const XlsxCellStyle valueStyle{.alignRight = true,
-                                   .numberFormat = chartNumberFormat(chart.decimals)};
-    for (int c = 0; c < categoryCount; ++c) {
-      const std::size_t category = static_cast<std::size_t>(c);
-      sheet.writeString(kFirstDataRow + c, 0, chart.categories[category]);
-      for (int s = 0; s < seriesCount; ++s) {
-        const auto& values = chart.series[static_cast<std::size_t>(s)].values;
-        if (category < values.size() && isDrawable(values[category])) {
-          sheet.writeNumber(kFirstDataRow + c, s + 1, *values[category], valueStyle);
-        } else {
-          sheet.writeBlank(kFirstDataRow + c, s + 1, valueStyle);
-        }
+      const auto& values = chart.series[static_cast<std::size_t>(s)].values;
+      if (category < values.size() && isDrawable(values[category])) {
+        sheet.writeNumber(firstDataRow + c, s + 1, *values[category], valueStyle);
+      } else {
+        sheet.writeBlank(firstDataRow + c, s + 1, valueStyle);
       }
     }
-    row = kFirstDataRow + categoryCount;
+  }
+  const int lastRow = firstDataRow + categoryCount - 1;
 
-    XlsxChartSpec spec;
-    spec.type = chartType(chart.kind);
-    spec.title = chart.title;
-    spec.valueAxisTitle = chart.valueAxis;
-    spec.altText = chart.description.empty() ? chart.title : chart.description;
-    spec.widthScale = 1.5;
-    spec.heightScale = 1.25;
-    const XlsxCellRange categories{kFirstDataRow, 0, row - 1, 0};
-    for (int s = 0; s < seriesCount; ++s) {
-      spec.series.push_back(
-          {kHeaderRow, s + 1, categories, {kFirstDataRow, s + 1, row - 1, s + 1}});
-    }
-    // One empty column between the table and the chart.
-    sheet.insertChart(kHeaderRow, lastColumn + 2, spec);
+  XlsxChartSpec spec;
+  spec.type = chartType(chart.kind);
+  spec.title = chart.title;
+  spec.valueAxisTitle = chart.valueAxis;
+  spec.altText = chart.description.empty() ? chart.title : chart.description;
+  spec.widthScale = kChartWidthScale;
+  spec.heightScale = kChartHeightScale;
+  const XlsxCellRange categories{firstDataRow, 0, lastRow, 0};
+  for (int s = 0; s < seriesCount; ++s) {
+    spec.series.push_back({headerRow, s + 1, categories, {firstDataRow, s + 1, lastRow, s + 1}});
+  }
+  sheet.insertChart(headerRow, lastColumn + 1 + kChartGapColumns, spec);
+
+  const int afterNotes = writeFootnotes(sheet, lastRow + 1, chart.footnotes);
+  return {headerRow, lastRow, std::max(afterNotes, headerRow + kChartRows)};
+}
+
+Block writeSection(XlsxSheetWriter& sheet, int top, const Section& section,
+                   const SheetGeometry& geometry) {
+  return std::visit(
+      [&](const auto& s) -> Block {
+        using T = std::decay_t<decltype(s)>;
+        if constexpr (std::is_same_v<T, Table>) {
+          return writeTable(sheet, top, s);
+        } else if constexpr (std::is_same_v<T, CheckSection>) {
+          return writeChecks(sheet, top, s);
+        } else if constexpr (std::is_same_v<T, Chart>) {
+          return writeChart(sheet, top, s);
+        } else if constexpr (std::is_same_v<T, TextSection>) {
+          return writeText(sheet, top, s, geometry);
+        } else {
+          return {-1, top - 1, top};  // PartHeading: never planned onto a sheet
+        }
+      },
+      section);
+}
+
+void writeSheet(XlsxSheetWriter& sheet, const SheetPlan& plan, const Document& doc,
+                const SheetLayout& layout) {
+  const SheetGeometry geometry = measure(plan, layout);
+  preparePage(sheet, layout, doc, orientationFor(geometry, layout));
+  for (const auto& [col, width] : geometry.widths) sheet.setColumnWidth(col, width);
+  sheet.writeString(kTitleRow, 0, doc.title, kDocTitleStyle);
+
+  int top = kFirstSectionRow;
+  Block only;
+  for (const Section* section : plan.sections) {
+    only = writeSection(sheet, top, *section, geometry);
+    top = only.nextRow + 1;  // one empty row between sections
   }
 
-  if (!chart.footnotes.empty()) ++row;  // one empty row between table and notes
-  int number = 1;
-  for (const std::string& note : chart.footnotes) {
-    sheet.writeString(row++, 0, std::to_string(number++) + ") " + note);
+  // Frozen and printed-on-every-page header rows belong to one table: on a sheet with several,
+  // the first table's header would stand over the others' columns. So only a sheet that holds
+  // a single table (or list of checks) gets them, and filter buttons (one range per sheet).
+  if (plan.sections.size() != 1 || only.headerRow < 0) return;
+  const Section& section = *plan.sections.front();
+  if (!std::holds_alternative<Table>(section) && !std::holds_alternative<CheckSection>(section))
+    return;
+  sheet.repeatRowsOnPrint(only.headerRow, only.headerRow);
+  sheet.freezePanes(only.headerRow + 1, 0);
+  if (const Table* table = std::get_if<Table>(&section); table && table->pageSummary)
+    addFilter(sheet, *table, only);
+}
+
+std::string joinNonEmpty(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += separator;
+    out += part;
   }
+  return out;
 }
 
 }  // namespace
@@ -596,64 +651,39 @@ void renderXlsx(const Document& doc, const fs::path& templatesDir, const fs::pat
   AtomicOutputFile out(outFile);
   {
     XlsxWorkbookWriter workbook(out.tempPath(), outFile.string());
-    workbook.setProperties({doc.title, doc.meta.author, doc.meta.kommun, created});
+    workbook.setProperties(
+        {.title = doc.title,
+         .author = doc.meta.author,
+         .company = doc.meta.kommun,
+         .created = created,
+         .subject = joinNonEmpty({doc.meta.namnd, doc.meta.periodLabel}, ", "),
+         .keywords = joinNonEmpty({doc.meta.kommun, doc.meta.namnd, doc.meta.periodLabel}, "; ")});
 
     SheetNamer names;
     if (!doc.meta.header.empty()) {
       // The document header block on a first sheet of its own: label and value per row.
-      XlsxSheetWriter sheet = workbook.addSheet(
-          names.unique(sheetNameFor(layout, "dokumenthuvud", "Dokumenthuvud"), "Dokumenthuvud"));
-      preparePrinting(sheet, layout, false);
+      const std::string wanted =
+          configuredSheetName(layout, "dokumenthuvud").value_or("Dokumenthuvud");
+      XlsxSheetWriter sheet = workbook.addSheet(names.unique(wanted, "Dokumenthuvud"));
+      preparePage(sheet, layout, doc, layout.orientation.value_or(XlsxOrientation::Portrait));
       sheet.setColumnWidth(0, layout.checkColumnWidths[0] / 2);
       sheet.setColumnWidth(1, layout.textSheetColumnWidth / 2);
       sheet.writeString(kTitleRow, 0, doc.title, kDocTitleStyle);
-      int row = kHeaderRow;
+      int row = kFirstSectionRow + 1;
       for (const HeaderField& field : doc.meta.header) {
         sheet.writeString(row, 0, field.label, kSectionTitleStyle);
         sheet.writeString(row++, 1, field.value);
       }
     }
-    // Consecutive text sections the layout gives the same sheet name share that sheet.
-    std::optional<XlsxSheetWriter> textSheet;
-    std::string textSheetName;
-    int textRow = -1;
-    for (const Section& section : doc.sections) {
-      if (!std::holds_alternative<TextSection>(section)) textSheet.reset();
-      std::visit(
-          [&](const auto& s) {
-            using T = std::decay_t<decltype(s)>;
-            if constexpr (std::is_same_v<T, PartHeading>) {
-              return;  // a workbook has no heading levels; its sheets are the parts' sections
-            } else if constexpr (std::is_same_v<T, Table>) {
-              XlsxSheetWriter sheet =
-                  workbook.addSheet(names.unique(sheetNameFor(layout, s.id, s.title), "Tabell"));
-              writeTable(sheet, s, doc, layout);
-            } else if constexpr (std::is_same_v<T, CheckSection>) {
-              XlsxSheetWriter sheet = workbook.addSheet(
-                  names.unique(sheetNameFor(layout, s.id, "Kontroller"), "Kontroller"));
-              writeChecks(sheet, s, doc, layout);
-            } else if constexpr (std::is_same_v<T, Chart>) {
-              XlsxSheetWriter sheet =
-                  workbook.addSheet(names.unique(sheetNameFor(layout, s.id, s.title), "Diagram"));
-              writeChart(sheet, s, doc, layout);
-            } else {
-              const std::optional<std::string> shared = configuredSheetName(layout, s.id);
-              if (textSheet && shared && *shared == textSheetName) {
-                textRow = writeText(*textSheet, s, doc, layout, textRow);
-                return;
-              }
-              textSheet = workbook.addSheet(names.unique(shared.value_or(s.title), "Text"));
-              textSheetName = shared.value_or("");
-              textRow = writeText(*textSheet, s, doc, layout);
-              if (!shared) textSheet.reset();
-            }
-          },
-          section);
+    const std::vector<SheetPlan> plans = planSheets(doc, layout);
+    for (const SheetPlan& plan : plans) {
+      XlsxSheetWriter sheet = workbook.addSheet(names.unique(plan.wanted, plan.fallback));
+      writeSheet(sheet, plan, doc, layout);
     }
-    if (doc.sections.empty()) {
+    if (plans.empty()) {
       // A workbook needs a sheet; this one at least says what the document is.
       XlsxSheetWriter sheet = workbook.addSheet(names.unique(doc.title, "Rapport"));
-      sheet.setPageSetup(layout.page);
+      preparePage(sheet, layout, doc, layout.orientation.value_or(XlsxOrientation::Portrait));
       sheet.writeString(kTitleRow, 0, doc.title, kDocTitleStyle);
     }
     workbook.close();

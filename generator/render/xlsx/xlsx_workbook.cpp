@@ -105,6 +105,20 @@ void styleSeries(lxw_chart_series* series, XlsxChartType type, std::size_t index
 
 }  // namespace
 
+std::string centredHeaderText(const std::string& text) {
+  std::string escaped;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t bytes = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    const std::string piece = text[i] == '&' ? "&&" : text.substr(i, bytes);
+    // Bytes bound characters from above: "&C" and this stay within 255.
+    if (escaped.size() + piece.size() > 240) break;
+    escaped += piece;
+    i += bytes;
+  }
+  return escaped.empty() ? "" : "&C" + escaped;
+}
+
 // ---- XlsxSheetWriter ----
 
 void XlsxSheetWriter::check(int error, int row, int col) const {
@@ -221,6 +235,33 @@ void XlsxSheetWriter::insertChart(int row, int col, const XlsxChartSpec& spec) {
         row, col);
 }
 
+void XlsxSheetWriter::writeMergedText(const XlsxCellRange& range, const std::string& text,
+                                      double heightPoints, const XlsxCellStyle& style) {
+  const std::string cut = text.size() > kMaxCellBytes ? cutToCellLimit(text) : std::string();
+  lxw_format* format = workbook_->format(style);
+  for (int row = range.firstRow; row <= range.lastRow; ++row) {
+    check(worksheet_set_row(sheet_, static_cast<lxw_row_t>(row), heightPoints, nullptr), row,
+          range.firstCol);
+  }
+  if (range.firstRow == range.lastRow && range.firstCol == range.lastCol) {
+    writeString(range.firstRow, range.firstCol, text, style);
+    return;
+  }
+  // worksheet_merge_range writes the text as a string, never as a formula.
+  check(worksheet_merge_range(
+            sheet_, static_cast<lxw_row_t>(range.firstRow), static_cast<lxw_col_t>(range.firstCol),
+            static_cast<lxw_row_t>(range.lastRow), static_cast<lxw_col_t>(range.lastCol),
+            cut.empty() ? text.c_str() : cut.c_str(), format),
+        range.firstRow, range.firstCol);
+}
+
+void XlsxSheetWriter::autofilter(const XlsxCellRange& range) {
+  check(worksheet_autofilter(
+            sheet_, static_cast<lxw_row_t>(range.firstRow), static_cast<lxw_col_t>(range.firstCol),
+            static_cast<lxw_row_t>(range.lastRow), static_cast<lxw_col_t>(range.lastCol)),
+        range.firstRow, range.firstCol);
+}
+
 void XlsxSheetWriter::setColumnWidth(int col, double width) {
   check(worksheet_set_column(sheet_, static_cast<lxw_col_t>(col), static_cast<lxw_col_t>(col),
                              width, nullptr),
@@ -248,6 +289,13 @@ void XlsxSheetWriter::setPageSetup(const XlsxPageSetup& setup) {
   // Height 0 = as many pages tall as needed.
   if (setup.fitPagesWide > 0) {
     worksheet_fit_to_pages(sheet_, static_cast<uint16_t>(setup.fitPagesWide), 0);
+  }
+  if (!setup.header.empty()) {
+    const lxw_error error = worksheet_set_header(sheet_, setup.header.c_str());
+    if (error != LXW_NO_ERROR) {
+      throw OutputError("Sidhuvudet \"" + setup.header + "\" kan inte användas på bladet \"" +
+                        name_ + "\" i " + workbook_->displayName() + ": " + lxw_strerror(error));
+    }
   }
   if (!setup.footer.empty()) {
     const lxw_error error = worksheet_set_footer(sheet_, setup.footer.c_str());
@@ -278,6 +326,8 @@ void XlsxWorkbookWriter::setProperties(const XlsxDocumentProperties& properties)
   lxw.title = mutableChars(properties_->title);
   lxw.author = mutableChars(properties_->author);
   lxw.company = mutableChars(properties_->company);
+  lxw.subject = mutableChars(properties_->subject);
+  lxw.keywords = mutableChars(properties_->keywords);
   lxw.created = properties_->created;
   const lxw_error error = workbook_set_properties(workbook_, &lxw);
   if (error != LXW_NO_ERROR) {

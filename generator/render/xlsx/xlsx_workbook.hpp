@@ -44,7 +44,13 @@ struct XlsxPageSetup {
   XlsxOrientation orientation = XlsxOrientation::Landscape;
   int fitPagesWide = 1;  // 0 = no fitting
   std::string footer;    // Excel header/footer codes, "&CSida &P av &N"; empty = none
+  std::string header;    // the same codes; a literal "&" is written "&&"; empty = none
 };
+
+// A literal text centred in a page header or footer ("&C" + the text): Excel reads "&" there as
+// the start of a code ("&P" = page number), so the text's own are doubled, and the whole may hold
+// 255 characters, so a longer text is cut. Empty for an empty text.
+std::string centredHeaderText(const std::string& text);
 
 enum class XlsxChartType { Column, StackedColumn, Bar, Line };
 
@@ -80,6 +86,8 @@ struct XlsxDocumentProperties {
   std::string author;
   std::string company;
   std::time_t created = 0;  // must be set: 0 would make libxlsxwriter use the wall clock
+  std::string subject;      // empty = none
+  std::string keywords;     // empty = none
 };
 
 class XlsxWorkbookWriter;
@@ -107,6 +115,13 @@ class XlsxSheetWriter {
   // without colour too: bars get distinct fill patterns, lines distinct dashes and markers.
   // OutputError when the spec has no series.
   void insertChart(int row, int col, const XlsxChartSpec& chart);
+
+  // One cell over the rectangle (first cell `text`, wrapped, top-aligned), `heightPoints` tall
+  // in each of its rows (Excel does not fit a merged cell's height itself).
+  void writeMergedText(const XlsxCellRange& range, const std::string& text, double heightPoints,
+                       const XlsxCellStyle& style);
+  // Filter buttons on the first row of the range (its header row). One per sheet.
+  void autofilter(const XlsxCellRange& range);
 
   void setColumnWidth(int col, double width);
   void freezePanes(int firstScrollingRow, int firstScrollingCol);

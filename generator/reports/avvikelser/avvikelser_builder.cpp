@@ -57,7 +57,8 @@ std::vector<std::string> summarySentences(const AvvikelserView& view) {
 }  // namespace
 
 Document buildAvvikelserReport(const AvvikelserInput& input, const ReportTexts& texts) {
-  const std::vector<std::string> order = sectionOrder(texts, sectionIds(), std::string(kTextsFile));
+  const std::vector<PlannedSection> plan =
+      sectionPlan(texts, sectionIds(), std::string(kTextsFile));
   const AvvikelserView view(input, texts);
 
   Document doc;
@@ -69,8 +70,11 @@ Document buildAvvikelserReport(const AvvikelserInput& input, const ReportTexts& 
 
   const std::vector<std::string> sentences = summarySentences(view);
   const Table perEnhet = buildPerEnhetTable(view);
-  for (const std::string& id : order) {
-    if (id == "tjansteskrivelse") {
+  for (const PlannedSection& item : plan) {
+    const std::string& id = item.id;
+    if (item.isPart) {
+      doc.sections.push_back(partHeading(item, view.values(), std::string(kTextsFile)));
+    } else if (id == "tjansteskrivelse") {
       AvvikelserSettings settings = input.config.avvikelser;
       if (settings.block.empty()) settings.block = "avvikelser";
       Tjansteskrivelse ts =

@@ -114,8 +114,12 @@ PlaceholderValues delarsrapportPlaceholders(const RunConfig& config, Period peri
 
 Document buildDelarsrapport(const DelarsrapportInput& input, const ReportTexts& texts) {
   const PlaceholderValues values = delarsrapportPlaceholders(input.config, input.period, texts);
-  const std::vector<std::string> order =
-      sectionOrder(texts, delarsrapportSectionIds(), std::string(kTextsFile));
+  const std::vector<PlannedSection> plan =
+      sectionPlan(texts, delarsrapportSectionIds(), std::string(kTextsFile));
+  const auto planned = [&plan](const std::string& id) {
+    return std::any_of(plan.begin(), plan.end(),
+                       [&id](const PlannedSection& item) { return !item.isPart && item.id == id; });
+  };
   const DelarShown shown = roundDelarFigures(input.figures, input.rounding);
 
   Document doc;
@@ -133,15 +137,17 @@ Document buildDelarsrapport(const DelarsrapportInput& input, const ReportTexts& 
   const Table bilaga = buildBilagaTable(input.figures, shown, input.rounding, texts, values);
   std::vector<Section> budgetram, investeringar, verksamhetsmatt, mal;
   std::vector<CheckItem> appendixChecks;
-  if (std::find(order.begin(), order.end(), "bilaga") != order.end())
-    appendixChecks = checkBilagaTable(bilaga, input.rounding);
+  if (planned("bilaga")) appendixChecks = checkBilagaTable(bilaga, input.rounding);
   addAppendix(budgetram, appendixChecks, input.budgetram);
   addAppendix(investeringar, appendixChecks, input.investeringar);
   addAppendix(verksamhetsmatt, appendixChecks, input.verksamhetsmatt);
   addAppendix(mal, appendixChecks, input.mal);
 
-  for (const std::string& id : order) {
-    if (id == "tjanssteskrivelse") {
+  for (const PlannedSection& item : plan) {
+    const std::string& id = item.id;
+    if (item.isPart) {
+      doc.sections.push_back(partHeading(item, values, std::string(kTextsFile)));
+    } else if (id == "tjanssteskrivelse") {
       Tjansteskrivelse ts = buildTjansteskrivelse(input.config, sentences, texts, values);
       doc.meta.header = std::move(ts.header);
       doc.sections.insert(doc.sections.end(), ts.sections.begin(), ts.sections.end());

@@ -231,7 +231,7 @@ Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& 
   PlaceholderValues values;
   addPeriodPlaceholders(values, "period", input.period);
   if (input.prognos) addPeriodPlaceholders(values, "prognos", input.prognos->snapshotPeriod);
-  const std::vector<std::string> order = manadsrapportSectionOrder(texts, std::string(kTextsFile));
+  const std::vector<PlannedSection> plan = manadsrapportSectionPlan(texts, std::string(kTextsFile));
 
   Document doc;
   doc.kind = "manadsrapport";
@@ -245,8 +245,11 @@ Document buildManadsrapport(const ManadsrapportInput& input, const ReportTexts& 
   std::vector<AmountColumn> columns;
   const Table areaTable = buildAreaTable(input, texts, values, columns);
 
-  for (const std::string& id : order) {
-    if (id == "omraden") {
+  for (const PlannedSection& item : plan) {
+    const std::string& id = item.id;
+    if (item.isPart) {
+      doc.sections.push_back(partHeading(item, values, std::string(kTextsFile)));
+    } else if (id == "omraden") {
       doc.sections.push_back(areaTable);
     } else if (id == "lagesbild") {
       LagesbildInput lagesbild{.period = input.period,
