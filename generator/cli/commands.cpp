@@ -100,6 +100,26 @@ utan budget, organisationsändringar och noder utan förälder.
   --help             visa denna hjälp
 )",
        runKontroll},
+      {"nyckeltal", "skriver nyckeltal ur katalogen (kr/invånare, övertid i årsarbetare …)",
+       R"(Användning: namnd nyckeltal --config FIL --period ÅÅÅÅMM[,ÅÅÅÅMM…] [--matt ID …]
+                        [--format xlsx|csv|html]
+
+Räknar nyckeltal ur redan inläst data enligt definitionerna i nyckeltalskatalogen
+(data/nyckeltal.json och konfigurationens "nyckeltal.katalog") och skriver
+nyckeltal-ÅÅÅÅMM.xlsx, .csv eller .html i utdatamappen: en tabell per nyckeltal med en rad
+per organisationsnod och period, samma period föregående år och mål, samt bladen
+Definitioner (formel och storheter) och Underlag (varje värde som ingår). Ett nyckeltal
+som inte kan räknas visas som "–" med en fotnot som säger varför.
+
+  --config FIL       konfigurationsfilen för nämnden
+  --period ÅÅÅÅMM    perioden; flera perioder skiljs med komma (202012,202112)
+  --matt ID          nyckeltalets id i katalogen; kan upprepas eller skrivas med komma
+                     (standard: konfigurationens "nyckeltal.urval", annars alla)
+  --format FORMAT    xlsx (standard), csv (långt format: kommun;period;id;org;värde) eller
+                     html; flera med komma
+  --help             visa denna hjälp
+)",
+       runNyckeltal},
       {"import", "läser in huvudbok, budget och prognoser till lagret",
        R"(Användning: namnd import --config FIL
 

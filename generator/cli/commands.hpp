@@ -26,5 +26,6 @@ int runKontroll(const std::vector<std::string>& args, std::ostream& out);
 int runImport(const std::vector<std::string>& args, std::ostream& out);
 int runExempeldata(const std::vector<std::string>& args, std::ostream& out);
 int runGalleri(const std::vector<std::string>& args, std::ostream& out);
+int runNyckeltal(const std::vector<std::string>& args, std::ostream& out);
 
 }  // namespace namnd

@@ -1,0 +1,39 @@
+#pragma once
+// The config's "nyckeltal" block (optional):
+//
+//   "nyckeltal": {
+//     "katalog": "nyckeltal-egna.json",     a kommun's own definitions: added, or replacing the
+//                                            shipped ones with the same id
+//     "grundkatalog": "../nyckeltal.json",  the shipped catalogue; by default data/nyckeltal.json
+//                                            beside the "mallar" folder (the repository layout)
+//     "volymer": "volymer.csv",             by default "delarsrapport.volymer"
+//     "urval": ["nettokostnad_per_invanare_aldreomsorg"],  shown without --matt; default all
+//     "mal": {"sjukfranvaro": 6}            targets in the unit shown, over the catalogue's
+//   }
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/exact_rational.hpp"
+#include "core/run_config.hpp"
+
+namespace namnd {
+
+struct NyckeltalSettings {
+  std::filesystem::path baseCatalogue;
+  std::string baseCatalogueName;  // for messages
+  std::optional<InputFile> ownCatalogue;
+  std::optional<InputFile> volymer;
+  std::string volymerKey;  // the key the volymer came from, or the one to add
+  std::vector<std::string> selection;
+  std::map<std::string, ExactRational> targets;
+};
+
+// Reads the block from the config file `config` was loaded from. Throws ConfigError naming the
+// config file and key for a mistyped value or a file that does not exist.
+NyckeltalSettings readNyckeltalSettings(const RunConfig& config);
+
+}  // namespace namnd

@@ -1,0 +1,228 @@
+// `namnd nyckeltal` from input rows (tests/fixtures/nyckeltal, whose README derives every figure):
+// the Herrljunga key figures of notes 004 §4 (nettokostnad äldreomsorg 14 540 → 14 152 kr/inv,
+// nettokostnadsavvikelse 12,0 % and 5,6 %, produktivitet hemtjänst 54,3 %), the staffing oracle
+// O7 of notes 002 (1 785 h / 1 700 = 1,05 åa; 1 410 000 kr / 600 000 kr = 2,35 åa) and the
+// prognossäkerhet of the August prognosis, read back from the long csv format and the workbook.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/test_support.hpp"
+
+namespace namnd {
+namespace {
+
+using testing::TempDir;
+
+std::string configJson(const std::string& extra = "") {
+  return R"({
+  "kommun": "Herrljunga kommun",
+  "namnd": "Socialnämnden",
+  "forvaltning": "Socialförvaltningen",
+  "forfattare": "Testfall nyckeltal",
+  "lager": "sqlite:lager/namnd.sqlite",
+  "utdata": "ut",
+  "mallar": ")" +
+         testing::repoPath("templates").string() +
+         R"(",
+  "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Område", "Ansvar"], "rapportniva": 2},
+  "kontoplan": "kontoplan.csv",
+  "huvudbok": ["huvudbok-2020.csv", "huvudbok-2021.csv"],
+  "prognos": ["prognos-2021.csv"],
+  "hr": ["hr-2021.csv"],
+  "personal": {"arsarbetstid_timmar": 1700, "kostnad_per_arsarbetare_kr": 600000},
+  "nyckeltal": {"katalog": "egna-nyckeltal.json", "volymer": "volymer.csv",
+                "mal": {"produktivitet_hemtjanst": 55})" +
+         extra + R"(}
+})";
+}
+
+struct Fixture {
+  TempDir dir;
+  std::filesystem::path config = dir / "namnd.json";
+  Fixture(const std::string& extra = "") {
+    testing::copyFixture("nyckeltal", dir.path());
+    testing::writeFile(config, configJson(extra));
+  }
+  testing::RunResult run(std::vector<std::string> args) const {
+    args.insert(args.begin(), {"nyckeltal", "--config", config.string()});
+    return testing::runNamnd(args);
+  }
+};
+
+// (period, id, org) → värde, from the long format; also checks every line has five fields.
+using LongFormat = std::map<std::tuple<std::string, std::string, std::string>, std::string>;
+LongFormat readLongFormat(const std::string& csv, std::string* header) {
+  LongFormat values;
+  std::istringstream in(csv);
+  std::string line;
+  std::getline(in, *header);
+  while (std::getline(in, line)) {
+    std::vector<std::string> fields;
+    std::stringstream split(line);
+    std::string field;
+    while (std::getline(split, field, ';')) fields.push_back(field);
+    if (line.ends_with(';')) fields.push_back("");
+    EXPECT_EQ(fields.size(), 5u) << line;
+    if (fields.size() != 5) continue;
+    EXPECT_EQ(fields[0], "Herrljunga kommun");
+    values[{fields[1], fields[2], fields[3]}] = fields[4];
+  }
+  return values;
+}
+
+// A percentage as the csv writes it at one decimal, from exact kronor computed here.
+std::string percentText(double numerator, double denominator) {
+  const double percent = std::round(numerator / denominator * 1000.0) / 10.0;
+  std::ostringstream out;
+  out.precision(1);
+  out << std::fixed << percent;
+  std::string text = out.str();
+  text[text.find('.')] = ',';
+  return text;
+}
+
+TEST(NyckeltalGolden, HerrljungaFiguresAndO7FromInputRowsInTheLongFormat) {
+  const Fixture fixture;
+  const auto result = fixture.run({"--period", "202012,202112", "--format", "csv"});
+  ASSERT_EQ(result.exitCode, 0) << result.output;
+  std::string header;
+  const LongFormat v =
+      readLongFormat(testing::readFile(fixture.dir / "ut" / "nyckeltal-202112.csv"), &header);
+  EXPECT_EQ(header, "kommun;period;id;org;v\xC3\xA4rde");
+
+  // Notes 004 §4: kr/invånare and nettokostnadsavvikelse, both years.
+  EXPECT_EQ((v.at({"202012", "nettokostnad_per_invanare_aldreomsorg", "SN"})), "14540");
+  EXPECT_EQ((v.at({"202112", "nettokostnad_per_invanare_aldreomsorg", "SN"})), "14152");
+  EXPECT_EQ((v.at({"202012", "nettokostnadsavvikelse_aldreomsorg", "SN"})), "12,0");
+  EXPECT_EQ((v.at({"202112", "nettokostnadsavvikelse_aldreomsorg", "SN"})), "5,6");
+  // Produktivitet hemtjänst 64 932 / 119 655; IFO has no hemtjänst: no value.
+  EXPECT_EQ((v.at({"202112", "produktivitet_hemtjanst", "SN"})), "54,3");
+  EXPECT_EQ((v.at({"202112", "produktivitet_hemtjanst", "VO"})), "54,3");
+  EXPECT_EQ((v.at({"202112", "produktivitet_hemtjanst", "IFO"})), "");
+  // O7: övertid in årsarbetare by time and (the kommun's own definition) by money.
+  EXPECT_EQ((v.at({"202112", "overtid_arsarbetare", "SN"})), "1,05");
+  EXPECT_EQ((v.at({"202112", "overtid_arsarbetare", "VO"})), "1,05");
+  EXPECT_EQ((v.at({"202112", "overtid_arsarbetare", "IFO"})), "0,00");
+  EXPECT_EQ((v.at({"202112", "overtid_arsarbetare_kr", "SN"})), "2,35");
+  // No hr rows in 2020: no value rather than 0.
+  EXPECT_EQ((v.at({"202012", "overtid_arsarbetare", "SN"})), "");
+
+  // Prognossäkerhet: (prognos augusti − utfall) / utfall per node, from the kronor of the fixture.
+  EXPECT_EQ((v.at({"202112", "prognossakerhet", "2110"})),
+            percentText(114'000'000.0 - 115'000'000.0, 115'000'000.0));
+  EXPECT_EQ((v.at({"202112", "prognossakerhet", "2210"})),
+            percentText(19'000'000.0 - 19'444'000.0, 19'444'000.0));
+  EXPECT_EQ((v.at({"202112", "prognossakerhet", "VO"})),
+            percentText(133'000'000.0 - 134'444'000.0, 134'444'000.0));
+  EXPECT_EQ((v.at({"202112", "prognossakerhet", "IFO"})),
+            percentText(21'500'000.0 - 21'000'000.0, 21'000'000.0));
+  EXPECT_EQ((v.at({"202112", "prognossakerhet", "SN"})),
+            percentText(154'500'000.0 - 155'444'000.0, 155'444'000.0));
+  EXPECT_EQ((v.at({"202112", "prognossakerhet", "SN"})), "-0,6");
+  // 2020 has no prognosis in the store.
+  EXPECT_EQ((v.at({"202012", "prognossakerhet", "SN"})), "");
+}
+
+TEST(NyckeltalGolden, WorkbookShowsLastYearTargetDefinitionsAndWhyAFigureIsMissing) {
+  const Fixture fixture;
+  const auto result =
+      fixture.run({"--period", "202112", "--matt", "nettokostnad_per_invanare_aldreomsorg",
+                   "--matt", "produktivitet_hemtjanst,nettokostnadsavvikelse_aldreomsorg"});
+  ASSERT_EQ(result.exitCode, 0) << result.output;
+  const auto workbook = fixture.dir / "ut" / "nyckeltal-202112.xlsx";
+  const auto names = testing::sheetNames(workbook);
+  ASSERT_EQ(names.size(), 5u);
+  EXPECT_EQ(names[3], "Definitioner");
+  EXPECT_EQ(names[4], "Underlag");
+
+  // Kr/invånare: the nämnd's row with 2021 and, beside it, 2020.
+  bool found = false;
+  for (const auto& row : testing::readSheet(workbook, names[0])) {
+    if (row.empty() || row[0].text != "Socialnämnden") continue;
+    found = true;
+    ASSERT_GE(row.size(), 4u);
+    EXPECT_DOUBLE_EQ(row[2].number, 14'152);
+    EXPECT_DOUBLE_EQ(row[3].number, 14'540);
+  }
+  EXPECT_TRUE(found);
+
+  // Produktivitet: the target column, and IFO's "–" with the footnote that says why.
+  std::string sheetText;
+  std::string ifoMarker;
+  for (const auto& row : testing::readSheet(workbook, names[1])) {
+    for (const auto& cell : row) sheetText += cell.text + "|";
+    if (!row.empty() && row[0].text == "Vård och omsorg") {
+      ASSERT_GE(row.size(), 5u);
+      EXPECT_NEAR(row[2].number, 0.543, 1e-12);
+      EXPECT_NEAR(row[4].number, 0.55, 1e-12);
+    }
+    if (!row.empty() && row[0].text == "Individ och familjeomsorg") {
+      ASSERT_GE(row.size(), 3u);
+      ASSERT_TRUE(row[2].text.starts_with("\xE2\x80\x93 (")) << row[2].text;
+      ifoMarker = row[2].text.substr(row[2].text.find('('));
+    }
+  }
+  ASSERT_FALSE(ifoMarker.empty());
+  EXPECT_TRUE(testing::mentions(
+      sheetText, {ifoMarker + " produktivitet_hemtjanst: volymerna har inget värde för måttet "
+                              "utford_tid under Individ och familjeomsorg"}));
+
+  // Nettokostnadsavvikelse: 5,6 % and 12,0 % as ratios rounded to one decimal of a percent.
+  for (const auto& row : testing::readSheet(workbook, names[2])) {
+    if (row.empty() || row[0].text != "Socialnämnden") continue;
+    ASSERT_GE(row.size(), 4u);
+    EXPECT_NEAR(row[2].number, 0.056, 1e-12);
+    EXPECT_NEAR(row[3].number, 0.120, 1e-12);
+  }
+
+  // The inputs of each figure: nettokostnad 2021 in kronor, as the ledger rows sum.
+  bool input = false;
+  for (const auto& row : testing::readSheet(workbook, "Underlag"))
+    if (row.size() > 4 && row[0].text == "nettokostnad_per_invanare_aldreomsorg" &&
+        row[2].text == "2021-12-31" && row[3].text == "nettokostnad") {
+      input = true;
+      EXPECT_EQ(row[4].text,
+                "134\xC2\xA0"
+                "444\xC2\xA0"
+                "000,00");
+    }
+  EXPECT_TRUE(input);
+  std::string definitions;
+  for (const auto& row : testing::readSheet(workbook, "Definitioner"))
+    for (const auto& cell : row) definitions += cell.text + "|";
+  EXPECT_TRUE(testing::mentions(definitions,
+                                {"(nettokostnad / invanare - referenskostnad) / referenskostnad",
+                                 "referenskostnad = volym senaste(referenskostnad_aldreomsorg)"}));
+}
+
+TEST(NyckeltalGolden, AFormulaWithAnUnknownNameIsRefusedNamingFileIdAndName) {
+  const Fixture fixture;
+  testing::writeFile(fixture.dir / "egna-nyckeltal.json", R"({"nyckeltal": [
+    {"id": "kostnad_per_brukare", "namn": "Kostnad per brukare", "enhet": "kr",
+     "formel": "kostnad / brukare",
+     "storheter": {"kostnad": {"typ": "ekonomi", "matt": "kostnad"}}}]})");
+  const auto result = fixture.run({"--period", "202112", "--format", "csv"});
+  EXPECT_NE(result.exitCode, 0);
+  EXPECT_TRUE(testing::mentions(result.output,
+                                {"egna-nyckeltal.json", "kostnad_per_brukare", "\"brukare\""}));
+  EXPECT_FALSE(std::filesystem::exists(fixture.dir / "ut" / "nyckeltal-202112.csv"));
+}
+
+TEST(NyckeltalGolden, AnUnknownIdOrFormatIsAUsageError) {
+  const Fixture fixture;
+  const auto unknown = fixture.run({"--period", "202112", "--matt", "finns_inte"});
+  EXPECT_NE(unknown.exitCode, 0);
+  EXPECT_TRUE(testing::mentions(unknown.output, {"finns_inte", "produktivitet_hemtjanst"}));
+  const auto format = fixture.run({"--period", "202112", "--format", "pdf"});
+  EXPECT_NE(format.exitCode, 0);
+  EXPECT_TRUE(testing::mentions(format.output, {"--format", "pdf"}));
+}
+
+}  // namespace
+}  // namespace namnd

@@ -1,0 +1,169 @@
+// The nyckeltal catalogue (reports/nyckeltal/nyckeltal_catalogue.hpp) and the evaluation of its
+// definitions over data built in memory: what is refused with a ConfigError naming the file and
+// definition, and what becomes "–" with a reason.
+
+#include "reports/nyckeltal/nyckeltal_catalogue.hpp"
+
+#include <gtest/gtest.h>
+
+#include "reports/nyckeltal/nyckeltal_evaluation.hpp"
+#include "reports/nyckeltal/nyckeltal_report.hpp"
+#include "support/test_support.hpp"
+
+namespace namnd {
+namespace {
+
+std::string catalogueWith(const std::string& formula, const std::string& storheter,
+                          const std::string& extra = "") {
+  return R"({"nyckeltal": [{"id": "testtal", "namn": "Testtal", "enhet": "%", "formel": ")" +
+         formula + R"(", "storheter": {)" + storheter + "}" + extra + "}]}";
+}
+
+const std::string kKostnad = R"("kostnad": {"typ": "ekonomi", "matt": "kostnad"})";
+const std::string kBrukare =
+    R"json("brukare": {"typ": "volym", "berakning": "senaste(brukare)"})json";
+
+TEST(NyckeltalCatalogue, AFormulaNameThatIsNoStorhetIsAConfigErrorNamingFileIdAndName) {
+  NyckeltalCatalogue catalogue;
+  const auto error = testing::thrown<ConfigError>(
+      [&] { catalogue.addJson(catalogueWith("kostnad / brukare", kKostnad), "egna.json"); });
+  EXPECT_TRUE(testing::mentions(error, {"egna.json", "\"testtal\"", "\"brukare\"", "kostnad"}));
+}
+
+TEST(NyckeltalCatalogue, AFormulaThatDoesNotParseNamesTheDefinitionAndCharacter) {
+  NyckeltalCatalogue catalogue;
+  const auto error = testing::thrown<ConfigError>([&] {
+    catalogue.addJson(catalogueWith("kostnad / / brukare", kKostnad + "," + kBrukare), "egna.json");
+  });
+  EXPECT_TRUE(testing::mentions(error, {"egna.json", "\"testtal\"", "formel", "tecken 11"}));
+}
+
+TEST(NyckeltalCatalogue, AStorhetTheFormulaDoesNotUseAndAnUnknownKindAreRefused) {
+  NyckeltalCatalogue catalogue;
+  EXPECT_TRUE(testing::mentions(
+      testing::thrown<ConfigError>([&] {
+        catalogue.addJson(catalogueWith("kostnad", kKostnad + "," + kBrukare), "egna.json");
+      }),
+      {"storheter.brukare", "används inte"}));
+  EXPECT_TRUE(testing::mentions(
+      testing::thrown<ConfigError>([&] {
+        catalogue.addJson(catalogueWith("x", R"("x": {"typ": "gissning"})"), "egna.json");
+      }),
+      {"storheter.x.typ", "gissning"}));
+}
+
+TEST(NyckeltalCatalogue, AKommunsFileReplacesADefinitionById) {
+  NyckeltalCatalogue catalogue;
+  catalogue.addFile(testing::repoPath("data/nyckeltal.json"), "data/nyckeltal.json");
+  const std::size_t shipped = catalogue.definitions().size();
+  catalogue.addJson(R"json({"nyckeltal": [{"id": "sjukfranvaro", "namn": "Sjukfrånvaro (egen)",
+      "enhet": "%", "formel": "franvaro / arbetad", "storheter": {
+      "franvaro": {"typ": "hr", "slag": "franvaro"},
+      "arbetad": {"typ": "hr", "slag": "arbetad"}}}]})json",
+                    "egna.json");
+  EXPECT_EQ(catalogue.definitions().size(), shipped);
+  ASSERT_TRUE(catalogue.find("sjukfranvaro"));
+  EXPECT_EQ(catalogue.find("sjukfranvaro")->namn, "Sjukfrånvaro (egen)");
+  EXPECT_EQ(catalogue.find("sjukfranvaro")->source, "egna.json");
+}
+
+TEST(NyckeltalCatalogue, TheShippedCatalogueHasTheFiguresTheIssueAsksFor) {
+  NyckeltalCatalogue catalogue;
+  catalogue.addFile(testing::repoPath("data/nyckeltal.json"), "data/nyckeltal.json");
+  for (const char* id :
+       {"nettokostnad_per_invanare_aldreomsorg", "nettokostnadsavvikelse_aldreomsorg",
+        "personalkostnad_andel", "overtid_mertid_arsarbetare", "timavlonade_andel",
+        "inhyrd_personal_tkr", "inhyrd_personal_andel", "sjukfranvaro", "produktivitet_hemtjanst",
+        "placeringsdygn_hvb", "kostnad_per_placeringsdygn", "budgetfoljsamhet", "prognossakerhet"})
+    EXPECT_TRUE(catalogue.find(id)) << id;
+}
+
+// A nämnd with two areas, a ledger for 2025, and volymer with a mått that is 0.
+struct Data {
+  OrgTree tree;
+  VolymTable volymer;
+  NyckeltalData data;
+  Data() {
+    tree.add({.code = "SN", .name = "Socialnämnden", .level = 1});
+    tree.add({.code = "AO", .name = "Äldreomsorg", .parent = "SN", .level = 2, .order = 1});
+    tree.add({.code = "IFO", .name = "IFO", .parent = "SN", .level = 2, .order = 2});
+    tree.add({.code = "2110", .name = "Boende", .parent = "AO", .level = 3});
+    tree.add({.code = "4110", .name = "Barn", .parent = "IFO", .level = 3});
+    tree.validate();
+    Cube cube;
+    cube.add("2110", "5110", "510", "", Period(2025, 3), Measure::Utfall, 1'000'000'00);
+    cube.add("2110", "3160", "510", "", Period(2025, 3), Measure::Utfall, -200'000'00);
+    cube.add("4110", "4610", "570", "", Period(2025, 3), Measure::Utfall, 500'000'00);
+    volymer.add("brukare", "2110", Period(2025, 3), 0);
+    volymer.add("brukare", "4110", Period(2025, 3), 40'00);
+    data.tree = &tree;
+    data.cubes.emplace(2025, std::move(cube));
+    data.volymer = &volymer;
+  }
+};
+
+TEST(NyckeltalEvaluation, ADivisionByZeroIsADashWithAFootnoteNamingTheDefinition) {
+  Data d;
+  NyckeltalCatalogue catalogue;
+  catalogue.addJson(R"({"nyckeltal": [{"id": "kostnad_per_brukare", "namn": "Kostnad per brukare",
+      "enhet": "kr", "formel": "kostnad / brukare", "storheter": {)" +
+                        kKostnad + "," + kBrukare + "}}]}",
+                    "egna.json");
+  NyckeltalEvaluator evaluator(d.data);
+  const NyckeltalDefinition& def = *catalogue.find("kostnad_per_brukare");
+  // IFO: 500 000 kr / 40 brukare.
+  const auto ifo = evaluator.evaluate(def, *d.tree.find("IFO"), Period(2025, 3));
+  ASSERT_TRUE(ifo.scaled) << ifo.problem;
+  EXPECT_EQ(*ifo.scaled, 12'500);
+  // Äldreomsorg: kostnad 1 000 000 kr (intäkter are not kostnad) over 0 brukare.
+  const auto ao = evaluator.evaluate(def, *d.tree.find("AO"), Period(2025, 3));
+  EXPECT_FALSE(ao.scaled);
+  EXPECT_TRUE(testing::mentions(ao.problem, {"division med noll", "brukare"}));
+  ASSERT_EQ(ao.inputs.size(), 2u);
+  EXPECT_EQ(ao.inputs[0].value, ExactRational::integer(1'000'000));
+
+  const NyckeltalRequest request{.definitions = {&def}, .periods = {Period(2025, 3)}};
+  const auto results = computeNyckeltal(request, evaluator, d.tree);
+  const auto texts = ReportTexts::load(testing::repoPath("templates/text/nyckeltal.json"));
+  const Document document = buildNyckeltalDocument(results, request, {}, texts);
+  const Table& table = std::get<Table>(document.sections.front());
+  ASSERT_EQ(table.rows.size(), 3u);  // nämnd, Äldreomsorg, IFO
+  // The cell is "– (n)", and footnote (n) names the definition and the division.
+  const std::string dash = std::get<std::string>(table.rows[1].cells[2]);
+  ASSERT_TRUE(dash.starts_with("\xE2\x80\x93 ("));
+  const std::string marker = dash.substr(dash.find('('));
+  EXPECT_DOUBLE_EQ(std::get<double>(table.rows[2].cells[2]), 12'500.0);
+  std::string footnotes;
+  for (const auto& f : table.footnotes) footnotes += f + "\n";
+  EXPECT_TRUE(testing::mentions(footnotes, {marker + " kostnad_per_brukare: division med noll"}));
+  // The year before has no ledger at all: a dash with its own reason, never 0.
+  EXPECT_TRUE(std::holds_alternative<std::string>(table.rows[0].cells[3]));
+  EXPECT_TRUE(testing::mentions(footnotes, {"ingen huvudbok", "2024"}));
+}
+
+TEST(NyckeltalEvaluation, AHelarFigureOfAYearNotEndedHasNoValue) {
+  Data d;
+  NyckeltalCatalogue catalogue;
+  catalogue.addJson(catalogueWith("kostnad / 1000", kKostnad, R"(, "period": "helar")"),
+                    "egna.json");
+  NyckeltalEvaluator evaluator(d.data);
+  const auto figure =
+      evaluator.evaluate(*catalogue.find("testtal"), *d.tree.find("SN"), Period(2025, 8));
+  EXPECT_FALSE(figure.scaled);
+  EXPECT_TRUE(testing::mentions(figure.problem, {"helåret 2025", "202508"}));
+}
+
+TEST(NyckeltalEvaluation, AVolymWithoutAVolymerFileNamesTheConfigKey) {
+  Data d;
+  d.data.volymer = nullptr;
+  NyckeltalCatalogue catalogue;
+  catalogue.addJson(catalogueWith("brukare", kBrukare), "egna.json");
+  NyckeltalEvaluator evaluator(d.data);
+  const auto figure =
+      evaluator.evaluate(*catalogue.find("testtal"), *d.tree.find("SN"), Period(2025, 3));
+  EXPECT_FALSE(figure.scaled);
+  EXPECT_TRUE(testing::mentions(figure.problem, {"volymer saknas", "nyckeltal.volymer"}));
+}
+
+}  // namespace
+}  // namespace namnd
