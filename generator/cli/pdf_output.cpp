@@ -1,5 +1,7 @@
 #include "cli/pdf_output.hpp"
 
+#include <system_error>
+
 #include "core/errors.hpp"
 #include "render/pdf/chromium_locator.hpp"
 #include "render/pdf/pdf_printer.hpp"
@@ -11,17 +13,40 @@ PdfRequest pdfRequest(const Arguments& arguments, const RunConfig& config) {
   return config.pdf ? PdfRequest::FromConfig : PdfRequest::None;
 }
 
+namespace {
+
+// A PDF beside the page from an earlier run shows the earlier figures: it goes when this run
+// makes none, so that nobody publishes it (or the gallery links it) next to the new page.
+void removeStalePdf(const std::filesystem::path& pdf, std::ostream& out) {
+  std::error_code error;
+  if (!std::filesystem::exists(pdf, error)) return;
+  if (!std::filesystem::remove(pdf, error) || error) {
+    throw OutputError("Kan inte ta bort den gamla " + pdf.string() +
+                      ", som inte längre stämmer med sidan: " + error.message());
+  }
+  out << "Tog bort " << pdf.string()
+      << ": den var från en tidigare körning och denna skriver ingen PDF\n";
+}
+
+}  // namespace
+
 void writeRequestedPdf(const std::filesystem::path& html, PdfRequest request, std::ostream& out) {
-  if (request == PdfRequest::None) return;
+  std::filesystem::path pdf = html;
+  pdf.replace_extension(".pdf");
+  if (request == PdfRequest::None) return removeStalePdf(pdf, out);
   const auto chromium = findChromium();
   if (!chromium) {
+    removeStalePdf(pdf, out);
     if (request == PdfRequest::FromFlag) throw OutputError(chromiumMissingMessage());
     out << "Varning: " << chromiumMissingMessage() << " (\"pdf\": true i konfigurationen)\n";
     return;
   }
-  std::filesystem::path pdf = html;
-  pdf.replace_extension(".pdf");
-  printHtmlToPdf(*chromium, html, pdf);
+  try {
+    printHtmlToPdf(*chromium, html, pdf);
+  } catch (const OutputError&) {
+    removeStalePdf(pdf, out);
+    throw;
+  }
   out << "Skrev " << pdf.string() << "\n";
 }
 

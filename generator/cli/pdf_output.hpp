@@ -19,7 +19,8 @@ PdfRequest pdfRequest(const Arguments& arguments, const RunConfig& config);
 
 // After `html` is written: prints it to the .pdf of the same stem beside it and says so on `out`,
 // or warns on `out` (FromConfig) or throws OutputError (FromFlag) when Chromium is missing. A
-// Chromium that fails is an OutputError either way.
+// Chromium that fails is an OutputError either way. A PDF of the same stem left by an earlier run
+// is removed whenever this run makes none (also with PdfRequest::None), and `out` says so.
 void writeRequestedPdf(const std::filesystem::path& html, PdfRequest request, std::ostream& out);
 
 }  // namespace namnd

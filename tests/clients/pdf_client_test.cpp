@@ -1,7 +1,9 @@
 // The PDFs that `--pdf` prints with Chromium, read by poppler: pdfinfo's page count, title (the
 // page's <title>), tagging and A4 paper; the catalogue's language /Lang (sv) and bookmarks
-// (/Outlines); and pdftoppm turns every page into a PNG, as many as pdfinfo counts, the first of
-// which is not blank (issue 9, points 2 and 4). The delårsrapport runs over several pages.
+// (/Outlines); and pdftoppm turns every page into a PNG, as many as pdfinfo counts, none of
+// which is blank or nearly so: a heading left alone on a page before a landscape table prints
+// at about 0,1–0,3 % ink, the sparsest real page of the example at 1,1 % (issue 9, points 2
+// and 4). The delårsrapport runs over several pages.
 
 #include <gtest/gtest.h>
 
@@ -44,7 +46,7 @@ TEST(PdfFromChromium, EveryPdfHasItsPagesTitleLanguageAndA4Paper) {
   const ReportsFolder& reports = reportsFolder();
   const testing::TempDir scratch;
 
-  std::vector<fs::path> firstPages;
+  std::vector<fs::path> everyPage;
   for (const ClientReport& report : clientReports()) {
     SCOPED_TRACE(report.stem);
     const fs::path pdf = reports.file(report, ".pdf");
@@ -77,13 +79,13 @@ TEST(PdfFromChromium, EveryPdfHasItsPagesTitleLanguageAndA4Paper) {
         pngs.push_back(entry.path());
     EXPECT_EQ(static_cast<int>(pngs.size()), pages);
     std::sort(pngs.begin(), pngs.end());
-    if (!pngs.empty()) firstPages.push_back(pngs.front());
+    everyPage.insert(everyPage.end(), pngs.begin(), pngs.end());
   }
 
   const auto python = debianPython({"PIL"});
   if (!python) GTEST_SKIP() << missingTool("Debians python3 med Pillow", "python3-pil");
-  for (const auto& [png, share] : inkShares(*python, firstPages))
-    EXPECT_GT(share, 0.005) << png.filename() << ": första sidan ser tom ut";
+  for (const auto& [png, share] : inkShares(*python, everyPage))
+    EXPECT_GT(share, 0.005) << png.filename() << ": sidan ser tom ut";
 }
 
 }  // namespace

@@ -440,20 +440,63 @@ TEST_F(HtmlRenderTest, ChartIdsStayUniqueInParts) {
   EXPECT_TRUE(contains(html, "<h3>" + second.title + "</h3>"));
 }
 
+// A table with one text column of long names and N amount columns headed "Belopp" holding
+// "1 234 567": the text column wraps at 32 characters, a number column is 9 characters wide, and
+// each cell has 3 of padding. 35 + 6 × 12 = 107 characters do not fit the 105 of a portrait page;
+// 35 + 5 × 12 = 95 do.
+Table amountsTable(std::string id, int amountColumns) {
+  Table table;
+  table.id = std::move(id);
+  table.title = "Tabell " + table.id;
+  table.columns.push_back({"Enhet", ColumnKind::Text, 0});
+  Row row;
+  row.cells.push_back(std::string(40, 'x'));
+  for (int c = 0; c < amountColumns; ++c) {
+    table.columns.push_back({"Belopp", ColumnKind::Amount, 0});
+    row.cells.push_back(std::int64_t{1'234'567});
+  }
+  table.rows.push_back(row);
+  return table;
+}
+
 TEST_F(HtmlRenderTest, ATableWiderThanAPortraitPageIsMarkedWide) {
   Document doc = sampleDocument();
-  Table& narrow = std::get<Table>(doc.sections[0]);
-  ASSERT_LE(narrow.columns.size(), 6u);
-  Table wide = narrow;
-  wide.id = "bred";
-  while (wide.columns.size() < 8) wide.columns.push_back({"Extra", ColumnKind::Amount, 0});
-  doc.sections.emplace_back(wide);
+  doc.sections.clear();
+  doc.sections.emplace_back(amountsTable("sex", 6));
+  doc.sections.emplace_back(amountsTable("fem", 5));
+  // Nine short columns ("År", single digits) fit: it is the width, not the number of columns.
+  Table years;
+  years.id = "ar";
+  years.title = "År";
+  Row row;
+  for (int c = 0; c < 9; ++c) {
+    years.columns.push_back({"År", ColumnKind::Count, 0});
+    row.cells.push_back(std::int64_t{c});
+  }
+  years.rows.push_back(row);
+  doc.sections.emplace_back(years);
   const std::string html = render(doc);
-  EXPECT_TRUE(contains(html, "<section class=\"table-section wide\" id=\"bred\">"));
-  EXPECT_TRUE(contains(html, "<section class=\"table-section\" id=\"omraden\">"));
+  EXPECT_TRUE(contains(html, "<section class=\"table-section wide\" id=\"sex\">"));
+  EXPECT_TRUE(contains(html, "<section class=\"table-section\" id=\"fem\">"));
+  EXPECT_TRUE(contains(html, "<section class=\"table-section\" id=\"ar\">"));
   // The style sheet prints that class on a landscape page, with page numbers on every page.
-  EXPECT_TRUE(contains(html, "section.wide { page: wide; }"));
+  EXPECT_TRUE(contains(html, "section.wide, section.part.wide-start > h2 { page: wide; }"));
   EXPECT_TRUE(contains(html, "content: \"Sida \" counter(page) \" av \" counter(pages);"));
+}
+
+TEST_F(HtmlRenderTest, AHeadingBeforeAWideTablePrintsOnItsLandscapePage) {
+  Document doc = sampleDocument();
+  doc.sections.clear();
+  doc.sections.emplace_back(PartHeading{"bilagor", "Bilagor"});
+  doc.sections.emplace_back(amountsTable("bilaga", 6));
+  doc.sections.emplace_back(TextSection{"inledning", "Mål", {"En rad om målområdet."}, {}});
+  doc.sections.emplace_back(amountsTable("mal", 7));
+  doc.sections.emplace_back(TextSection{"slut", "Slutord", {"Text före en smal tabell."}, {}});
+  doc.sections.emplace_back(amountsTable("smal", 2));
+  const std::string html = render(doc);
+  EXPECT_TRUE(contains(html, "<section class=\"part wide-start\""));
+  EXPECT_TRUE(contains(html, "<section class=\"text-section wide\" id=\"inledning\">"));
+  EXPECT_TRUE(contains(html, "<section class=\"text-section\" id=\"slut\">"));
 }
 
 TEST_F(HtmlRenderTest, TheLogoIsInlinedAndNamedForScreenReaders) {

@@ -197,8 +197,37 @@ TEST_F(FakeChromium, WithoutChromiumTheFlagIsAnErrorAndTheConfigSwitchAWarning) 
   writeRequestedPdf(page, PdfRequest::FromConfig, out);
   EXPECT_TRUE(
       testing::mentions(out.str(), {"Varning: ", "apt-get install chromium", "\"pdf\": true"}));
-  writeRequestedPdf(page, PdfRequest::None, out);
-  expectUntouched();
+}
+
+// The earlier run's PDF shows the earlier figures: whenever a run writes the page but no PDF, the
+// old one goes, and the run says so.
+TEST_F(FakeChromium, ARunThatMakesNoPdfRemovesTheEarlierOne) {
+  const ScopedPath path((dir / "tom").string());
+  for (const PdfRequest request : {PdfRequest::None, PdfRequest::FromConfig}) {
+    testing::writeFile(pdf, "den förra PDF:en");
+    std::ostringstream out;
+    writeRequestedPdf(page, request, out);
+    EXPECT_FALSE(fs::exists(pdf));
+    EXPECT_TRUE(testing::mentions(out.str(), {"Tog bort ", "rapport.pdf", "tidigare körning"}));
+  }
+  testing::writeFile(pdf, "den förra PDF:en");
+  std::ostringstream out;
+  EXPECT_THROW(writeRequestedPdf(page, PdfRequest::FromFlag, out), OutputError);
+  EXPECT_FALSE(fs::exists(pdf));
+  // Nothing to remove: nothing said.
+  std::ostringstream quiet;
+  writeRequestedPdf(page, PdfRequest::None, quiet);
+  EXPECT_EQ(quiet.str(), "");
+  EXPECT_EQ(othersIn(reports, {"rapport.html"}), std::vector<std::string>{});
+}
+
+TEST_F(FakeChromium, AChromiumThatFailsAlsoRemovesTheEarlierPdf) {
+  fake("echo 'kraschade' >&2\nexit 3");
+  const ScopedPath path((dir / "bin").string() + ":/usr/bin:/bin");
+  std::ostringstream out;
+  EXPECT_THROW(writeRequestedPdf(page, PdfRequest::FromFlag, out), OutputError);
+  EXPECT_FALSE(fs::exists(pdf));
+  EXPECT_TRUE(testing::mentions(out.str(), {"Tog bort ", "rapport.pdf"}));
 }
 
 TEST_F(FakeChromium, TheRequestedPdfGoesBesideThePageWithTheSameStem) {

@@ -27,9 +27,15 @@ using kainjow::mustache::data;
 using kainjow::mustache::mustache;
 
 constexpr int kMaxIndentClass = 6;  // style.css defines indent-0 … indent-6
-// A table with more columns than this does not fit an A4 portrait page at a readable size: its
-// section gets the class "wide", which style.css prints on a landscape page.
-constexpr std::size_t kWideTableColumns = 6;
+// A table that does not fit an A4 portrait page at a readable size gets the class "wide", which
+// style.css prints on a landscape page. Its width is estimated in characters of the print font
+// (9.5 pt): about 105 fit across a portrait page. A number column is as wide as its widest
+// number or the longest word of its header; a text column wraps its longer cells.
+constexpr std::size_t kPortraitCharacters = 105;
+constexpr std::size_t kCellPadding = 3;
+constexpr std::size_t kTextColumnWraps = 32;
+// A chart's data table has a category column and one per series.
+constexpr std::size_t kWideChartColumns = 6;
 
 // Kind names select files; anything but [a-z0-9_-] is not a kind a template can belong to.
 bool isSafeKind(const std::string& kind) {
@@ -130,10 +136,53 @@ data footnoteData(data d, const std::vector<std::string>& notes) {
   return d;
 }
 
+std::size_t codePoints(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::size_t longestWord(std::string_view text) {
+  std::size_t longest = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find(' ', start), text.size());
+    longest = std::max(longest, codePoints(text.substr(start, end - start)));
+    start = end + 1;
+  }
+  return longest;
+}
+
+bool isWideTable(const Table& table) {
+  std::size_t characters = 0;
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    const Column& column = table.columns[c];
+    const std::size_t headerWord = longestWord(column.header);
+    std::size_t widest = 0;
+    for (const Row& row : table.rows) {
+      if (c < row.cells.size())
+        widest = std::max(widest, codePoints(cellText(row.cells[c], column)));
+    }
+    if (column.kind == ColumnKind::Text) widest = std::min(widest, kTextColumnWraps);
+    characters += std::max(widest, headerWord) + kCellPadding;
+  }
+  return characters > kPortraitCharacters;
+}
+
+// Whether a section prints on a landscape page (see kPortraitCharacters).
+bool printsWide(const Section& section) {
+  if (const auto* table = std::get_if<Table>(&section)) {
+    return !table->pageSummary && isWideTable(*table);
+  }
+  if (const auto* chart = std::get_if<Chart>(&section)) {
+    return chart->series.size() + 1 > kWideChartColumns;
+  }
+  return false;
+}
+
 data tableData(const Table& table) {
   data d = entry(EntryKind::Table);
   d.set("title", table.title);
-  d.set("isWide", flag(table.columns.size() > kWideTableColumns));
+  d.set("isWide", flag(isWideTable(table)));
   d.set("unitNote", table.unitNote);
   d.set("hasUnitNote", flag(!table.unitNote.empty()));
 
@@ -217,7 +266,7 @@ data checkData(const CheckSection& checks) {
 data chartData(const Chart& chart, const std::string& idPrefix) {
   data d = entry(EntryKind::Chart);
   d.set("title", chart.title);
-  d.set("isWide", flag(chart.series.size() + 1 > kWideTableColumns));  // + the category column
+  d.set("isWide", flag(printsWide(chart)));
   d.set("description", chart.description);
   d.set("hasDescription", flag(!chart.description.empty()));
   d.set("unitNote", chart.valueAxis);
@@ -256,8 +305,13 @@ bool partHasSections(const std::vector<Section>& sections, std::size_t index) {
 // The page's list: the sections in order, each with its heading element ("h2", or "h3" inside a
 // part), and around a part's sections a start entry (the part's <section> and its h2) and an end
 // entry. A part with an empty title only ends the one before; a part without sections is left
-// out, so that no heading stands without content.
+// out, so that no heading stands without content. A part's heading, or a text, directly before a
+// wide section prints on the wide section's landscape page, so that it is not left alone at the
+// foot of a portrait page.
 data sectionList(const std::vector<Section>& sections) {
+  const auto nextPrintsWide = [&sections](std::size_t i) {
+    return i + 1 < sections.size() && printsWide(sections[i + 1]);
+  };
   data list(data::type::list);
   bool inPart = false;
   int charts = 0;
@@ -268,6 +322,7 @@ data sectionList(const std::vector<Section>& sections) {
       if (inPart) {
         data start = entry(EntryKind::PartStart);
         start.set("title", part->title);
+        start.set("isWide", flag(nextPrintsWide(i)));
         list.push_back(idData(start, part->id));
       }
       continue;
@@ -295,6 +350,9 @@ data sectionList(const std::vector<Section>& sections) {
         },
         sections[i]);
     d.set("heading", inPart ? "h3" : "h2");
+    if (std::holds_alternative<TextSection>(sections[i]) && nextPrintsWide(i)) {
+      d.set("isWide", flag(true));
+    }
     list.push_back(d);
   }
   if (inPart) list.push_back(entry(EntryKind::PartEnd));

@@ -328,7 +328,7 @@ std::string numberFormat(const Column& column) {
     case ColumnKind::Percent:
       return withNegativeMark("0" + fraction + "%", "-0" + fraction + "%", column);
     case ColumnKind::Decimal:
-      return withNegativeMark("0" + fraction, "-0" + fraction, column);
+      return withNegativeMark("#,##0" + fraction, "-#,##0" + fraction, column);
     case ColumnKind::Text:
       break;
   }
@@ -537,7 +537,9 @@ Block writeChart(XlsxSheetWriter& sheet, int top, const Chart& chart) {
   const int categoryCount = static_cast<int>(chart.categories.size());
   const bool drawable = hasChartData(chart);
   const int lastColumn = drawable ? seriesCount : 0;
-  writeSectionTitle(sheet, top, chart.title, chart.valueAxis, lastColumn + 1);
+  // The unit goes in the title: over a data table of one or two narrow series columns it would
+  // sit next to the title and cut it off.
+  writeSectionTitle(sheet, top, chart.title, chart.valueAxis, 1);
 
   const int headerRow = top + 1;
   const int firstDataRow = headerRow + 1;

@@ -22,7 +22,9 @@ Table buildLargestTransactions(const std::vector<LedgerTransaction>& transaction
                    {texts.text("transaktioner.vernr", values), ColumnKind::Text},
                    {texts.text("transaktioner.text", values), ColumnKind::Text},
                    {texts.text("transaktioner.motpart", values), ColumnKind::Text},
-                   {texts.text("transaktioner.belopp", values), ColumnKind::Decimal, 2}};
+                   // A credit is a sign convention here, not an underskott.
+                   {texts.text("transaktioner.belopp", values), ColumnKind::Decimal, 2,
+                    /*markNegative=*/false}};
 
   std::map<std::string, std::vector<const LedgerTransaction*>> byAnsvar;
   for (const LedgerTransaction& t : transactions) byAnsvar[t.ansvar].push_back(&t);
