@@ -39,6 +39,7 @@ report: exempeldata
 	$(NAMND) delarsrapport --config $(EXEMPEL)/namnd.json --per 2025-08-31 $(PDF)
 	$(NAMND) avvikelser --config $(EXEMPEL)/namnd.json --period 2025H1 $(PDF)
 	$(NAMND) kontroll --config $(EXEMPEL)/namnd.json --period $(PERIOD) $(PDF)
+	$(NAMND) nyckeltal --config $(EXEMPEL)/namnd.json --period 202412,$(PERIOD) --format xlsx,html,csv
 	$(NAMND) galleri --config $(EXEMPEL)/namnd.json --ut output
 	@echo "Rapporterna finns i output/; öppna output/index.html för en översikt med länkar."
 	@$(if $(CHROMIUM),,echo "Ingen PDF: Chromium saknas (installera med scripts/bootstrap.sh pdf).")

@@ -35,5 +35,6 @@ run manadsrapport --config "$config" --period 202510
 run delarsrapport --config "$config" --per 2025-08-31
 run avvikelser --config "$config" --period 2025H1
 run kontroll --config "$config" --period 202510
+run nyckeltal --config "$config" --period 202412,202510 --format xlsx,html,csv
 run galleri --config "$config"
 echo "valgrind: inga fel och inga läckor i exempelkommunens körning"

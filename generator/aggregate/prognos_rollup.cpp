@@ -18,8 +18,10 @@ PrognosRollup rollUpPrognos(const PrognosSnapshot& snapshot, const OrgTree& tree
     result.total += avvikelse;
   }
   for (const auto& [node, f] : figures.rows)
-    if ((f.helarBudget != 0 || f.ackUtfall != 0) && !result.avvikelseByNode.count(node->code))
+    if ((f.helarBudget != 0 || f.ackUtfall != 0) && !result.avvikelseByNode.count(node->code)) {
       result.missing.push_back(node->name);
+      result.missingCodes.push_back(node->code);
+    }
   return result;
 }
 

@@ -22,6 +22,7 @@ struct PrognosRollup {
   // Nodes at the level that have budget or utfall in the year but no entry in the snapshot: a
   // partly returned prognosis. Their names, in report order.
   std::vector<std::string> missing;
+  std::vector<std::string> missingCodes;  // the same nodes' codes
 };
 
 // Entries that give the helår outcome (prognos) are turned into a deviation with the helår

@@ -105,7 +105,7 @@ utan budget, organisationsändringar och noder utan förälder.
                         [--format xlsx|csv|html]
 
 Räknar nyckeltal ur redan inläst data enligt definitionerna i nyckeltalskatalogen
-(data/nyckeltal.json och konfigurationens "nyckeltal.katalog") och skriver
+(mallarnas nyckeltal.json och konfigurationens "nyckeltal.katalog") och skriver
 nyckeltal-ÅÅÅÅMM.xlsx, .csv eller .html i utdatamappen: en tabell per nyckeltal med en rad
 per organisationsnod och period, samma period föregående år och mål, samt bladen
 Definitioner (formel och storheter) och Underlag (varje värde som ingår). Ett nyckeltal

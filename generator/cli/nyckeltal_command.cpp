@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <deque>
 #include <set>
 #include <sstream>
 
@@ -6,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/report_context.hpp"
 #include "core/errors.hpp"
+#include "ingest/org_reader.hpp"
 #include "ingest/table/open_source.hpp"
 #include "ingest/volymer_reader.hpp"
 #include "render/atomic_output_file.hpp"
@@ -115,7 +117,9 @@ int runNyckeltal(const std::vector<std::string>& args, std::ostream& out) {
     years.insert(p.year() - 1);
   }
   const Store& store = *context->store;
-  NyckeltalData data{.tree = &context->tree, .staffing = config.staffing};
+  NyckeltalData data{.tree = &context->tree,
+                     .staffing = config.staffing,
+                     .balanceToleranceOre = config.delarsrapport.balanceToleranceTkr * 100'000};
   for (const int year : years) {
     Cube cube = store.loadCube(PeriodRange::wholeYear(year));
     if (!cube.empty()) data.cubes.emplace(year, std::move(cube));
@@ -136,21 +140,39 @@ int runNyckeltal(const std::vector<std::string>& args, std::ostream& out) {
                                  .periods = periods,
                                  .reportLevel = config.reportLevel,
                                  .targets = settings.targets};
-  NyckeltalEvaluator evaluator(data);
-  const auto results = computeNyckeltal(request, evaluator, context->tree);
+  // Each period's figures follow the organisation of that period (an ansvar that moved later
+  // still counts where it was), whatever other periods are asked for with it.
+  const OrgTree versions = readOrgTree(*openTabularSource(config.org));
+  std::deque<OrgTree> trees;
+  std::vector<NyckeltalResult> results;
+  for (const Period period : periods) {
+    data.tree = &trees.emplace_back(versions.asOf(period));
+    NyckeltalRequest one = request;
+    one.periods = {period};
+    NyckeltalEvaluator evaluator(data);
+    for (NyckeltalResult& r : computeNyckeltal(one, evaluator, *data.tree))
+      results.push_back(std::move(r));
+  }
+  // By definition, then period (as the tables and the long format list them).
+  const auto rank = [&](const NyckeltalResult& r) {
+    return std::find(definitions.begin(), definitions.end(), r.definition) - definitions.begin();
+  };
+  std::stable_sort(results.begin(), results.end(),
+                   [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
   const ReportTexts texts = ReportTexts::load(config.templatesDir / "text" / "nyckeltal.json");
-  const Document document =
-      buildNyckeltalDocument(results, request, context->documentMeta(), texts);
+  const auto document = [&](NyckeltalLayout layout) {
+    return buildNyckeltalDocument(results, request, context->documentMeta(), texts, layout);
+  };
 
   const std::string stem = "nyckeltal-" + periods.back().toString();
   if (formats.contains("xlsx")) {
     const auto file = config.outputDir / (stem + ".xlsx");
-    renderXlsx(document, config.templatesDir, file);
+    renderXlsx(document(NyckeltalLayout::Workbook), config.templatesDir, file);
     out << "Skrev " << file.string() << "\n";
   }
   if (formats.contains("html")) {
     const auto file = config.outputDir / (stem + ".html");
-    renderHtml(document, config.templatesDir, file);
+    renderHtml(document(NyckeltalLayout::Page), config.templatesDir, file);
     out << "Skrev " << file.string() << "\n";
   }
   if (formats.contains("csv")) {

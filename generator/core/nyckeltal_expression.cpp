@@ -173,11 +173,15 @@ class ExpressionParser {
     const std::size_t begin = pos_;
     WideInt digits = 0;
     WideInt scale = 1;
+    int decimals = 0;
     bool fraction = false;
     while (pos_ < text_.size()) {
       const char c = text_[pos_];
       if (isDigit(c)) {
         if (digits > (static_cast<WideInt>(1) << 100)) fail(begin, "talet är för långt");
+        // 10^18 and a 2^100 numerator stay far inside 128 bits.
+        if (fraction && ++decimals > kMaxDecimals)
+          fail(begin, "talet har fler än " + std::to_string(kMaxDecimals) + " decimaler");
         digits = digits * 10 + (c - '0');
         if (fraction) scale *= 10;
       } else if ((c == '.' || c == ',') && !fraction && pos_ + 1 < text_.size() &&
@@ -188,8 +192,12 @@ class ExpressionParser {
       }
       ++pos_;
     }
-    return *ExactRational::fraction(digits, scale);
+    const auto number = ExactRational::fraction(digits, scale);
+    if (!number) fail(begin, "talet går inte att räkna exakt");
+    return *number;
   }
+
+  static constexpr int kMaxDecimals = 18;
 
   NyckeltalExpression& e_;
   std::string_view text_;

@@ -72,7 +72,7 @@ class Gallery : public ::testing::Test {
     write("kontroll-202510.html", reportPage("Datakontroll oktober 2025"));
     write("kontroll-202510.xlsx", "PK");
     write("budgetuppfoljning-2024.html", reportPage("Budgetuppföljning 2024"));
-    write("nyckeltal & mål.html", reportPage("Nyckeltal"));
+    write("statistik & mål.html", reportPage("Statistik"));
     write("anteckningar.html", "<p>Ingen rubrik här</p>");
     // Not reports: the store, temp files of a writer, lock files, other kinds of file.
     write("lager/exempel.sqlite", "SQLite format 3");
@@ -150,7 +150,7 @@ TEST_F(Gallery, ListsEveryReportOnceInTheNamndYearsOrderNewestFirst) {
        {"kontroll-202510.html", "kontroll-202510.xlsx"}},
       {"Budgetuppföljning 2024", "Övrigt", "2024", {"budgetuppfoljning-2024.html"}},
       {"anteckningar", "Övrigt", "", {"anteckningar.html"}},
-      {"Nyckeltal", "Övrigt", "", {"nyckeltal%20%26%20m%C3%A5l.html"}},
+      {"Statistik", "Övrigt", "", {"statistik%20%26%20m%C3%A5l.html"}},
   };
   ASSERT_EQ(rows.size(), expected.size()) << page;
   for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -174,7 +174,7 @@ TEST_F(Gallery, ListsEveryReportOnceInTheNamndYearsOrderNewestFirst) {
   // The workbook-only report is named by its file name, linked under its subfolder.
   EXPECT_TRUE(testing::contains(rows[3], ">prognosunderlag-202510-AF1.xlsx</a>"));
   // A file name with a space, '&' and 'å' is percent-encoded in the link, escaped as text.
-  EXPECT_TRUE(testing::contains(rows[11], ">nyckeltal &amp; mål.html</a>")) << rows[11];
+  EXPECT_TRUE(testing::contains(rows[11], ">statistik &amp; mål.html</a>")) << rows[11];
   EXPECT_TRUE(testing::contains(page, "Här finns 12 rapporter."));
 }
 

@@ -99,5 +99,18 @@ TEST(NyckeltalExpression, SyntaxErrorsGiveTheCharacterPosition) {
   EXPECT_TRUE(syntaxError("a +"));
 }
 
+TEST(NyckeltalExpression, ANumberWithTooManyDecimalsIsRefusedAtItsPosition) {
+  // 10^38 no longer fits the 128-bit denominator; refused before, never wrapped or dereferenced.
+  for (const int decimals : {19, 38, 40, 50}) {
+    const std::string formula = "a * 0," + std::string(static_cast<std::size_t>(decimals), '1');
+    const auto error = syntaxError(formula);
+    ASSERT_TRUE(error) << decimals;
+    EXPECT_EQ(error->column(), 5u);
+    EXPECT_TRUE(testing::mentions(error->reason(), {"18 decimaler"}));
+  }
+  // 18 decimals still parse, exactly.
+  EXPECT_EQ(valueOf("0,000000000000000001 * 1000000000000000000"), ExactRational::integer(1));
+}
+
 }  // namespace
 }  // namespace namnd

@@ -41,14 +41,20 @@ TEST(VolymerExample, EveryMonthOf2023To2025ReadsBack) {
   testing::TempDir dir;
   writeExampleVolymer(dir.path());
   const VolymImport read = readExample(dir.path());
-  // 36 months × (invånare + 36 ansvar × anställda and heltid + 3 placering + 2 × 2 hemtjänst +
-  // 22 ansvar with brukare).
-  EXPECT_EQ(read.summary.rowsAccepted, 36 * (1 + 36 * 2 + 3 + 2 * 2 + 22));
+  // 36 months × (invånare + 36 ansvar × anställda and heltid + 3 placering of which 2 HVB + 2 × 3
+  // hemtjänst + 22 ansvar with brukare), and three referenskostnader of December 2023 and 2024.
+  EXPECT_EQ(read.summary.rowsAccepted, 36 * (1 + 36 * 2 + 3 + 2 + 2 * 3 + 22) + 3 * 2);
   const VolymTable& table = read.table;
   EXPECT_EQ(table.measures(),
-            (std::vector<std::string>{"anstallda", "beviljad_tid", "brukare", "heltidsanstallda",
-                                      "invanare", "placeringsdygn", "utford_tid"}));
+            (std::vector<std::string>{"anstallda", "arbetad_tid", "beviljad_tid", "brukare",
+                                      "heltidsanstallda", "invanare", "placeringsdygn",
+                                      "placeringsdygn_hvb", "referenskostnad_aldreomsorg",
+                                      "referenskostnad_ifo", "referenskostnad_lss", "utford_tid"}));
   for (const std::string& matt : table.measures()) {
+    if (matt.starts_with("referenskostnad_")) {  // a yearly figure
+      EXPECT_EQ(table.periods(matt), (std::vector<Period>{Period(2023, 12), Period(2024, 12)}));
+      continue;
+    }
     const std::vector<Period> periods = table.periods(matt);
     ASSERT_EQ(periods.size(), 36u) << matt;
     EXPECT_EQ(periods.front(), Period(2023, 1)) << matt;
@@ -79,6 +85,13 @@ TEST(VolymerExample, FiguresArePlausibleAndHeltidGrows) {
       100.0 * static_cast<double>(done.numerator) / static_cast<double>(done.denominator);
   EXPECT_GT(donePercent, 86.0);
   EXPECT_LT(donePercent, 94.0);
+  // Produktivitet: utförd is 52–58 % of arbetad tid.
+  const VolymOutcome productive = evaluate(table, "andel(summa(utford_tid), summa(arbetad_tid))",
+                                           PeriodRange::ack(Period(2025, 8)));
+  const double productivePercent = 100.0 * static_cast<double>(productive.numerator) /
+                                   static_cast<double>(productive.denominator);
+  EXPECT_GT(productivePercent, 52.0);
+  EXPECT_LT(productivePercent, 58.0);
   // Placeringsdygn January–August: 33–44 placed persons a month, about 30 dygn each.
   const VolymOutcome days =
       evaluate(table, "summa(placeringsdygn)", PeriodRange::ack(Period(2025, 8)));

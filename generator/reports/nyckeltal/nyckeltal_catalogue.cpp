@@ -104,6 +104,7 @@ class DefinitionReader {
         fail(key + ".matt", "ska vara \"netto\", \"kostnad\", \"intakt\" eller \"budget\"");
       s.konto = ranges(obj, "konto", key + ".konto");
       s.verksamhet = ranges(obj, "verksamhet", key + ".verksamhet");
+      s.withVolym = text(obj, "ansvar_med_volym", false, key + ".ansvar_med_volym");
     } else if (kind == "hr") {
       s.kind = StorhetDefinition::Kind::Hr;
       for (const std::string& slag : texts(obj, "slag", key + ".slag")) {
@@ -147,6 +148,10 @@ class DefinitionReader {
         s.prognosMonth = obj.get("manad").convert<int>();
         if (s.prognosMonth < 1 || s.prognosMonth > 12) fail(key + ".manad", "ska vara 1–12");
       }
+      const std::string computed = text(obj, "berakning", false, key + ".berakning", "prognos");
+      if (computed != "prognos" && computed != "avvikelse")
+        fail(key + ".berakning", "ska vara \"prognos\" eller \"avvikelse\"");
+      s.prognosDeviation = computed == "avvikelse";
     } else if (kind == "enheter") {
       s.kind = StorhetDefinition::Kind::Enheter;
       if (obj.has("niva")) {
@@ -264,6 +269,7 @@ std::string StorhetDefinition::describe() const {
       text = "ekonomi " + measure;
       if (!konto.empty()) text += ", konto " + list(konto);
       if (!verksamhet.empty()) text += ", verksamhet " + list(verksamhet);
+      if (!withVolym.empty()) text += ", ansvar med volymen " + withVolym;
       break;
     case Kind::Hr: {
       text = "hr ";
@@ -278,7 +284,9 @@ std::string StorhetDefinition::describe() const {
     case Kind::Parameter:
       return "parameter personal." + parameter;
     case Kind::Prognos:
-      text = "helårsprognos lämnad månad " + std::to_string(prognosMonth);
+      text = std::string(prognosDeviation ? "prognosticerad avvikelse (budget − prognos)"
+                                          : "helårsprognos") +
+             " lämnad månad " + std::to_string(prognosMonth);
       break;
     case Kind::Enheter:
       text = std::string(onlyInBalance ? "antal enheter i balans" : "antal enheter") + " på nivå " +

@@ -1,5 +1,5 @@
 #pragma once
-// The catalogue of key-figure definitions (data/nyckeltal.json, and a kommun's own file named by
+// The catalogue of key-figure definitions (templates/nyckeltal.json, and a kommun's own file named by
 // the config's "nyckeltal.katalog", whose definitions add to or replace the shipped ones by id).
 // Every figure the nyckeltal command shows is computed from one definition: a formula
 // (core/nyckeltal_expression.hpp) over named storheter, each of which says exactly which data
@@ -61,6 +61,9 @@ struct StorhetDefinition {
   std::string measure = "netto";  // netto, kostnad (not class 3), intakt (−class 3), budget
   std::vector<CodePrefixRange> konto;
   std::vector<CodePrefixRange> verksamhet;
+  // "ansvar_med_volym": only the ansvar that report this volym mått in the window (the HVB
+  // placements that report placeringsdygn_hvb, whatever their codes in a kommun's org).
+  std::string withVolym;
   // Hr
   std::vector<HrKind> hrKinds;
   bool hrKronor = false;  // "enhet": "kr" instead of "timmar"
@@ -70,10 +73,13 @@ struct StorhetDefinition {
   std::string parameter;
   // Prognos
   int prognosMonth = 8;
+  // "berakning": "prognos" (the helår net cost, kr) or "avvikelse" (budget − prognos, kr).
+  bool prognosDeviation = false;
   // Enheter
   int level = 0;  // 0 = the deepest level of the org
   bool onlyInBalance = false;
-  std::int64_t toleranceOre = 0;
+  // Without "tolerans_kr": the config's delarsrapport.budget_i_balans_tkr (set by the command).
+  std::optional<std::int64_t> toleranceOre;
 
   // One line for the Definitioner sheet: "ekonomi netto, verksamhet 51, hela kommunen".
   std::string describe() const;

@@ -70,6 +70,13 @@ NyckeltalEvaluator::StorhetValue NyckeltalEvaluator::ekonomi(const StorhetDefini
   const Measure measure = s.measure == "budget" ? Measure::Budget : Measure::Utfall;
   bool anyInWindow = false;
   WideInt ore = 0;
+  std::set<std::string> withVolym;
+  if (!s.withVolym.empty()) {
+    if (!data_.volymer)
+      return {.problem = "volymer saknas (ange filen under \"" + data_.volymerKey +
+                         "\" i konfigurationen)"};
+    withVolym = codesWithVolym(s.withVolym, window);
+  }
   if (cube != data_.cubes.end()) {
     cube->second.forEachUnordered([&](const CubeCell& cell) {
       if (cell.measure != measure || !window.contains(cell.period)) return;
@@ -84,6 +91,7 @@ NyckeltalEvaluator::StorhetValue NyckeltalEvaluator::ekonomi(const StorhetDefini
                        [&](const auto& r) { return r.contains(cell.verksamhet); }))
         return;
       if (!inScope(cell.ansvar, scope, subtree)) return;
+      if (!s.withVolym.empty() && !withVolym.contains(std::string(cell.ansvar))) return;
       ore += s.measure == "intakt" ? -cell.ore : cell.ore;
     });
   }
@@ -92,6 +100,17 @@ NyckeltalEvaluator::StorhetValue NyckeltalEvaluator::ekonomi(const StorhetDefini
                        (measure == Measure::Budget ? "budget" : "huvudbok") + " för " +
                        windowText(window)};
   return {.value = hundredths(ore), .unit = "kr"};
+}
+
+std::set<std::string> NyckeltalEvaluator::codesWithVolym(const std::string& matt,
+                                                         PeriodRange window) const {
+  std::set<std::string> codes;
+  const VolymTable& all = *data_.volymer;
+  if (!all.hasMeasure(matt)) return codes;
+  for (const OrgNode* node : data_.tree->allNodes())
+    for (const Period p : all.periods(matt))
+      if (window.contains(p) && all.value(matt, node->code, p)) codes.insert(node->code);
+  return codes;
 }
 
 NyckeltalEvaluator::StorhetValue NyckeltalEvaluator::hr(const StorhetDefinition& s,
@@ -182,16 +201,37 @@ NyckeltalEvaluator::StorhetValue NyckeltalEvaluator::prognos(const StorhetDefini
   const OrgRollup& known = rollupThrough(submitted);
   WideInt ore = 0;
   bool any = false;
+  int entryLevel = deepestLevel_;
   for (const PrognosEntry& entry : snapshot->second.entries) {
-    if (!data_.tree->find(entry.node) || !inScope(entry.node, scope, subtree)) continue;
+    const OrgNode* node = data_.tree->find(entry.node);
+    if (!node || !inScope(entry.node, scope, subtree)) continue;
     any = true;
-    ore += entry.prognosOre
-               ? *entry.prognosOre
-               : known.under(*data_.tree, entry.node).helarBudget - *entry.avvikelseOre;
+    entryLevel = std::min(entryLevel, node->level);
+    const std::int64_t budget = known.under(*data_.tree, entry.node).helarBudget;
+    if (s.prognosDeviation)
+      ore += entry.avvikelseOre ? *entry.avvikelseOre : budget - *entry.prognosOre;
+    else
+      ore += entry.prognosOre ? *entry.prognosOre : budget - *entry.avvikelseOre;
   }
+  const std::string where = scope ? scope->name : std::string("nämnden");
   if (!any)
-    return {.problem = "prognosen lämnad " + submitted.toString() + " har ingen uppgift för " +
-                       (scope ? scope->name : std::string("nämnden"))};
+    return {.problem =
+                "prognosen lämnad " + submitted.toString() + " har ingen uppgift för " + where};
+  // A partly returned prognosis compared with the whole utfall would mislead: the nodes (at
+  // the level the entries are given) with budget or utfall but no entry, as the reports list
+  // them (aggregate/prognos_rollup).
+  const auto cube = data_.cubes.find(submitted.year());
+  static const Cube kEmpty;
+  const OrgRollup atLevel = rollUpToLevel(cube == data_.cubes.end() ? kEmpty : cube->second,
+                                          *data_.tree, entryLevel, submitted);
+  const PrognosRollup rolled = rollUpPrognos(snapshot->second, *data_.tree, atLevel);
+  std::string missing;
+  for (const std::string& code : rolled.missingCodes)
+    if (inScope(code, scope, subtree))
+      missing += (missing.empty() ? "" : ", ") + data_.tree->find(code)->name + " (" + code + ")";
+  if (!missing.empty())
+    return {.problem = "prognosen lämnad " + submitted.toString() + " saknar uppgift för " +
+                       missing + " och jämförs inte med hela utfallet för " + where};
   return {.value = hundredths(ore), .unit = "kr"};
 }
 
@@ -211,7 +251,8 @@ NyckeltalEvaluator::StorhetValue NyckeltalEvaluator::enheter(const StorhetDefini
     if (!inScope(node->code, scope, subtree)) continue;
     const Figures f = rollup.under(*data_.tree, node->code);
     if (f.ackBudget == 0 && f.ackUtfall == 0) continue;
-    if (s.onlyInBalance && f.ackAvvikelse() < -s.toleranceOre) continue;
+    const std::int64_t tolerance = s.toleranceOre.value_or(data_.balanceToleranceOre);
+    if (s.onlyInBalance && f.ackAvvikelse() < -tolerance) continue;
     ++count;
   }
   return {.value = ExactRational::integer(count), .unit = "st"};

@@ -9,10 +9,12 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "aggregate/org_rollup.hpp"
+#include "aggregate/prognos_rollup.hpp"
 #include "core/cube.hpp"
 #include "core/exact_rational.hpp"
 #include "core/hr_hours.hpp"
@@ -33,6 +35,9 @@ struct NyckeltalData {
   std::string volymerKey = "nyckeltal.volymer";  // the config key to name when it is missing
   std::map<Period, PrognosSnapshot> snapshots;   // by the month they were submitted
   StaffingParameters staffing;
+  // "i balans" for enheter storheter without their own tolerans_kr (delarsrapport.
+  // budget_i_balans_tkr): a deviation down to −tolerance counts as in balance.
+  std::int64_t balanceToleranceOre = 0;
 };
 
 // One storhet's value as used in a figure, for the Definitioner sheet.
@@ -88,6 +93,8 @@ class NyckeltalEvaluator {
   // further restriction).
   bool inScope(std::string_view code, const OrgNode* scope, const OrgNode* subtree) const;
   const OrgRollup& rollupThrough(Period through);
+  // The ansvar that have a value of the volym mått in the window.
+  std::set<std::string> codesWithVolym(const std::string& matt, PeriodRange window) const;
 
   const NyckeltalData& data_;
   std::map<int, OrgRollup> rollups_;  // by through.code()

@@ -9,7 +9,6 @@ namespace namnd {
 namespace {
 
 constexpr std::string_view kDash = "\xE2\x80\x93";  // "–"
-constexpr std::size_t kUnderlagRowsOnPage = 200;
 
 // The org rows of a definition: the nämnd, then (depth first) the nodes down to the level asked.
 void addRows(const OrgTree& tree, const OrgNode& node, int maxLevel, int depth,
@@ -56,11 +55,24 @@ std::string inputText(const NyckeltalInputValue& input) {
   return formatDecimal(static_cast<double>(*scaled) / 100.0, 2);
 }
 
+// The values of a figure's storheter on one line: "nettokostnad = 1 234,00 kr; invanare = 9 500".
+std::string inputsLine(const NyckeltalFigure& figure) {
+  std::string line;
+  for (const NyckeltalInputValue& input : figure.inputs) {
+    line += (line.empty() ? "" : "; ") + input.name + " = " + inputText(input);
+    if (input.value && !input.unit.empty()) line += " " + input.unit;
+    if (!input.note.empty()) line += " (" + input.note + ")";
+  }
+  return line;
+}
+
 class TableBuilder {
  public:
   TableBuilder(const ReportTexts& texts) : texts_(texts) {}
 
-  // A cell: the number, or "–" with the marker of its reason's footnote.
+  // A cell: the number, or "–" with the marker of its reason's footnote. The reasons are the
+  // table's first footnotes, so the marker is the number the renderers print before the note
+  // ("1)" in the workbook, "1." in the page's list).
   CellValue cell(const NyckeltalFigure& figure, const NyckeltalDefinition& d) {
     if (figure.scaled) return numberCell(*figure.scaled, d);
     auto [it, inserted] = markers_.emplace(figure.problem, static_cast<int>(markers_.size()) + 1);
@@ -69,7 +81,7 @@ class TableBuilder {
           {"nummer", std::to_string(it->second)}, {"id", d.id}, {"orsak", figure.problem}};
       footnotes_.push_back(texts_.text("tabell.saknas", values));
     }
-    return std::string(kDash) + " (" + std::to_string(it->second) + ")";
+    return std::string(kDash) + " " + std::to_string(it->second) + ")";
   }
 
   void note(const std::string& text) {
@@ -78,11 +90,8 @@ class TableBuilder {
     notes_.push_back(text);
   }
 
-  std::vector<std::string> footnotes() const {
-    std::vector<std::string> all = footnotes_;
-    all.insert(all.end(), notes_.begin(), notes_.end());
-    return all;
-  }
+  const std::vector<std::string>& reasons() const { return footnotes_; }
+  const std::vector<std::string>& notes() const { return notes_; }
 
  private:
   const ReportTexts& texts_;
@@ -112,6 +121,7 @@ Table definitionTable(const NyckeltalRequest& request, const ReportTexts& texts)
 }
 
 Table underlagTable(const std::vector<NyckeltalResult>& results, const ReportTexts& texts) {
+  // The workbook's Underlag sheet: every row, to filter.
   const PlaceholderValues none;
   const auto t = [&](const std::string& key) { return texts.text("underlag." + key, none); };
   Table table{.id = "underlag", .title = t("rubrik")};
@@ -120,17 +130,14 @@ Table underlagTable(const std::vector<NyckeltalResult>& results, const ReportTex
     table.columns.push_back({.header = t(key), .kind = ColumnKind::Text});
   const auto add = [&](const NyckeltalResult& r, Period period, const NyckeltalFigure& figure) {
     for (const NyckeltalInputValue& input : figure.inputs)
-      table.rows.push_back(
-          {.cells = {r.definition->id, r.node->name, label(texts, r.definition->period, period),
-                     input.name, inputText(input), input.unit, input.note}});
+      table.rows.push_back({.cells = {r.definition->id, r.node->name + " (" + r.node->code + ")",
+                                      label(texts, r.definition->period, period), input.name,
+                                      inputText(input), input.unit, input.note}});
   };
   for (const NyckeltalResult& r : results) {
     add(r, r.period, r.value);
     add(r, r.comparisonPeriod, r.comparison);
   }
-  if (table.rows.size() > kUnderlagRowsOnPage)
-    table.pageSummary =
-        texts.text("underlag.sammanfattning", {{"rader", std::to_string(table.rows.size())}});
   return table;
 }
 
@@ -163,7 +170,7 @@ std::vector<NyckeltalResult> computeNyckeltal(const NyckeltalRequest& request,
 
 Document buildNyckeltalDocument(const std::vector<NyckeltalResult>& results,
                                 const NyckeltalRequest& request, DocumentMeta meta,
-                                const ReportTexts& texts) {
+                                const ReportTexts& texts, NyckeltalLayout layout) {
   PlaceholderValues values;
   addPeriodPlaceholders(values, "period", request.periods.back());
   meta.periodLabel = texts.text("periodtext", values);
@@ -188,8 +195,18 @@ Document buildNyckeltalDocument(const std::vector<NyckeltalResult>& results,
       table.columns.push_back(
           {.header = texts.text("tabell.mal", none), .kind = kind, .decimals = d->decimaler});
     TableBuilder builder(texts);
+    std::vector<std::string> inputs;  // the page's footnotes with each row's storheter
     for (const NyckeltalResult& r : results) {
       if (r.definition != d) continue;
+      if (layout == NyckeltalLayout::Page)
+        for (const auto& [figure, period] :
+             {std::pair{&r.value, r.period}, std::pair{&r.comparison, r.comparisonPeriod}})
+          inputs.push_back(
+              texts.text("tabell.underlag", {{"id", d->id},
+                                             {"org", r.node->name},
+                                             {"kod", r.node->code},
+                                             {"period", label(texts, d->period, period)},
+                                             {"varden", inputsLine(*figure)}}));
       Row row{.kind = r.depth == 0 ? RowKind::Total : RowKind::Item, .level = r.depth};
       row.cells = {r.node->name, label(texts, d->period, r.period), builder.cell(r.value, *d),
                    builder.cell(r.comparison, *d)};
@@ -211,15 +228,18 @@ Document buildNyckeltalDocument(const std::vector<NyckeltalResult>& results,
                                                  {"period", label(texts, d->period, period)},
                                                  {"anmarkning", note}}));
     }
-    table.footnotes = builder.footnotes();
-    table.footnotes.insert(
-        table.footnotes.begin(),
-        texts.text("tabell.formel",
+    // Reasons first (their markers are their numbers), then the formula, notes and inputs.
+    table.footnotes = builder.reasons();
+    table.footnotes.push_back(
+        texts.text(layout == NyckeltalLayout::Page ? "tabell.formel_sida" : "tabell.formel",
                    {{"id", d->id}, {"namn", d->namn}, {"formel", d->formel.text()}}));
+    for (const std::string& note : builder.notes()) table.footnotes.push_back(note);
+    table.footnotes.insert(table.footnotes.end(), inputs.begin(), inputs.end());
     document.sections.push_back(std::move(table));
   }
   document.sections.push_back(definitionTable(request, texts));
-  document.sections.push_back(underlagTable(results, texts));
+  if (layout == NyckeltalLayout::Workbook)
+    document.sections.push_back(underlagTable(results, texts));
   return document;
 }
 

@@ -38,8 +38,14 @@ struct NyckeltalResult {
 std::vector<NyckeltalResult> computeNyckeltal(const NyckeltalRequest& request,
                                               NyckeltalEvaluator& evaluator, const OrgTree& tree);
 
+// Where the document is read. A workbook has the inputs in its Underlag sheet; a page (html)
+// lists each table's inputs in that table's footnotes and has no Underlag table, so that it is
+// complete on its own however many rows there are.
+enum class NyckeltalLayout { Workbook, Page };
+
 Document buildNyckeltalDocument(const std::vector<NyckeltalResult>& results,
                                 const NyckeltalRequest& request, DocumentMeta meta,
-                                const ReportTexts& texts);
+                                const ReportTexts& texts,
+                                NyckeltalLayout layout = NyckeltalLayout::Workbook);
 
 }  // namespace namnd

@@ -25,8 +25,11 @@ NyckeltalSettings readNyckeltalSettings(const RunConfig& config) {
     throw ConfigError(configName + ": \"nyckeltal." + key + "\" " + problem);
   };
   NyckeltalSettings settings;
-  settings.baseCatalogue = config.templatesDir.parent_path() / "data" / "nyckeltal.json";
-  settings.baseCatalogueName = settings.baseCatalogue.string();
+  // The shipped catalogue lives with the templates (the config's "mallar"), which a kommun
+  // copies and adapts as one folder. Named by its place there, not as an absolute local path:
+  // the Definitioner table is a public document and reads the same in every checkout.
+  settings.baseCatalogue = config.templatesDir / "nyckeltal.json";
+  settings.baseCatalogueName = "mallarnas nyckeltal.json";
   settings.volymer = config.delarsrapport.volymer;
   settings.volymerKey = "nyckeltal.volymer";
   if (settings.volymer) settings.volymerKey = "delarsrapport.volymer";

@@ -4,7 +4,7 @@
 //   "nyckeltal": {
 //     "katalog": "nyckeltal-egna.json",     a kommun's own definitions: added, or replacing the
 //                                            shipped ones with the same id
-//     "grundkatalog": "../nyckeltal.json",  the shipped catalogue; by default data/nyckeltal.json
+//     "grundkatalog": "../nyckeltal.json",  the shipped catalogue; by default templates/nyckeltal.json
 //                                            beside the "mallar" folder (the repository layout)
 //     "volymer": "volymer.csv",             by default "delarsrapport.volymer"
 //     "urval": ["nettokostnad_per_invanare_aldreomsorg"],  shown without --matt; default all
