@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -296,6 +297,46 @@ std::map<std::string, std::string> readTaxonomyMap(
   return result;
 }
 
+// "nyckeltal": its keys are named "nyckeltal.<key>" in messages, as the command always named them.
+void readNyckeltal(const ConfigReader& read, const Object& root, NyckeltalConfig& n) {
+  if (!root.has("nyckeltal") || root.isNull("nyckeltal")) return;
+  const Object::Ptr block = root.getObject("nyckeltal");
+  if (!block) read.fail("nyckeltal", "ska vara ett objekt");
+  n.present = true;
+  const auto fail = [&](const std::string& key, const std::string& problem) {
+    read.fail("nyckeltal." + key, problem);
+  };
+  const auto file = [&](const std::string& key) -> std::optional<InputFile> {
+    if (!block->has(key) || block->isNull(key)) return std::nullopt;
+    if (!block->get(key).isString())
+      fail(key, "ska vara en filväg (relativ till konfigurationsfilen)");
+    return read.existingFile("nyckeltal." + key, block->getValue<std::string>(key));
+  };
+  n.grundkatalog = file("grundkatalog");
+  n.katalog = file("katalog");
+  n.volymer = file("volymer");
+  if (block->has("urval")) {
+    const Array::Ptr list = block->getArray("urval");
+    if (!list) fail("urval", "ska vara en lista med nyckeltalens id");
+    for (unsigned i = 0; i < list->size(); ++i) {
+      if (!list->get(i).isString())
+        fail("urval", "element " + std::to_string(i + 1) + " ska vara ett id");
+      n.urval.push_back(list->get(i).extract<std::string>());
+    }
+  }
+  if (block->has("mal")) {
+    const Object::Ptr targets = block->getObject("mal");
+    if (!targets) fail("mal", "ska vara ett objekt {\"id\": mål}");
+    for (const auto& [id, value] : *targets) {
+      if (!value.isNumeric()) fail("mal." + id, "ska vara ett tal (i nyckeltalets enhet)");
+      const double number = value.convert<double>();
+      if (!std::isfinite(number) || std::fabs(number) > 1e12)
+        fail("mal." + id, "är inget rimligt tal");
+      n.mal.emplace(id, number);
+    }
+  }
+}
+
 void readAvvikelser(const ConfigReader& read, const Object& block, int levels,
                     AvvikelserSettings& a) {
   readTjansteskrivelse(read, block, "avvikelser", a);
@@ -584,6 +625,15 @@ RunConfig readRunConfig(const fs::path& configFile) {
                 "ska vara ett objekt med \"register\" och \"taxonomi\", eller en fil eller en "
                 "lista med filer");
     }
+  }
+  try {
+    readNyckeltal(read, *root, config.nyckeltal);
+  } catch (const Poco::Exception& e) {
+    throw ConfigError(absolute.string() + ": \"nyckeltal\" kan inte läsas (" + e.displayText() +
+                      ")");
+  } catch (const fs::filesystem_error& e) {
+    throw ConfigError(absolute.string() + ": \"nyckeltal\": sökvägen " + e.path1().string() +
+                      " kan inte användas");
   }
   return config;
 }

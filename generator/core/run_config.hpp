@@ -154,6 +154,19 @@ struct AvvikelserSettings : TjansteskrivelseSettings {
   }
 };
 
+// "nyckeltal": the config's choices for `namnd nyckeltal`, as written; the command resolves them
+// against the templates (reports/nyckeltal/nyckeltal_settings.hpp).
+struct NyckeltalConfig {
+  bool present = false;  // the block exists and is not null
+  // "katalog": the kommun's own definitions, added to or replacing the base catalogue's by id.
+  std::optional<InputFile> katalog;
+  // "grundkatalog": the base catalogue; none = the templates' nyckeltal.json.
+  std::optional<InputFile> grundkatalog;
+  std::optional<InputFile> volymer;   // "volymer": none = "delarsrapport.volymer"
+  std::vector<std::string> urval;     // "urval": ids shown without --matt; empty = all
+  std::map<std::string, double> mal;  // "mal": id → target in the unit shown (6 = 6 %)
+};
+
 struct RunConfig {
   std::filesystem::path configPath;  // absolute
   std::string kommun;
@@ -187,6 +200,7 @@ struct RunConfig {
   PrognosunderlagSettings prognosunderlag;
   DelarsrapportSettings delarsrapport;
   AvvikelserSettings avvikelser;
+  NyckeltalConfig nyckeltal;
 };
 
 // Reads and validates the config. Throws ConfigError with a Swedish message naming the file and

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/errors.hpp"
 #include "support/test_support.hpp"
@@ -301,6 +302,53 @@ TEST_F(RunConfigTest, AvvikelserMistakesNameTheKey) {
   EXPECT_TRUE(testing::mentions(errorFor("{" + reg + R"("niva": 4})"),  // three levels here
                                 {"avvikelser.niva", "mellan 1 och 3"}));
   EXPECT_TRUE(testing::mentions(errorFor("[1]"), {"avvikelser", "objekt"}));
+}
+
+TEST_F(RunConfigTest, NyckeltalBlockIsReadWithPathsRelativeToTheConfig) {
+  testing::writeFile(dir / "konfig" / "egna-nyckeltal.json", "{}");
+  testing::writeFile(dir / "in" / "volymer.csv", "x");
+  EXPECT_FALSE(load().nyckeltal.present);
+  keys["nyckeltal"] = R"({"katalog": "egna-nyckeltal.json", "volymer": "../in/volymer.csv",
+    "urval": ["sjukfranvaro", "budgetfoljsamhet"], "mal": {"sjukfranvaro": 6.5, "budgetfoljsamhet": 80}})";
+  const NyckeltalConfig n = load().nyckeltal;
+  EXPECT_TRUE(n.present);
+  ASSERT_TRUE(n.katalog);
+  EXPECT_EQ(n.katalog->path, base / "konfig" / "egna-nyckeltal.json");
+  EXPECT_EQ(n.katalog->displayName, "egna-nyckeltal.json");
+  EXPECT_FALSE(n.grundkatalog);
+  ASSERT_TRUE(n.volymer);
+  EXPECT_EQ(n.volymer->path, base / "in" / "volymer.csv");
+  EXPECT_EQ(n.urval, (std::vector<std::string>{"sjukfranvaro", "budgetfoljsamhet"}));
+  EXPECT_EQ(n.mal,
+            (std::map<std::string, double>{{"budgetfoljsamhet", 80}, {"sjukfranvaro", 6.5}}));
+}
+
+TEST_F(RunConfigTest, NyckeltalMistakesNameTheFileAndKey) {
+  const std::string file = (base / "konfig" / "namnd.json").string();
+  const auto errorFor = [&](const std::string& block) {
+    keys["nyckeltal"] = block;
+    return loadError();
+  };
+  EXPECT_EQ(errorFor(R"({"mal": 6})"),
+            file + R"(: "nyckeltal.mal" ska vara ett objekt {"id": mål})");
+  EXPECT_EQ(errorFor(R"({"mal": {"sjukfranvaro": "6 %"}})"),
+            file + R"(: "nyckeltal.mal.sjukfranvaro" ska vara ett tal (i nyckeltalets enhet))");
+  EXPECT_EQ(errorFor(R"({"mal": {"sjukfranvaro": 1e13}})"),
+            file + R"(: "nyckeltal.mal.sjukfranvaro" är inget rimligt tal)");
+  EXPECT_EQ(
+      errorFor(R"({"katalog": 5})"),
+      file + R"(: "nyckeltal.katalog" ska vara en filväg (relativ till konfigurationsfilen))");
+  EXPECT_EQ(
+      errorFor(R"({"grundkatalog": ["a.json"]})"),
+      file + R"(: "nyckeltal.grundkatalog" ska vara en filväg (relativ till konfigurationsfilen))");
+  EXPECT_TRUE(
+      testing::mentions(errorFor(R"({"katalog": "finns-inte.json"})"),
+                        {file, "\"nyckeltal.katalog\"", "finns-inte.json", "som inte finns"}));
+  EXPECT_EQ(errorFor(R"({"urval": "sjukfranvaro"})"),
+            file + R"(: "nyckeltal.urval" ska vara en lista med nyckeltalens id)");
+  EXPECT_EQ(errorFor(R"({"urval": ["sjukfranvaro", 3]})"),
+            file + R"(: "nyckeltal.urval" element 2 ska vara ett id)");
+  EXPECT_EQ(errorFor(R"("egna.json")"), file + R"(: "nyckeltal" ska vara ett objekt)");
 }
 
 }  // namespace

@@ -4,7 +4,8 @@
 //   "nyckeltal": {
 //     "katalog": "nyckeltal-egna.json",     a kommun's own definitions: added, or replacing the
 //                                            shipped ones with the same id
-//     "grundkatalog": "../nyckeltal.json",  the shipped catalogue; by default templates/nyckeltal.json
+//     "grundkatalog": "../nyckeltal.json",  the shipped catalogue; by default
+//     templates/nyckeltal.json
 //                                            beside the "mallar" folder (the repository layout)
 //     "volymer": "volymer.csv",             by default "delarsrapport.volymer"
 //     "urval": ["nettokostnad_per_invanare_aldreomsorg"],  shown without --matt; default all
@@ -32,8 +33,8 @@ struct NyckeltalSettings {
   std::map<std::string, ExactRational> targets;
 };
 
-// Reads the block from the config file `config` was loaded from. Throws ConfigError naming the
-// config file and key for a mistyped value or a file that does not exist.
+// The settings from the config's "nyckeltal" block (read and checked by loadRunConfig) and its
+// templates folder. Throws ConfigError naming the config file when the base catalogue is missing.
 NyckeltalSettings readNyckeltalSettings(const RunConfig& config);
 
 }  // namespace namnd
