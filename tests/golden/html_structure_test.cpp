@@ -155,7 +155,9 @@ TEST_F(HtmlStructure, TheAvvikelserReportHasAPartPerLaw) {
             "Avvikelser enligt SoL och LSS");
   EXPECT_EQ(partStartingWith("Lex Maria"), "Avvikelser enligt HSL");
   EXPECT_EQ(partStartingWith("Avvikelser enligt HSL per kategori"), "Avvikelser enligt HSL");
-  EXPECT_EQ(partStartingWith("Underrapportering"), "(saknas)");  // about both laws: an h2
+  // About both laws: a part of its own, whose text and table are h3 below it.
+  EXPECT_EQ(partStartingWith("Grund för bedömningen"), "Underrapportering");
+  EXPECT_EQ(partStartingWith("Flaggade enheter"), "Underrapportering");
 }
 
 // The månadsrapport declares no parts: its sections are h2 under the title.

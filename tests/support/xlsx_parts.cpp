@@ -73,3 +73,19 @@ CellRef parseCellRef(const std::string& ref) {
 }
 
 }  // namespace namnd::testing
+
+namespace namnd::testing {
+
+std::map<int, double> columnWidths(const std::string& xml) {
+  std::map<int, double> widths;
+  const std::regex col("<col min=\"([0-9]+)\" max=\"([0-9]+)\" width=\"([0-9.]+)\"");
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), col); it != std::sregex_iterator();
+       ++it) {
+    for (int c = std::stoi((*it)[1]); c <= std::stoi((*it)[2]); ++c) {
+      widths[c - 1] = std::stod((*it)[3]);
+    }
+  }
+  return widths;
+}
+
+}  // namespace namnd::testing

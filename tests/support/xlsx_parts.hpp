@@ -3,6 +3,7 @@
 // headers and footers, filters, merged cells, document properties.
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,5 +31,13 @@ struct CellRef {
   int col = 0;
 };
 CellRef parseCellRef(const std::string& ref);
+
+}  // namespace namnd::testing
+
+namespace namnd::testing {
+
+// The widths of a sheet's <col> elements, by 0-based column, as stored (Excel's units plus the
+// writer's padding).
+std::map<int, double> columnWidths(const std::string& sheetXml);
 
 }  // namespace namnd::testing

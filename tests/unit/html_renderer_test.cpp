@@ -493,8 +493,14 @@ TEST_F(HtmlRenderTest, AHeadingBeforeAWideTablePrintsOnItsLandscapePage) {
   doc.sections.emplace_back(amountsTable("mal", 7));
   doc.sections.emplace_back(TextSection{"slut", "Slutord", {"Text före en smal tabell."}, {}});
   doc.sections.emplace_back(amountsTable("smal", 2));
+  // A part whose text leads into a wide table: both the part's heading and the text go along.
+  doc.sections.emplace_back(PartHeading{"signal", "Underrapportering"});
+  doc.sections.emplace_back(TextSection{"grund", "Grund", {"Hur enheter flaggas."}, {}});
+  doc.sections.emplace_back(amountsTable("flaggade", 6));
   const std::string html = render(doc);
-  EXPECT_TRUE(contains(html, "<section class=\"part wide-start\""));
+  EXPECT_TRUE(contains(html, "<section class=\"part wide-start\" id=\"bilagor\">"));
+  EXPECT_TRUE(contains(html, "<section class=\"part wide-start\" id=\"signal\">"));
+  EXPECT_TRUE(contains(html, "<section class=\"text-section wide\" id=\"grund\">"));
   EXPECT_TRUE(contains(html, "<section class=\"text-section wide\" id=\"inledning\">"));
   EXPECT_TRUE(contains(html, "<section class=\"text-section\" id=\"slut\">"));
 }

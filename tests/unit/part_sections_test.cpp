@@ -99,7 +99,8 @@ TEST_F(PartSections, KontrollerMustStillBeListed) {
 }
 
 // The shipped templates declare their parts: the delårsrapport is a tjänsteskrivelse, the report
-// and its bilagor (notes 004 §5.1, §5.3), the avvikelser report has a part per law (§5.4).
+// and its bilagor (notes 004 §5.1, §5.3), the avvikelser report has a part per law (§5.4) and
+// one for the under-reporting signal, which concerns both.
 TEST(ShippedTemplates, DeclareTheirParts) {
   const auto titles = [](const std::string& kind, const std::vector<std::string>& known) {
     std::vector<std::string> parts;
@@ -116,7 +117,7 @@ TEST(ShippedTemplates, DeclareTheirParts) {
                     "hsl_kategorier", "fall", "lakemedel", "hsl_ovrigt", "externa", "lex_sarah",
                     "lex_maria", "underrapportering", "kontroller"}),
             (std::vector<std::string>{"Tjänsteskrivelse", "", "Avvikelser enligt SoL och LSS",
-                                      "Avvikelser enligt HSL", ""}));
+                                      "Avvikelser enligt HSL", "Underrapportering", ""}));
 }
 
 }  // namespace

@@ -64,6 +64,22 @@ class XlsxChartTest : public ::testing::Test {
   testing::TempDir dir_;
 };
 
+// The kommun's series colours (templates/farger.json) colour the Excel chart as they do the SVG.
+TEST_F(XlsxChartTest, TheSeriesTakeTheKommunsColours) {
+  const std::string standard = *part(render(chartDocument(sampleChart())), "xl/charts/chart1.xml");
+  EXPECT_TRUE(testing::contains(standard, "srgbClr val=\"1F4E79\""));
+
+  const fs::path templates = dir_ / "mallar";
+  fs::create_directories(templates / "xlsx");
+  fs::copy_file(kTemplates / "xlsx" / "document.json", templates / "xlsx" / "document.json");
+  testing::writeFile(templates / "farger.json", R"({"diagramserier": ["#123456", "#ABCDEF"]})");
+  const std::string own =
+      *part(render(chartDocument(sampleChart()), "egen.xlsx", templates), "xl/charts/chart1.xml");
+  EXPECT_TRUE(testing::contains(own, "srgbClr val=\"123456\""));
+  EXPECT_TRUE(testing::contains(own, "srgbClr val=\"ABCDEF\""));
+  EXPECT_FALSE(testing::contains(own, "srgbClr val=\"1F4E79\""));
+}
+
 TEST_F(XlsxChartTest, AChartGetsItsOwnSheetNamedByTitleOrLayout) {
   EXPECT_EQ(sheetNames(render(chartDocument(sampleChart()))),
             (std::vector<std::string>{"Övertid och inhyrd personal KPV"}));

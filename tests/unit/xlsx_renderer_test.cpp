@@ -16,6 +16,7 @@
 #include "core/errors.hpp"
 #include "support/sample_document.hpp"
 #include "support/test_support.hpp"
+#include "support/xlsx_parts.hpp"
 
 namespace namnd {
 namespace {
@@ -27,6 +28,14 @@ using testing::sampleDocument;
 using testing::writeFile;
 
 const fs::path kTemplates = testing::repoPath("templates");
+
+// The sample document with its first table's long label shortened, so that the table fits a
+// portrait page (six columns, 36 + 3 × 13 + 2 × 10 = 95 units plus header words).
+Document narrowSample() {
+  Document doc = sampleDocument();
+  std::get<Table>(doc.sections.front()).rows.front().cells.front() = std::string("Äldreomsorg");
+  return doc;
+}
 
 Table tableTitled(const std::string& title) {
   Table t;
@@ -298,7 +307,7 @@ TEST_F(XlsxRenderTest, FootnotesFollowTheTableAfterAnEmptyRow) {
 // The sample table is six columns, 36 + 3 × 13 + 10 + 10 = 95 width units: it fits a portrait
 // page.
 TEST_F(XlsxRenderTest, PanesFreezeBelowTheHeaderAndPagesPrintA4) {
-  const Package p = unzip(render(sampleDocument()));
+  const Package p = unzip(render(narrowSample()));
   const std::string& xml = p.parts.at("xl/worksheets/sheet1.xml");
   EXPECT_TRUE(contains(xml,
                        "<pane ySplit=\"3\" topLeftCell=\"A4\" activePane=\"bottomLeft\" "
@@ -599,15 +608,20 @@ TEST_F(XlsxSharedSheetTest, TheNextSectionStartsBelowAChart) {
 // ---- Print setup ----
 
 TEST_F(XlsxRenderTest, OnlyWideSheetsPrintLandscape) {
-  Document doc = sampleDocument();
+  Document doc = narrowSample();
   Table wide = tableTitled("Per månad");
   for (const char* month : {"Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul"})
     wide.columns.push_back({month, ColumnKind::Amount, 0});
   Chart chart = testing::sampleChart();
-  doc.sections = {doc.sections[0], wide, doc.sections[1], doc.sections[2], chart};
+  // Six columns too, but a label of 60 characters makes it wider than a portrait page.
+  Table longLabels = std::get<Table>(doc.sections[0]);
+  longLabels.title = "Långa rader";
+  longLabels.rows.front().cells.front() = std::string(60, 'x');
+  doc.sections = {doc.sections[0], wide, doc.sections[1], doc.sections[2], chart, longLabels};
   const Package p = unzip(render(doc));
   const std::vector<std::pair<int, std::string>> expected{
-      {1, "portrait"},    // six columns, 95 units: fits
+      {1, "portrait"},    // six columns, about 95 units: fits
+      {6, "landscape"},   // six columns, but over 100 units
       {2, "landscape"},   // eight columns
       {3, "portrait"},    // text
       {4, "landscape"},   // 50 + 10 + 70 = 130 units
@@ -678,21 +692,147 @@ TEST_F(XlsxRenderTest, OnlyColumnsThatMarkNegativesShowThemRed) {
 
 // ---- Filters ----
 
-// A workbook-only table (hundreds of rows) gets filter buttons on its header row, over its item
-// rows; the totals at its foot are neither filtered nor sorted away.
-TEST_F(XlsxRenderTest, AWorkbookOnlyTableHasAFilterOverItsItemRows) {
+// A workbook-only table (hundreds of rows) is a named Excel table: filter buttons on its header
+// row, over its item rows; the totals at its foot are neither filtered nor sorted away.
+TEST_F(XlsxRenderTest, AWorkbookOnlyTableIsANamedTableOverItsItemRows) {
   Document doc = sampleDocument();
   Table& table = std::get<Table>(doc.sections.front());
   table.pageSummary = "Tabellen finns i Excelfilen.";
   std::size_t items = 0;
   while (items < table.rows.size() && table.rows[items].kind == RowKind::Item) ++items;
   ASSERT_EQ(items, 3u);
+  const fs::path file = render(doc);
+  const Package p = unzip(file);
+  ASSERT_EQ(p.parts.count("xl/tables/table1.xml"), 1u);
+  const std::string& xml = p.parts.at("xl/tables/table1.xml");
+  // Header on row 3 (document title, section title, header), then the item rows.
+  const char lastColumn = static_cast<char>('A' + table.columns.size() - 1);
+  const std::string ref = std::string("A3:") + lastColumn + std::to_string(3 + items);
+  const auto tableElement = elements(xml, "table");
+  ASSERT_EQ(tableElement.size(), 1u);
+  EXPECT_EQ(attribute(tableElement[0], "name"), "Omraden");  // the id "omraden"
+  EXPECT_EQ(attribute(tableElement[0], "ref"), ref);
+  EXPECT_TRUE(contains(xml, "<autoFilter ref=\"" + ref + "\"/>")) << xml;
+  EXPECT_FALSE(contains(xml, "totalsRowCount"));
+  std::vector<std::string> names;
+  for (const std::string& column : elements(xml, "tableColumn")) {
+    names.push_back(unescapeXml(attribute(column, "name")));
+  }
+  std::vector<std::string> headers;
+  for (const Column& column : table.columns) headers.push_back(column.header);
+  EXPECT_EQ(names, headers);
+
+  const std::string sheet = testing::sheetXml(file, sheetNames(p).front());
+  EXPECT_TRUE(contains(sheet, "<tableParts count=\"1\">")) << sheet;
+  EXPECT_FALSE(contains(sheet, "<autoFilter"));  // the table's own filter replaces it
+  EXPECT_FALSE(contains(p.parts.at("xl/worksheets/sheet2.xml"), "tablePart"));
+  // The header cells read exactly the model's headers.
+  const Sheet cells(p, 1);
+  EXPECT_CELL(cells, "A3", "s", "Område");
+  EXPECT_CELL(cells, std::string(1, lastColumn) + "3", "s", headers.back());
+}
+
+// Excel table names are unique in the workbook, ASCII letters, digits and "_" from a letter.
+TEST_F(XlsxRenderTest, TableNamesAreValidAndUnique) {
+  Document doc = sampleDocument();
+  Table first = std::get<Table>(doc.sections.front());
+  first.pageSummary = "Tabellen finns i Excelfilen.";
+  first.id = "största transaktioner";
+  Table second = first;
+  second.id = "Största-transaktioner";
+  Table third = first;
+  third.id = "4b";
+  doc.sections = {first, second, third};
   const Package p = unzip(render(doc));
-  const std::string lastRow = std::to_string(3 + items);  // header row 3
-  EXPECT_TRUE(contains(p.parts.at("xl/worksheets/sheet1.xml"),
-                       "<autoFilter ref=\"A3:F" + lastRow + "\"/>"));
-  EXPECT_TRUE(contains(p.parts.at("xl/workbook.xml"), "_xlnm._FilterDatabase"));
-  EXPECT_FALSE(contains(p.parts.at("xl/worksheets/sheet2.xml"), "autoFilter"));
+  std::vector<std::string> names;
+  for (int n = 1; n <= 3; ++n) {
+    const std::string part = "xl/tables/table" + std::to_string(n) + ".xml";
+    ASSERT_EQ(p.parts.count(part), 1u) << part;
+    names.push_back(attribute(elements(p.parts.at(part), "table")[0], "name"));
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"Storsta_transaktioner", "Storsta_transaktioner_2",
+                                             "Tabell_4b"}));
+}
+
+// Headers Excel cannot take as column names (repeated here) keep plain filter buttons.
+TEST_F(XlsxRenderTest, RepeatedHeadersGetAPlainFilterInsteadOfATable) {
+  Document doc = sampleDocument();
+  Table& table = std::get<Table>(doc.sections.front());
+  table.pageSummary = "Tabellen finns i Excelfilen.";
+  table.columns[2].header = "ack budget";
+  const Package p = unzip(render(doc));
+  EXPECT_EQ(p.parts.count("xl/tables/table1.xml"), 0u);
+  EXPECT_TRUE(contains(p.parts.at("xl/worksheets/sheet1.xml"), "<autoFilter ref=\"A3:F6\"/>"));
+}
+
+// ---- Column widths ----
+
+// libxlsxwriter stores a width with Excel's padding of 5 pixels (0.71 units) added.
+constexpr double kStoredPadding = 0.72;
+constexpr double kMaxColumnWidth = 60;  // templates/xlsx/document.json "maxColumnWidth"
+
+std::size_t characters(const std::string& utf8) {
+  std::size_t n = 0;
+  for (const char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+TEST_F(XlsxRenderTest, ATextColumnIsAsWideAsItsLongestLabelUpToTheMaximum) {
+  const std::string label = "Externa avvikelser från kommunen till annan vårdgivare";
+  ASSERT_EQ(characters(label), 54u);
+  Document doc = sampleDocument();
+  Table table = tableTitled("HSL");
+  table.rows = {{RowKind::Item, 0, {std::string("Fall")}}, {RowKind::Item, 0, {label}}};
+  Table longText = tableTitled("Fritext");
+  const std::string sentence(120, 'x');
+  longText.rows = {{RowKind::Item, 0, {sentence}}};
+  doc.sections = {table, longText};
+  const fs::path file = render(doc);
+  const Package p = unzip(file);
+  const auto widths = testing::columnWidths(p.parts.at("xl/worksheets/sheet1.xml"));
+  ASSERT_EQ(widths.count(0), 1u);
+  EXPECT_GE(widths.at(0), 54.0);
+  EXPECT_LE(widths.at(0), kMaxColumnWidth + kStoredPadding);
+  // A text longer than the maximum stops at it and wraps in its cell.
+  const auto longWidths = testing::columnWidths(p.parts.at("xl/worksheets/sheet2.xml"));
+  EXPECT_NEAR(longWidths.at(0), kMaxColumnWidth, kStoredPadding);
+  const std::string styles = p.parts.at("xl/styles.xml");
+  const auto xfs = elements(section(styles, "cellXfs"), "xf");
+  const std::string sheet2 = p.parts.at("xl/worksheets/sheet2.xml");
+  std::smatch cell;  // the sentence's cell, under the title rows and the header
+  ASSERT_TRUE(std::regex_search(sheet2, cell, std::regex("<c r=\"A4\"([^>]*)>")));
+  const std::string s = attribute(cell[1].str(), "s");
+  ASSERT_FALSE(s.empty());
+  EXPECT_TRUE(contains(xfs.at(std::stoul(s)), "wrapText=\"1\"")) << xfs.at(std::stoul(s));
+}
+
+TEST_F(XlsxRenderTest, ANumberColumnCoversItsLongestDisplayedNumber) {
+  Document doc = sampleDocument();
+  Table table = tableTitled("Belopp");
+  table.columns = {
+      {"Rad", ColumnKind::Text, 0}, {"Kr", ColumnKind::Decimal, 2}, {"Tkr", ColumnKind::Amount, 0}};
+  table.rows = {{RowKind::Item, 0, {std::string("a"), -2'855'737.5, std::int64_t{12}}},
+                {RowKind::Total, 0, {std::string("b"), 1.0, std::int64_t{-1'234'567'890'123}}}};
+  doc.sections = {table};
+  const Package p = unzip(render(doc));
+  const auto widths = testing::columnWidths(p.parts.at("xl/worksheets/sheet1.xml"));
+  // As Excel shows them: "-2 855 737,50" and "-1 234 567 890 123".
+  EXPECT_GE(widths.at(1), static_cast<double>(std::string("-2 855 737,50").size()));
+  EXPECT_GE(widths.at(2), static_cast<double>(std::string("-1 234 567 890 123").size()));
+}
+
+// The document title and footnotes run on into the empty cells beside: column A keeps the
+// text kind's width of templates/xlsx/document.json.
+TEST_F(XlsxRenderTest, TitlesAndFootnotesDoNotWidenColumnA) {
+  Document doc = sampleDocument();
+  doc.title = std::string(90, 'T');
+  Table table = tableTitled(std::string(80, 'R'));
+  table.rows = {{RowKind::Item, 0, {std::string("Kort")}}};
+  table.footnotes = {std::string(100, 'f')};
+  doc.sections = {table};
+  const Package p = unzip(render(doc));
+  EXPECT_NEAR(testing::columnWidths(p.parts.at("xl/worksheets/sheet1.xml")).at(0), 36.0,
+              kStoredPadding);
 }
 
 TEST_F(XlsxRenderTest, APageTableHasNoFilter) {

@@ -263,7 +263,7 @@ data checkData(const CheckSection& checks) {
 // A chart is a figure (the SVG and its text alternative as caption) followed by its data as a
 // table, so that nothing depends on seeing the picture; "Inga uppgifter att visa." when there
 // is nothing to draw. `idPrefix` keeps the SVG's element ids unique in the page.
-data chartData(const Chart& chart, const std::string& idPrefix) {
+data chartData(const Chart& chart, const std::string& idPrefix, const ChartPalette& palette) {
   data d = entry(EntryKind::Chart);
   d.set("title", chart.title);
   d.set("isWide", flag(printsWide(chart)));
@@ -273,7 +273,7 @@ data chartData(const Chart& chart, const std::string& idPrefix) {
   d.set("hasUnitNote", flag(!chart.valueAxis.empty()));
   const bool hasData = chartHasData(chart);
   d.set("hasData", flag(hasData));
-  d.set("svg", renderSvgChart(chart, idPrefix));
+  d.set("svg", renderSvgChart(chart, idPrefix, palette));
 
   data columns(data::type::list);
   for (const ChartSeries& series : chart.series) columns.push_back(data("header", series.name));
@@ -305,13 +305,24 @@ bool partHasSections(const std::vector<Section>& sections, std::size_t index) {
 // The page's list: the sections in order, each with its heading element ("h2", or "h3" inside a
 // part), and around a part's sections a start entry (the part's <section> and its h2) and an end
 // entry. A part with an empty title only ends the one before; a part without sections is left
-// out, so that no heading stands without content. A part's heading, or a text, directly before a
-// wide section prints on the wide section's landscape page, so that it is not left alone at the
-// foot of a portrait page.
-data sectionList(const std::vector<Section>& sections) {
-  const auto nextPrintsWide = [&sections](std::size_t i) {
-    return i + 1 < sections.size() && printsWide(sections[i + 1]);
+// out, so that no heading stands without content. Texts directly before a wide section, and a
+// part's heading before them, print on the wide section's landscape page, so that no heading is
+// left alone at the foot of a portrait page.
+data sectionList(const std::vector<Section>& sections, const ChartPalette& palette) {
+  std::vector<bool> onWidePage(sections.size() + 1, false);
+  const auto isPart = [&sections](std::size_t i) {
+    return i < sections.size() && std::holds_alternative<PartHeading>(sections[i]);
   };
+  for (std::size_t i = sections.size(); i-- > 0;) {
+    if (isPart(i)) {
+      onWidePage[i] = onWidePage[i + 1];
+    } else if (std::holds_alternative<TextSection>(sections[i])) {
+      onWidePage[i] = !isPart(i + 1) && onWidePage[i + 1];  // a new part starts a new page
+    } else {
+      onWidePage[i] = printsWide(sections[i]);
+    }
+  }
+  const auto nextPrintsWide = [&onWidePage](std::size_t i) { return onWidePage[i + 1]; };
   data list(data::type::list);
   bool inPart = false;
   int charts = 0;
@@ -328,7 +339,7 @@ data sectionList(const std::vector<Section>& sections) {
       continue;
     }
     data d = std::visit(
-        [&charts](const auto& s) -> data {
+        [&charts, &palette](const auto& s) -> data {
           using T = std::decay_t<decltype(s)>;
           if constexpr (std::is_same_v<T, Table>) {
             if (s.pageSummary) {
@@ -340,7 +351,7 @@ data sectionList(const std::vector<Section>& sections) {
           } else if constexpr (std::is_same_v<T, TextSection>) {
             return textData(s);
           } else if constexpr (std::is_same_v<T, Chart>) {
-            return chartData(s, "diagram-" + std::to_string(++charts));
+            return chartData(s, "diagram-" + std::to_string(++charts), palette);
           } else if constexpr (std::is_same_v<T, CheckSection>) {
             return checkData(s);
           } else {
@@ -350,7 +361,7 @@ data sectionList(const std::vector<Section>& sections) {
         },
         sections[i]);
     d.set("heading", inPart ? "h3" : "h2");
-    if (std::holds_alternative<TextSection>(sections[i]) && nextPrintsWide(i)) {
+    if (std::holds_alternative<TextSection>(sections[i]) && onWidePage[i]) {
       d.set("isWide", flag(true));
     }
     list.push_back(d);
@@ -359,7 +370,8 @@ data sectionList(const std::vector<Section>& sections) {
   return list;
 }
 
-data documentData(const Document& doc, const std::string& css, const std::string& logo) {
+data documentData(const Document& doc, const std::string& css, const std::string& logo,
+                  const ChartPalette& palette) {
   data d;
   d.set("title", doc.title);
   d.set("kind", doc.kind);
@@ -398,7 +410,7 @@ data documentData(const Document& doc, const std::string& css, const std::string
   d.set("headerFields", headerFields);
   d.set("hasHeaderBlock", flag(!doc.meta.header.empty()));
 
-  d.set("sections", sectionList(doc.sections));
+  d.set("sections", sectionList(doc.sections, palette));
   return d;
 }
 
@@ -414,7 +426,8 @@ void renderHtml(const Document& doc, const fs::path& templatesDir, const fs::pat
     throw OutputError("Mallen " + templateFile.string() +
                       " kan inte tolkas: " + page.error_message());
   }
-  const std::string html = page.render(documentData(doc, css, logo));
+  const std::string html =
+      page.render(documentData(doc, css, logo, loadChartPalette(templatesDir)));
   // Some template errors (e.g. an unclosed section inside a list) only show while rendering.
   if (!page.is_valid()) {
     throw OutputError("Mallen " + templateFile.string() +

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/number_format.hpp"
+#include "render/chart_palette.hpp"
 #include "render/series_look.hpp"
 
 namespace namnd {
@@ -127,9 +128,9 @@ Scale niceScale(double low, double high) {
 constexpr std::array<std::string_view, series_look::kDashes> kDashes{"", "7 4", "2 3", "10 3 2 3",
                                                                      "12 4"};
 
-std::string colourOf(std::size_t series) {
+std::string colourOf(const ChartPalette& palette, std::size_t series) {
   char hex[8];
-  std::snprintf(hex, sizeof hex, "#%06x", static_cast<unsigned>(series_look::colour(series)));
+  std::snprintf(hex, sizeof hex, "#%06x", static_cast<unsigned>(palette.colour(series)));
   return hex;
 }
 
@@ -142,13 +143,13 @@ std::string patternId(const std::string& prefix, std::size_t series) {
 }
 
 // A bar series' fill: look 0 is solid, the others a pattern in the series' colour on white.
-std::string barFill(const std::string& prefix, std::size_t series) {
-  if (patternOf(series) == 0) return colourOf(series);
+std::string barFill(const ChartPalette& palette, const std::string& prefix, std::size_t series) {
+  if (patternOf(series) == 0) return colourOf(palette, series);
   return "url(#" + escapeXml(patternId(prefix, series)) + ")";
 }
 
-std::string patternDef(const std::string& prefix, std::size_t series) {
-  const std::string colour(colourOf(series));
+std::string patternDef(const ChartPalette& palette, const std::string& prefix, std::size_t series) {
+  const std::string colour(colourOf(palette, series));
   std::string head = "<pattern id=\"" + escapeXml(patternId(prefix, series)) +
                      "\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\"";
   const std::string background = "<rect width=\"6\" height=\"6\" fill=\"#ffffff\"/>";
@@ -182,8 +183,9 @@ std::string patternDef(const std::string& prefix, std::size_t series) {
 }
 
 // A line series' marker centred on (x, y): circle, square, triangle, diamond, cross, plus.
-std::string marker(std::size_t series, double x, double y, const std::string& tooltip) {
-  const std::string colour(colourOf(series));
+std::string marker(const ChartPalette& palette, std::size_t series, double x, double y,
+                   const std::string& tooltip) {
+  const std::string colour(colourOf(palette, series));
   const double r = 4;
   const std::string filled = "fill=\"" + colour + "\" stroke=\"" + colour + "\"";
   const std::string stroked = "fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2\"";
@@ -303,9 +305,10 @@ std::vector<LegendItem> legendPlaces(const Chart& chart, double left, double top
 
 class SvgChartWriter {
  public:
-  SvgChartWriter(const Chart& chart, const std::string& prefix)
+  SvgChartWriter(const Chart& chart, const std::string& prefix, const ChartPalette& palette)
       : chart_(chart),
         prefix_(prefix),
+        palette_(palette),
         values_(drawableValues(chart)),
         scale_(valueScale(chart, values_)),
         horizontal_(chart.kind == ChartKind::Bar) {}
@@ -406,7 +409,8 @@ class SvgChartWriter {
   std::string defs() const {
     if (chart_.kind == ChartKind::Line) return "";
     std::string patterns;
-    for (std::size_t s = 0; s < chart_.series.size(); ++s) patterns += patternDef(prefix_, s);
+    for (std::size_t s = 0; s < chart_.series.size(); ++s)
+      patterns += patternDef(palette_, prefix_, s);
     return patterns.empty() ? "" : "<defs>" + patterns + "</defs>\n";
   }
 
@@ -442,7 +446,7 @@ class SvgChartWriter {
     const double b = position(to);
     const double valueStart = std::min(a, b);
     const double length = std::fabs(b - a);
-    const std::string colour(colourOf(s));
+    const std::string colour(colourOf(palette_, s));
     std::string geometry;
     if (horizontal_) {
       geometry = "x=\"" + coord(valueStart) + "\" y=\"" + coord(across) + "\" width=\"" +
@@ -451,9 +455,9 @@ class SvgChartWriter {
       geometry = "x=\"" + coord(across) + "\" y=\"" + coord(valueStart) + "\" width=\"" +
                  coord(thickness) + "\" height=\"" + coord(length) + "\"";
     }
-    return "<rect class=\"bar\" " + geometry + " fill=\"" + barFill(prefix_, s) + "\" stroke=\"" +
-           colour + "\" stroke-width=\"1\"><title>" + escapeXml(tooltip(s, c, to - from)) +
-           "</title></rect>\n";
+    return "<rect class=\"bar\" " + geometry + " fill=\"" + barFill(palette_, prefix_, s) +
+           "\" stroke=\"" + colour + "\" stroke-width=\"1\"><title>" +
+           escapeXml(tooltip(s, c, to - from)) + "</title></rect>\n";
   }
 
   std::string bars() const {
@@ -497,11 +501,11 @@ class SvgChartWriter {
         const double y = position(*value);
         path += (connected ? "L" : "M") + coord(x) + " " + coord(y);
         connected = true;
-        markers += marker(s, x, y, tooltip(s, c, *value)) + "\n";
+        markers += marker(palette_, s, x, y, tooltip(s, c, *value)) + "\n";
       }
       const std::string_view dash = dashOf(s);
       out += "<path class=\"line\" d=\"" + path + "\" fill=\"none\" stroke=\"" +
-             std::string(colourOf(s)) + "\" stroke-width=\"2\"" +
+             std::string(colourOf(palette_, s)) + "\" stroke-width=\"2\"" +
              (dash.empty() ? "" : " stroke-dasharray=\"" + std::string(dash) + "\"") + "/>\n";
       out += markers;
     }
@@ -554,18 +558,18 @@ class SvgChartWriter {
     for (std::size_t s = 0; s < chart_.series.size(); ++s) {
       const double x = legend_[s].x;
       const double y = legend_[s].y;
-      const std::string colour(colourOf(s));
+      const std::string colour(colourOf(palette_, s));
       if (chart_.kind == ChartKind::Line) {
         const std::string_view dash = dashOf(s);
         out += "<line class=\"swatch\" x1=\"" + coord(x) + "\" y1=\"" + coord(y + 7) + "\" x2=\"" +
                coord(x + 24) + "\" y2=\"" + coord(y + 7) + "\" stroke=\"" + colour +
                "\" stroke-width=\"2\"" +
                (dash.empty() ? "" : " stroke-dasharray=\"" + std::string(dash) + "\"") + "/>";
-        out += marker(s, x + 12, y + 7, chart_.series[s].name);
+        out += marker(palette_, s, x + 12, y + 7, chart_.series[s].name);
       } else {
         out += "<rect class=\"swatch\" x=\"" + coord(x) + "\" y=\"" + coord(y + 1) +
-               "\" width=\"22\" height=\"12\" fill=\"" + barFill(prefix_, s) + "\" stroke=\"" +
-               colour + "\" stroke-width=\"1\"/>";
+               "\" width=\"22\" height=\"12\" fill=\"" + barFill(palette_, prefix_, s) +
+               "\" stroke=\"" + colour + "\" stroke-width=\"1\"/>";
       }
       out += "<text x=\"" + coord(x + 28) + "\" y=\"" + coord(y + 11) + "\" fill=\"#1a1a1a\">" +
              escapeXml(chart_.series[s].name) + "</text>\n";
@@ -575,6 +579,7 @@ class SvgChartWriter {
 
   const Chart& chart_;
   std::string prefix_;
+  const ChartPalette& palette_;
   std::vector<std::vector<std::optional<double>>> values_;
   Scale scale_;
   bool horizontal_;
@@ -594,9 +599,10 @@ bool chartHasData(const Chart& chart) {
   return false;
 }
 
-std::string renderSvgChart(const Chart& chart, const std::string& idPrefix) {
+std::string renderSvgChart(const Chart& chart, const std::string& idPrefix,
+                           const ChartPalette& palette) {
   if (!chartHasData(chart)) return "";
-  return SvgChartWriter(chart, idPrefix).write();
+  return SvgChartWriter(chart, idPrefix, palette).write();
 }
 
 }  // namespace namnd

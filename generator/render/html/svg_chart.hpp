@@ -11,6 +11,7 @@
 
 #include <string>
 
+#include "render/chart_palette.hpp"
 #include "reports/model/document.hpp"
 
 namespace namnd {
@@ -20,7 +21,8 @@ bool chartHasData(const Chart& chart);
 
 // The <svg> element, or "" when !chartHasData(chart). `idPrefix` makes the element ids unique
 // in the page ("diagram-1" → "diagram-1-title", "diagram-1-desc", "diagram-1-pattern-2"); it must
-// be a valid id.
-std::string renderSvgChart(const Chart& chart, const std::string& idPrefix);
+// be a valid id. Series colours come from `palette` (templates/farger.json).
+std::string renderSvgChart(const Chart& chart, const std::string& idPrefix,
+                           const ChartPalette& palette = defaultChartPalette());
 
 }  // namespace namnd

@@ -52,6 +52,8 @@ class LayoutReader {
           if (found == kinds.end()) fail(key + "." + kind, "är ingen kolumntyp");
           layout.columnWidths[found->second] = number(key + "." + kind, width, 1, 255);
         }
+      } else if (key == "maxColumnWidth") {
+        layout.maxColumnWidth = number(key, value, 1, 255);
       } else if (key == "textSheetColumnWidth") {
         layout.textSheetColumnWidth = number(key, value, 1, 255);
       } else if (key == "checkSheetColumnWidths") {
@@ -136,6 +138,7 @@ bool isSafeKind(const std::string& kind) {
 
 SheetLayout loadLayout(const fs::path& templatesDir, const std::string& kind) {
   SheetLayout layout;
+  layout.palette = loadChartPalette(templatesDir);
   LayoutReader(templatesDir / "xlsx" / "document.json").applyTo(layout);
   if (isSafeKind(kind)) {
     const fs::path own = templatesDir / "xlsx" / (kind + ".json");

@@ -1,7 +1,8 @@
 #pragma once
 // The sheet layout of a workbook report: templates/xlsx/document.json, overridden key by key by
 // templates/xlsx/<kind>.json. Paper, orientation ("auto" = by the sheet's width), fitting,
-// footer, column widths per column kind, and which sheet each section goes on.
+// footer, minimum column widths per column kind, the widest a column may grow, and which sheet each
+// section goes on.
 
 #include <array>
 #include <filesystem>
@@ -9,12 +10,14 @@
 #include <optional>
 #include <string>
 
+#include "render/chart_palette.hpp"
 #include "render/xlsx/xlsx_workbook.hpp"
 #include "reports/model/document.hpp"
 
 namespace namnd {
 
 struct SheetLayout {
+  ChartPalette palette = defaultChartPalette();  // templates/farger.json
   // The orientation here is a default only: see `orientation`.
   XlsxPageSetup page{9, XlsxOrientation::Landscape, 1, "&CSida &P av &N", ""};
   // Set = every sheet prints so; unset ("auto") = landscape only for a sheet too wide for a
@@ -25,6 +28,9 @@ struct SheetLayout {
                                             {ColumnKind::Count, 10},
                                             {ColumnKind::Percent, 10},
                                             {ColumnKind::Decimal, 10}};
+  // A table column is as wide as its widest cell, but at least its kind's width above and at
+  // most this: a longer text wraps in its cell.
+  double maxColumnWidth = 60;
   double textSheetColumnWidth = 100;
   std::array<double, 3> checkColumnWidths{50, 10, 70};  // Kontroll, Status, Detalj
   // Section id (or prefix ending in "*") → sheet name. Consecutive sections with the same name

@@ -4,11 +4,15 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <map>
 #include <optional>
+#include <regex>
 #include <set>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <variant>
 #include <vector>
@@ -222,6 +226,82 @@ constexpr int kChartRows = 18;
 constexpr double kChartWidthUnits = 103;
 constexpr int kChartGapColumns = 1;
 
+// ---- How wide a cell's content is ----
+
+// In Excel's width units, the width of a digit. A letter counts one: most are narrower than a
+// digit, capitals and bold ones about as wide, so a text fits with the padding.
+constexpr double kCellPadding = 2;
+constexpr double kBoldFactor = 1.1;
+constexpr double kIndentUnits = 2;  // one indent level of a cell
+
+std::size_t codePoints(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// Headers wrap, so only their longest word must fit on one line.
+std::size_t longestWord(std::string_view text) {
+  std::size_t longest = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.size(), text.find_first_of(" \n", start));
+    longest = std::max(longest, codePoints(text.substr(start, end - start)));
+    start = end + 1;
+  }
+  return longest;
+}
+
+// Characters a number shows with the column's format: sign, digits, thousands separators (not
+// in a percentage), decimals and "%" ("-2 855 737,50" is 13).
+std::size_t displayedLength(double value, const Column& column) {
+  const bool integer = column.kind == ColumnKind::Amount || column.kind == ColumnKind::Count;
+  const bool percent = column.kind == ColumnKind::Percent;
+  const int decimals = integer ? 0 : std::clamp(column.decimals, 0, 10);
+  const double shown = percent ? value * 100 : value;
+  if (!std::isfinite(shown)) return 0;
+  std::array<char, 64> digits{};
+  std::snprintf(digits.data(), digits.size(), "%.*f", decimals, std::fabs(shown));
+  const std::size_t whole = std::strspn(digits.data(), "0123456789");
+  const bool zero = std::strspn(digits.data(), "0.,") == std::strlen(digits.data());
+  std::size_t length = whole + (percent || whole == 0 ? 0 : (whole - 1) / 3);
+  if (decimals > 0) length += 1 + static_cast<std::size_t>(decimals);
+  if (percent) ++length;
+  if (!zero && (shown < 0 || column.showPlusSign)) ++length;  // "-" or "+"
+  return length;
+}
+
+// The width a cell's content asks for, padding included; 0 for an empty cell.
+double contentWidth(const CellValue& value, const Column& column, bool bold, int indent) {
+  const double factor = bold ? kBoldFactor : 1.0;
+  return std::visit(
+      [&](const auto& v) -> double {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>) {
+          return 0;
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          return static_cast<double>(codePoints(v)) * factor + kIndentUnits * std::max(0, indent) +
+                 kCellPadding;
+        } else {
+          const auto length = displayedLength(static_cast<double>(v), column);
+          return static_cast<double>(length) * factor + kCellPadding;
+        }
+      },
+      value);
+}
+
+double headerWidth(const std::string& header) {
+  return static_cast<double>(longestWord(header)) * kBoldFactor + kCellPadding;
+}
+
+// The column that a row's level indents: the first text column.
+int indentColumnOf(const Table& table) {
+  const auto firstText = std::find_if(table.columns.begin(), table.columns.end(),
+                                      [](const Column& c) { return c.kind == ColumnKind::Text; });
+  return firstText == table.columns.end() ? -1
+                                          : static_cast<int>(firstText - table.columns.begin());
+}
+
 // ---- The sheet's columns and page ----
 
 // Column widths a sheet needs: for every column, the widest any of its sections asks for
@@ -230,10 +310,15 @@ struct SheetGeometry {
   std::map<int, double> widths;
   double extraWidth = 0;  // beside the columns: the charts
   bool onlyText = true;
+  double maxColumnWidth = 60;  // a text wider than this wraps in its cell
 
   void want(int col, double width) {
     double& w = widths[col];
     w = std::max(w, width);
+  }
+  // The content's width, but at least the kind's and at most the layout's maximum.
+  void fit(int col, double minimum, double content) {
+    want(col, std::max(minimum, std::min(content, maxColumnWidth)));
   }
   int lastColumn() const { return widths.empty() ? 0 : widths.rbegin()->first; }
   double totalWidth() const {
@@ -243,31 +328,64 @@ struct SheetGeometry {
   }
 };
 
+// Titles, unit notes and footnotes are not measured: they run on into the empty cells beside.
+void measureTable(SheetGeometry& g, const Table& table, const SheetLayout& layout) {
+  const int indentColumn = indentColumnOf(table);
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    const Column& column = table.columns[c];
+    double content = headerWidth(column.header);
+    for (const Row& row : table.rows) {
+      if (c >= row.cells.size()) continue;
+      const int indent = static_cast<int>(c) == indentColumn ? row.level : 0;
+      content =
+          std::max(content, contentWidth(row.cells[c], column, row.kind != RowKind::Item, indent));
+    }
+    const auto kind = layout.columnWidths.find(column.kind);
+    g.fit(static_cast<int>(c), kind == layout.columnWidths.end() ? 0 : kind->second, content);
+  }
+}
+
+void measureChart(SheetGeometry& g, const Chart& chart, const SheetLayout& layout) {
+  const double textWidth = layout.columnWidths.at(ColumnKind::Text);
+  if (!hasChartData(chart)) {
+    g.want(0, textWidth);
+    return;
+  }
+  double categories = 0;
+  for (const std::string& category : chart.categories) {
+    categories = std::max(categories, static_cast<double>(codePoints(category)) + kCellPadding);
+  }
+  g.fit(0, textWidth, categories);
+  const Column valueColumn{"", ColumnKind::Decimal, chart.decimals};
+  for (std::size_t s = 0; s < chart.series.size(); ++s) {
+    double content = headerWidth(chart.series[s].name);
+    for (const std::optional<double>& value : chart.series[s].values) {
+      if (isDrawable(value)) {
+        content = std::max(content, contentWidth(*value, valueColumn, false, 0));
+      }
+    }
+    g.fit(static_cast<int>(s) + 1, layout.columnWidths.at(ColumnKind::Decimal), content);
+  }
+  g.extraWidth = std::max(g.extraWidth, kChartWidthUnits);
+}
+
 SheetGeometry measure(const SheetPlan& plan, const SheetLayout& layout) {
   SheetGeometry g;
+  g.maxColumnWidth = layout.maxColumnWidth;
   for (const Section* section : plan.sections) {
     std::visit(
         [&](const auto& s) {
           using T = std::decay_t<decltype(s)>;
           if constexpr (std::is_same_v<T, Table>) {
             g.onlyText = false;
-            for (std::size_t c = 0; c < s.columns.size(); ++c) {
-              const auto width = layout.columnWidths.find(s.columns[c].kind);
-              if (width != layout.columnWidths.end()) g.want(static_cast<int>(c), width->second);
-            }
+            measureTable(g, s, layout);
           } else if constexpr (std::is_same_v<T, CheckSection>) {
             g.onlyText = false;
             for (std::size_t c = 0; c < layout.checkColumnWidths.size(); ++c)
               g.want(static_cast<int>(c), layout.checkColumnWidths[c]);
           } else if constexpr (std::is_same_v<T, Chart>) {
             g.onlyText = false;
-            g.want(0, layout.columnWidths.at(ColumnKind::Text));
-            if (hasChartData(s)) {
-              const int seriesCount = static_cast<int>(s.series.size());
-              for (int c = 1; c <= seriesCount; ++c)
-                g.want(c, layout.columnWidths.at(ColumnKind::Decimal));
-              g.extraWidth = std::max(g.extraWidth, kChartWidthUnits);
-            }
+            measureChart(g, s, layout);
           }
         },
         *section);
@@ -337,6 +455,12 @@ std::string numberFormat(const Column& column) {
 
 bool isNumeric(ColumnKind kind) { return kind != ColumnKind::Text; }
 
+XlsxCellStyle headerStyle(const Column& column) {
+  XlsxCellStyle style = kHeaderStyle;
+  style.alignRight = isNumeric(column.kind);
+  return style;
+}
+
 // The section's title, and its unit note right-aligned above the last of `columns` (in the
 // title itself when there is only one column).
 void writeSectionTitle(XlsxSheetWriter& sheet, int row, const std::string& title,
@@ -384,32 +508,18 @@ struct Block {
   int nextRow = 0;
 };
 
-// Filter buttons on a workbook-only table (hundreds of rows to find one's way in): over the
-// header and the item rows, leaving the total rows at the foot out of filtering and sorting.
-void addFilter(XlsxSheetWriter& sheet, const Table& table, const Block& block) {
-  std::size_t items = table.rows.size();
-  while (items > 0 && table.rows[items - 1].kind != RowKind::Item) --items;
-  if (items == 0 || table.columns.empty()) return;
-  sheet.autofilter({block.headerRow, 0, block.headerRow + static_cast<int>(items),
-                    static_cast<int>(table.columns.size()) - 1});
-}
-
-Block writeTable(XlsxSheetWriter& sheet, int top, const Table& table) {
+Block writeTable(XlsxSheetWriter& sheet, int top, const Table& table,
+                 const SheetGeometry& geometry) {
   const int columnCount = static_cast<int>(table.columns.size());
   writeSectionTitle(sheet, top, table.title, table.unitNote, columnCount);
 
   const int headerRow = top + 1;
   for (int c = 0; c < columnCount; ++c) {
     const Column& column = table.columns[static_cast<std::size_t>(c)];
-    XlsxCellStyle style = kHeaderStyle;
-    style.alignRight = isNumeric(column.kind);
-    sheet.writeString(headerRow, c, column.header, style);
+    sheet.writeString(headerRow, c, column.header, headerStyle(column));
   }
 
-  const auto firstText = std::find_if(table.columns.begin(), table.columns.end(),
-                                      [](const Column& c) { return c.kind == ColumnKind::Text; });
-  const int indentColumn =
-      firstText == table.columns.end() ? -1 : static_cast<int>(firstText - table.columns.begin());
+  const int indentColumn = indentColumnOf(table);
 
   int row = headerRow + 1;
   for (const Row& r : table.rows) {
@@ -422,7 +532,14 @@ Block writeTable(XlsxSheetWriter& sheet, int top, const Table& table) {
       style.alignRight = isNumeric(column.kind);  // also for "–" in a number column
       if (c == indentColumn) style.indent = std::max(0, r.level);
       const std::size_t index = static_cast<std::size_t>(c);
-      writeCell(sheet, row, c, index < r.cells.size() ? r.cells[index] : CellValue{}, style);
+      const CellValue& value = index < r.cells.size() ? r.cells[index] : CellValue{};
+      // A text wider than a column may grow wraps in its cell rather than being cut off.
+      if (std::holds_alternative<std::string>(value) &&
+          contentWidth(value, column, style.bold, style.indent) > geometry.maxColumnWidth) {
+        style.wrap = true;
+        style.alignTop = true;
+      }
+      writeCell(sheet, row, c, value, style);
     }
     ++row;
   }
@@ -532,7 +649,7 @@ std::string chartNumberFormat(int decimals) {
 // The data table (categories down column A, one column per series) with the native chart to its
 // right; the chart's series refer to the table's cells. The block reaches below the chart, so
 // that a next section on the sheet starts under it.
-Block writeChart(XlsxSheetWriter& sheet, int top, const Chart& chart) {
+Block writeChart(XlsxSheetWriter& sheet, int top, const Chart& chart, const ChartPalette& palette) {
   const int seriesCount = static_cast<int>(chart.series.size());
   const int categoryCount = static_cast<int>(chart.categories.size());
   const bool drawable = hasChartData(chart);
@@ -577,6 +694,7 @@ Block writeChart(XlsxSheetWriter& sheet, int top, const Chart& chart) {
   spec.altText = chart.description.empty() ? chart.title : chart.description;
   spec.widthScale = kChartWidthScale;
   spec.heightScale = kChartHeightScale;
+  spec.colours = palette.colours;
   const XlsxCellRange categories{firstDataRow, 0, lastRow, 0};
   for (int s = 0; s < seriesCount; ++s) {
     spec.series.push_back({headerRow, s + 1, categories, {firstDataRow, s + 1, lastRow, s + 1}});
@@ -588,16 +706,16 @@ Block writeChart(XlsxSheetWriter& sheet, int top, const Chart& chart) {
 }
 
 Block writeSection(XlsxSheetWriter& sheet, int top, const Section& section,
-                   const SheetGeometry& geometry) {
+                   const SheetGeometry& geometry, const ChartPalette& palette) {
   return std::visit(
       [&](const auto& s) -> Block {
         using T = std::decay_t<decltype(s)>;
         if constexpr (std::is_same_v<T, Table>) {
-          return writeTable(sheet, top, s);
+          return writeTable(sheet, top, s, geometry);
         } else if constexpr (std::is_same_v<T, CheckSection>) {
           return writeChecks(sheet, top, s);
         } else if constexpr (std::is_same_v<T, Chart>) {
-          return writeChart(sheet, top, s);
+          return writeChart(sheet, top, s, palette);
         } else if constexpr (std::is_same_v<T, TextSection>) {
           return writeText(sheet, top, s, geometry);
         } else {
@@ -607,8 +725,105 @@ Block writeSection(XlsxSheetWriter& sheet, int top, const Section& section,
       section);
 }
 
+// ---- Named tables ----
+
+bool isAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// "AB12", "R", "C", "R1C1": Excel reads these as cell references, not as names.
+bool looksLikeCellReference(const std::string& name) {
+  std::size_t letters = 0;
+  while (letters < name.size() && isAsciiLetter(name[letters])) ++letters;
+  const bool digitsAfter =
+      letters < name.size() &&
+      std::all_of(name.begin() + static_cast<std::ptrdiff_t>(letters), name.end(), isAsciiDigit);
+  if (letters >= 1 && letters <= 3 && digitsAfter) return true;
+  static const std::regex rowColumn("[rR][0-9]*[cC]?[0-9]*|[cC][0-9]*");
+  return std::regex_match(name, rowColumn);
+}
+
+// Excel table names: ASCII letters, digits and "_", starting with a letter, never a cell
+// reference, unique in the workbook regardless of case. Made from the table's id
+// ("transaktioner" → "Transaktioner"), with å, ä and ö as a, a and o.
+class TableNamer {
+ public:
+  std::string unique(const std::string& id) {
+    std::string base;
+    const auto separate = [&] {
+      if (!base.empty() && base.back() != '_') base += '_';
+    };
+    for (std::size_t i = 0; i < id.size(); ++i) {
+      const char c = id[i];
+      if (isAsciiLetter(c) || isAsciiDigit(c)) {
+        base += c;
+      } else if (c == '\xC3' && i + 1 < id.size()) {
+        const char next = id[++i];
+        if (next == '\x85' || next == '\x84') {
+          base += 'A';  // Å Ä
+        } else if (next == '\xA5' || next == '\xA4') {
+          base += 'a';  // å ä
+        } else if (next == '\x96') {
+          base += 'O';  // Ö
+        } else if (next == '\xB6') {
+          base += 'o';  // ö
+        } else {
+          separate();
+        }
+      } else {
+        separate();
+      }
+    }
+    while (!base.empty() && base.back() == '_') base.pop_back();
+    if (base.size() > 200) base.resize(200);
+    if (base.empty()) base = "Tabell";
+    if (!isAsciiLetter(base.front()) || looksLikeCellReference(base)) base = "Tabell_" + base;
+    if (base.front() >= 'a' && base.front() <= 'z') {
+      base.front() = static_cast<char>(base.front() - 'a' + 'A');
+    }
+    std::string name = base;
+    for (int n = 2; used_.count(foldCase(name)) != 0; ++n) name = base + "_" + std::to_string(n);
+    used_.insert(foldCase(name));
+    return name;
+  }
+
+ private:
+  std::set<std::string> used_;
+};
+
+// Excel repairs a table whose column names are empty, repeated (in any case) or too long.
+bool headersCanNameColumns(const Table& table) {
+  std::set<std::string> seen;
+  for (const Column& column : table.columns) {
+    if (column.header.empty() || column.header.size() > 255) return false;
+    if (!seen.insert(foldCase(column.header)).second) return false;
+  }
+  return true;
+}
+
+// A workbook-only table (hundreds of rows to find one's way in) becomes a named Excel table:
+// filter and sort buttons over the header and the item rows, leaving the total rows at the foot
+// and the footnotes outside. Headers Excel cannot take as column names get plain filter buttons.
+void addFilterTable(XlsxSheetWriter& sheet, const Table& table, const Block& block,
+                    TableNamer& names) {
+  std::size_t items = table.rows.size();
+  while (items > 0 && table.rows[items - 1].kind != RowKind::Item) --items;
+  if (items == 0 || table.columns.empty()) return;
+  const XlsxCellRange range{block.headerRow, 0, block.headerRow + static_cast<int>(items),
+                            static_cast<int>(table.columns.size()) - 1};
+  if (!headersCanNameColumns(table)) {
+    sheet.autofilter(range);
+    return;
+  }
+  XlsxTableSpec spec{names.unique(table.id), range, {}, {}};
+  for (const Column& column : table.columns) {
+    spec.headers.push_back(column.header);
+    spec.headerStyles.push_back(headerStyle(column));
+  }
+  sheet.addTable(spec);
+}
+
 void writeSheet(XlsxSheetWriter& sheet, const SheetPlan& plan, const Document& doc,
-                const SheetLayout& layout) {
+                const SheetLayout& layout, TableNamer& tableNames) {
   const SheetGeometry geometry = measure(plan, layout);
   preparePage(sheet, layout, doc, orientationFor(geometry, layout));
   for (const auto& [col, width] : geometry.widths) sheet.setColumnWidth(col, width);
@@ -617,13 +832,13 @@ void writeSheet(XlsxSheetWriter& sheet, const SheetPlan& plan, const Document& d
   int top = kFirstSectionRow;
   Block only;
   for (const Section* section : plan.sections) {
-    only = writeSection(sheet, top, *section, geometry);
+    only = writeSection(sheet, top, *section, geometry, layout.palette);
     top = only.nextRow + 1;  // one empty row between sections
   }
 
   // Frozen and printed-on-every-page header rows belong to one table: on a sheet with several,
   // the first table's header would stand over the others' columns. So only a sheet that holds
-  // a single table (or list of checks) gets them, and filter buttons (one range per sheet).
+  // a single table (or list of checks) gets them, and filter buttons.
   if (plan.sections.size() != 1 || only.headerRow < 0) return;
   const Section& section = *plan.sections.front();
   if (!std::holds_alternative<Table>(section) && !std::holds_alternative<CheckSection>(section))
@@ -631,7 +846,7 @@ void writeSheet(XlsxSheetWriter& sheet, const SheetPlan& plan, const Document& d
   sheet.repeatRowsOnPrint(only.headerRow, only.headerRow);
   sheet.freezePanes(only.headerRow + 1, 0);
   if (const Table* table = std::get_if<Table>(&section); table && table->pageSummary)
-    addFilter(sheet, *table, only);
+    addFilterTable(sheet, *table, only, tableNames);
 }
 
 std::string joinNonEmpty(const std::vector<std::string>& parts, const std::string& separator) {
@@ -662,6 +877,7 @@ void renderXlsx(const Document& doc, const fs::path& templatesDir, const fs::pat
          .keywords = joinNonEmpty({doc.meta.kommun, doc.meta.namnd, doc.meta.periodLabel}, "; ")});
 
     SheetNamer names;
+    TableNamer tableNames;
     if (!doc.meta.header.empty()) {
       // The document header block on a first sheet of its own: label and value per row.
       const std::string wanted =
@@ -680,7 +896,7 @@ void renderXlsx(const Document& doc, const fs::path& templatesDir, const fs::pat
     const std::vector<SheetPlan> plans = planSheets(doc, layout);
     for (const SheetPlan& plan : plans) {
       XlsxSheetWriter sheet = workbook.addSheet(names.unique(plan.wanted, plan.fallback));
-      writeSheet(sheet, plan, doc, layout);
+      writeSheet(sheet, plan, doc, layout, tableNames);
     }
     if (plans.empty()) {
       // A workbook needs a sheet; this one at least says what the document is.

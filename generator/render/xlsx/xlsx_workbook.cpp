@@ -66,9 +66,10 @@ std::uint8_t lxwChartType(XlsxChartType type) {
   return LXW_CHART_COLUMN;
 }
 
-void styleSeries(lxw_chart_series* series, XlsxChartType type, std::size_t index) {
-  // After a full round the colours shift, so that series 7 differs from series 1 in colour too.
-  const lxw_color_t colour = series_look::colour(index);
+void styleSeries(lxw_chart_series* series, XlsxChartType type, std::size_t index,
+                 const std::vector<std::uint32_t>& colours) {
+  const lxw_color_t colour =
+      colours.empty() ? series_look::colour(index) : colours[index % colours.size()];
   if (type == XlsxChartType::Line) {
     lxw_chart_line line{};
     line.color = colour;
@@ -206,7 +207,7 @@ void XlsxSheetWriter::insertChart(int row, int col, const XlsxChartSpec& spec) {
                             static_cast<lxw_col_t>(s.values.lastCol));
     chart_series_set_name_range(series, sheetName, static_cast<lxw_row_t>(s.nameRow),
                                 static_cast<lxw_col_t>(s.nameCol));
-    styleSeries(series, spec.type, index++);
+    styleSeries(series, spec.type, index++, spec.colours);
   }
 
   if (!spec.title.empty()) chart_title_set_name(chart, workbook_->keep(spec.title));
@@ -260,6 +261,37 @@ void XlsxSheetWriter::autofilter(const XlsxCellRange& range) {
             sheet_, static_cast<lxw_row_t>(range.firstRow), static_cast<lxw_col_t>(range.firstCol),
             static_cast<lxw_row_t>(range.lastRow), static_cast<lxw_col_t>(range.lastCol)),
         range.firstRow, range.firstCol);
+}
+
+void XlsxSheetWriter::addTable(const XlsxTableSpec& table) {
+  const auto& r = table.range;
+  const std::size_t columnCount = static_cast<std::size_t>(r.lastCol - r.firstCol + 1);
+  if (r.lastRow <= r.firstRow || r.lastCol < r.firstCol || table.headers.size() != columnCount ||
+      (!table.headerStyles.empty() && table.headerStyles.size() != columnCount)) {
+    throw OutputError("Kan inte lägga in tabellen \"" + table.name + "\" på bladet \"" + name_ +
+                      "\" i " + workbook_->displayName() +
+                      ": den behöver en rubrikrad, minst en rad och en rubrik per kolumn");
+  }
+  std::vector<lxw_table_column> columns(columnCount);
+  std::vector<lxw_table_column*> pointers;
+  for (std::size_t c = 0; c < columnCount; ++c) {
+    columns[c].header = workbook_->keep(table.headers[c]);
+    if (!table.headerStyles.empty()) {
+      columns[c].header_format = workbook_->format(table.headerStyles[c]);
+    }
+    pointers.push_back(&columns[c]);
+  }
+  pointers.push_back(nullptr);  // the library's end of the list
+
+  lxw_table_options options{};
+  options.name = workbook_->keep(table.name);
+  options.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
+  options.style_type_number = 1;  // light grey banding: the cells' own formats stay readable
+  options.columns = pointers.data();
+  check(worksheet_add_table(sheet_, static_cast<lxw_row_t>(r.firstRow),
+                            static_cast<lxw_col_t>(r.firstCol), static_cast<lxw_row_t>(r.lastRow),
+                            static_cast<lxw_col_t>(r.lastCol), &options),
+        r.firstRow, r.firstCol);
 }
 
 void XlsxSheetWriter::setColumnWidth(int col, double width) {

@@ -79,6 +79,21 @@ struct XlsxChartSpec {
   std::vector<XlsxChartSeries> series;
   double widthScale = 1;  // of Excel's default 480 × 288 pixels
   double heightScale = 1;
+  // Series colours, 0xRRGGBB, repeating (render/chart_palette.hpp); empty = the default palette.
+  std::vector<std::uint32_t> colours;
+};
+
+// An Excel table ("Format as Table") over a header row and the data rows below it: Excel's
+// filter and sort buttons, a name to refer to it by, and its own banding.
+struct XlsxTableSpec {
+  // Letters, digits and "_", starting with a letter, not a cell reference; unique in the
+  // workbook (case-insensitively). The caller makes it so; libxlsxwriter's check is an OutputError.
+  std::string name;
+  XlsxCellRange range;  // the header row is range.firstRow; at least one data row
+  // One per column of the range, non-empty and unique (Excel repairs the file otherwise); the
+  // header cells are (re)written with them.
+  std::vector<std::string> headers;
+  std::vector<XlsxCellStyle> headerStyles;  // one per column, or empty = the default look
 };
 
 struct XlsxDocumentProperties {
@@ -122,6 +137,9 @@ class XlsxSheetWriter {
                        const XlsxCellStyle& style);
   // Filter buttons on the first row of the range (its header row). One per sheet.
   void autofilter(const XlsxCellRange& range);
+  // A named Excel table with filter buttons on its header row and no total row. It must not
+  // overlap another table, a filter range or merged cells.
+  void addTable(const XlsxTableSpec& table);
 
   void setColumnWidth(int col, double width);
   void freezePanes(int firstScrollingRow, int firstScrollingCol);
