@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "support/nyckeltal_fixture.hpp"
 #include "support/test_support.hpp"
 
 namespace namnd {
@@ -19,36 +20,14 @@ namespace {
 
 using testing::TempDir;
 
-std::string configJson(const std::string& extra = "") {
-  return R"({
-  "kommun": "Herrljunga kommun",
-  "namnd": "Socialnämnden",
-  "forvaltning": "Socialförvaltningen",
-  "forfattare": "Testfall nyckeltal",
-  "lager": "sqlite:lager/namnd.sqlite",
-  "utdata": "ut",
-  "mallar": ")" +
-         testing::repoPath("templates").string() +
-         R"(",
-  "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Område", "Ansvar"], "rapportniva": 2},
-  "kontoplan": "kontoplan.csv",
-  "huvudbok": ["huvudbok-2020.csv", "huvudbok-2021.csv"],
-  "budget": ["budget-2021.csv"],
-  "prognos": ["prognos-2021.csv"],
-  "hr": ["hr-2021.csv"],
-  "personal": {"arsarbetstid_timmar": 1700, "kostnad_per_arsarbetare_kr": 600000},
-  "nyckeltal": {"katalog": "egna-nyckeltal.json", "volymer": "volymer.csv",
-                "mal": {"produktivitet_hemtjanst": 55})" +
-         extra + R"(}
-})";
-}
-
 struct Fixture {
   TempDir dir;
   std::filesystem::path config = dir / "namnd.json";
   Fixture(const std::string& extra = "") {
     testing::copyFixture("nyckeltal", dir.path());
-    testing::writeFile(config, configJson(extra));
+    testing::writeFile(
+        config, testing::nyckeltalFixtureConfig(
+                    {.nyckeltalKeys = R"(, "mal": {"produktivitet_hemtjanst": 55})" + extra}));
   }
   testing::RunResult run(std::vector<std::string> args) const {
     args.insert(args.begin(), {"nyckeltal", "--config", config.string()});
@@ -56,26 +35,7 @@ struct Fixture {
   }
 };
 
-// (period, id, org) → värde, from the long format; also checks every line has five fields.
-using LongFormat = std::map<std::tuple<std::string, std::string, std::string>, std::string>;
-LongFormat readLongFormat(const std::string& csv, std::string* header) {
-  LongFormat values;
-  std::istringstream in(csv);
-  std::string line;
-  std::getline(in, *header);
-  while (std::getline(in, line)) {
-    std::vector<std::string> fields;
-    std::stringstream split(line);
-    std::string field;
-    while (std::getline(split, field, ';')) fields.push_back(field);
-    if (line.ends_with(';')) fields.push_back("");
-    EXPECT_EQ(fields.size(), 5u) << line;
-    if (fields.size() != 5) continue;
-    EXPECT_EQ(fields[0], "Herrljunga kommun");
-    values[{fields[1], fields[2], fields[3]}] = fields[4];
-  }
-  return values;
-}
+using LongFormat = testing::NyckeltalLongFormat;
 
 // A percentage as the csv writes it at one decimal, from exact kronor computed here.
 std::string percentText(double numerator, double denominator) {
@@ -92,10 +52,8 @@ TEST(NyckeltalGolden, HerrljungaFiguresAndO7FromInputRowsInTheLongFormat) {
   const Fixture fixture;
   const auto result = fixture.run({"--period", "202012,202112", "--format", "csv"});
   ASSERT_EQ(result.exitCode, 0) << result.output;
-  std::string header;
-  const LongFormat v =
-      readLongFormat(testing::readFile(fixture.dir / "ut" / "nyckeltal-202112.csv"), &header);
-  EXPECT_EQ(header, "kommun;period;id;org;v\xC3\xA4rde");
+  const LongFormat v = testing::readNyckeltalLongFormat(
+      testing::readFile(fixture.dir / "ut" / "nyckeltal-202112.csv"));
 
   // Notes 004 §4: kr/invånare and nettokostnadsavvikelse, both years.
   EXPECT_EQ((v.at({"202012", "nettokostnad_per_invanare_aldreomsorg", "SN"})), "14540");
@@ -154,9 +112,8 @@ TEST(NyckeltalGolden, APartlyReturnedPrognosisIsNotComparedWithTheWholeUtfall) {
   const auto result =
       fixture.run({"--period", "202112", "--matt", "prognossakerhet", "--format", "csv,html"});
   ASSERT_EQ(result.exitCode, 0) << result.output;
-  std::string header;
-  const LongFormat v =
-      readLongFormat(testing::readFile(fixture.dir / "ut" / "nyckeltal-202112.csv"), &header);
+  const LongFormat v = testing::readNyckeltalLongFormat(
+      testing::readFile(fixture.dir / "ut" / "nyckeltal-202112.csv"));
   EXPECT_EQ((v.at({"202112", "prognossakerhet", "VO"})), "1444");  // 1 000 + 444 tkr, complete
   EXPECT_EQ((v.at({"202112", "prognossakerhet", "IFO"})), "");
   EXPECT_EQ((v.at({"202112", "prognossakerhet", "SN"})), "");

@@ -13,6 +13,7 @@
 #include <tuple>
 #include <vector>
 
+#include "support/nyckeltal_fixture.hpp"
 #include "support/test_support.hpp"
 
 namespace namnd {
@@ -20,66 +21,27 @@ namespace {
 
 using testing::TempDir;
 
-struct Files {
-  std::string huvudbok =
-      R"(["huvudbok-2020.csv", "huvudbok-2021.csv", "huvudbok-2021-personal.csv"])";
-  std::string budget = R"(["budget-2021.csv"])";
-  std::string extra;  // further top-level keys, each followed by a comma
+// The fixture's config with the *-personal.csv files besides the Herrljunga ones.
+struct Files : testing::NyckeltalFixtureFiles {
+  Files() {
+    huvudbok = R"(["huvudbok-2020.csv", "huvudbok-2021.csv", "huvudbok-2021-personal.csv"])";
+    hr = R"(["hr-2021.csv", "hr-2021-personal.csv"])";
+  }
 };
 
-std::string configJson(const Files& files) {
-  return R"({
-  "kommun": "Herrljunga kommun",
-  "namnd": "Socialnämnden",
-  "forvaltning": "Socialförvaltningen",
-  "forfattare": "Testfall nyckeltal",
-  "lager": "sqlite:lager/namnd.sqlite",
-  "utdata": "ut",
-  "mallar": ")" +
-         testing::repoPath("templates").string() +
-         R"(",
-  "org": {"fil": "org.csv", "nivaer": ["Nämnd", "Område", "Ansvar"], "rapportniva": 2},
-  "kontoplan": "kontoplan.csv",
-  "huvudbok": )" +
-         files.huvudbok + R"(,
-  "budget": )" +
-         files.budget +
-         R"(,
-  "prognos": ["prognos-2021.csv"],
-  "hr": ["hr-2021.csv", "hr-2021-personal.csv"],
-  "personal": {"arsarbetstid_timmar": 1700, "kostnad_per_arsarbetare_kr": 600000},
-  )" + files.extra +
-         R"(
-  "nyckeltal": {"katalog": "egna-nyckeltal.json", "volymer": "volymer.csv"}
-})";
-}
-
-// (period, id, org) → värde, from the long csv format.
-using LongFormat = std::map<std::tuple<std::string, std::string, std::string>, std::string>;
+using LongFormat = testing::NyckeltalLongFormat;
 
 LongFormat runLongFormat(const Files& files, const std::string& periods) {
   TempDir dir;
   testing::copyFixture("nyckeltal", dir.path());
-  testing::writeFile(dir / "namnd.json", configJson(files));
+  testing::writeFile(dir / "namnd.json", testing::nyckeltalFixtureConfig(files));
   const auto result = testing::runNamnd({"nyckeltal", "--config", (dir / "namnd.json").string(),
                                          "--period", periods, "--format", "csv"});
   EXPECT_EQ(result.exitCode, 0) << result.output;
-  LongFormat values;
   const std::string last = periods.substr(periods.rfind(',') + 1);
   const auto csvPath = dir / "ut" / ("nyckeltal-" + last + ".csv");
-  if (!std::filesystem::exists(csvPath)) return values;
-  std::istringstream in(testing::readFile(csvPath));
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::vector<std::string> fields;
-    std::stringstream split(line);
-    std::string field;
-    while (std::getline(split, field, ';')) fields.push_back(field);
-    if (line.ends_with(';')) fields.push_back("");
-    if (fields.size() == 5) values[{fields[1], fields[2], fields[3]}] = fields[4];
-  }
-  return values;
+  if (!std::filesystem::exists(csvPath)) return {};
+  return testing::readNyckeltalLongFormat(testing::readFile(csvPath));
 }
 
 // A value as the csv writes it, rounded half away from zero at `decimals` decimals.
@@ -214,7 +176,7 @@ TEST(NyckeltalValues, BudgetfoljsamhetUsesTheDelarsrapportTolerance) {
   const LongFormat strict = runLongFormat(files, "202112");
   EXPECT_EQ(at(strict, "202112", "budgetfoljsamhet", "SN"), "0");
 
-  files.extra = R"("delarsrapport": {"budget_i_balans_tkr": 100},)";
+  files.topLevel = R"("delarsrapport": {"budget_i_balans_tkr": 100},)";
   const LongFormat tolerant = runLongFormat(files, "202112");
   // Within 100 tkr: 2210 only, of the three ansvar; of Vård och omsorg's two; none of IFO's one.
   EXPECT_EQ(at(tolerant, "202112", "budgetfoljsamhet", "SN"), shown(100.0 / 3, 0));

@@ -15,6 +15,7 @@
 #include "render/xlsx/xlsx_renderer.hpp"
 #include "support/sample_document.hpp"
 #include "support/test_support.hpp"
+#include "support/xlsx_parts.hpp"
 
 namespace namnd {
 namespace {
@@ -30,13 +31,7 @@ using testing::sheetNames;
 const fs::path kTemplates = testing::repoPath("templates");
 
 std::optional<std::string> part(const fs::path& workbook, const std::string& name) {
-  const ZipPackage package = ZipPackage::openFile(workbook, workbook.string(), ZipLimits{});
-  if (!package.contains(name)) return std::nullopt;
-  std::string content;
-  package.readPart(name, [&](std::istream& in) {
-    content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  });
-  return content;
+  return testing::xlsxPart(workbook, name);
 }
 
 // The first <tag>…</tag> of `xml`, or "".

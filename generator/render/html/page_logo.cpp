@@ -5,29 +5,10 @@
 
 #include "core/errors.hpp"
 #include "render/html/template_file.hpp"
+#include "render/html/xml_escape.hpp"
 
 namespace namnd {
 namespace {
-
-std::string escapeXmlText(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // What would make the page run code or fetch something: a script, an event handler attribute
 // (onload=…), a javascript: URL, or a link (href, xlink:href, src, url()) that is not "#…".
@@ -73,8 +54,7 @@ std::string inlineLogo(const std::filesystem::path& templatesDir, const std::str
   startTag = std::regex_replace(startTag, kNamespaces, "");
   static const std::regex kRole(R"(\srole\s*=)");
   if (!std::regex_search(startTag, kRole)) startTag += " role=\"img\"";
-  return startTag + "><title>" + escapeXmlText(logoTitle(kommun)) + "</title>" +
-         svg.substr(tagEnd + 1);
+  return startTag + "><title>" + escapeXml(logoTitle(kommun)) + "</title>" + svg.substr(tagEnd + 1);
 }
 
 }  // namespace namnd

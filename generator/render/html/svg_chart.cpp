@@ -14,39 +14,13 @@
 
 #include "core/number_format.hpp"
 #include "render/chart_palette.hpp"
+#include "render/html/xml_escape.hpp"
 #include "render/series_look.hpp"
 
 namespace namnd {
 namespace {
 
 // ---- Text and numbers ----
-
-std::string escapeXml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // A coordinate with at most two decimals and a '.', whatever the locale: std::to_chars never
 // looks at one.
