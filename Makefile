@@ -14,7 +14,8 @@ ASAN_BUILD_DIR ?= build-asan
 SCRATCH := $(if $(wildcard /dev/shm),TMPDIR=/dev/shm)
 # make report also prints each HTML report to PDF (--pdf) when Chromium is installed
 # (scripts/bootstrap.sh pdf installs it); without it the reports are HTML and Excel as before.
-CHROMIUM := $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
+CHROMIUM := $(shell command -v chromium || command -v chromium-browser || command -v google-chrome || \
+	command -v google-chrome-stable)
 PDF := $(if $(CHROMIUM),--pdf)
 
 .PHONY: all setup build report test exempeldata format clean fuzz test-asan test-valgrind

@@ -18,6 +18,7 @@
 #include "render/html/page_logo.hpp"
 #include "render/html/svg_chart.hpp"
 #include "render/html/template_file.hpp"
+#include "render/template_kind.hpp"
 
 namespace namnd {
 namespace {
@@ -37,15 +38,8 @@ constexpr std::size_t kTextColumnWraps = 32;
 // A chart's data table has a category column and one per series.
 constexpr std::size_t kWideChartColumns = 6;
 
-// Kind names select files; anything but [a-z0-9_-] is not a kind a template can belong to.
-bool isSafeKind(const std::string& kind) {
-  return !kind.empty() && std::all_of(kind.begin(), kind.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-  });
-}
-
 fs::path pageTemplate(const fs::path& templatesDir, const std::string& kind) {
-  if (isSafeKind(kind)) {
+  if (isSafeTemplateKind(kind)) {
     const fs::path own = templatesDir / "html" / (kind + ".mustache");
     if (fs::exists(own)) return own;
   }

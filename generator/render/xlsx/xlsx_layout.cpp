@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/errors.hpp"
+#include "render/template_kind.hpp"
 
 namespace namnd {
 namespace {
@@ -127,20 +128,13 @@ class LayoutReader {
   fs::path file_;
 };
 
-// Kind names select files; anything but [a-z0-9_-] is not a kind a template can belong to.
-bool isSafeKind(const std::string& kind) {
-  return !kind.empty() && std::all_of(kind.begin(), kind.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-  });
-}
-
 }  // namespace
 
 SheetLayout loadLayout(const fs::path& templatesDir, const std::string& kind) {
   SheetLayout layout;
   layout.palette = loadChartPalette(templatesDir);
   LayoutReader(templatesDir / "xlsx" / "document.json").applyTo(layout);
-  if (isSafeKind(kind)) {
+  if (isSafeTemplateKind(kind)) {
     const fs::path own = templatesDir / "xlsx" / (kind + ".json");
     if (fs::exists(own)) LayoutReader(own).applyTo(layout);
   }
