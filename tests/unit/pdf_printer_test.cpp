@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <fstream>
+#include <thread>
 
 #include <algorithm>
 #include <chrono>
@@ -175,6 +178,30 @@ TEST_F(FakeChromium, AChromiumThatHangsIsKilledAfterTheTimeout) {
   EXPECT_LT(std::chrono::steady_clock::now() - started, 10s);
   EXPECT_TRUE(
       testing::mentions(error, {"rapport.pdf: Chromium blev inte klar inom 1 s och avbröts"}));
+  expectUntouched();
+}
+
+// Chromium's helper processes go with it: a hung Chromium is killed with its process group.
+TEST_F(FakeChromium, AHungChromiumIsKilledWithItsHelperProcesses) {
+  if (::access("/usr/bin/setsid", X_OK) != 0) GTEST_SKIP() << "setsid (util-linux) saknas";
+  const fs::path helperPid = dir / "hjalpare.pid";
+  const fs::path chromium =
+      fake("sleep 30 &\necho $! > '" + helperPid.string() + "'\nexec sleep 30");
+  EXPECT_THROW(printHtmlToPdf(chromium, page, pdf, 300ms), OutputError);
+  const std::string pidText = testing::readFile(helperPid);
+  const pid_t helper = static_cast<pid_t>(std::stol(pidText));
+  // The helper is gone (or, at most, a zombie waiting for init to reap it).
+  bool gone = false;
+  for (int i = 0; i < 50 && !gone; ++i) {
+    const fs::path status = fs::path("/proc") / std::to_string(helper) / "status";
+    std::ifstream in(status);
+    std::string line;
+    gone = !in;
+    while (!gone && std::getline(in, line))
+      if (line.starts_with("State:")) gone = line.find('Z') != std::string::npos;
+    if (!gone) std::this_thread::sleep_for(20ms);
+  }
+  EXPECT_TRUE(gone) << "hjälpprocessen " << helper << " lever kvar";
   expectUntouched();
 }
 

@@ -5,6 +5,7 @@
 #include <Poco/Process.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -19,6 +20,9 @@ namespace namnd {
 namespace {
 
 namespace fs = std::filesystem;
+
+// util-linux's setsid, on every Debian machine.
+constexpr const char* kSetsid = "/usr/bin/setsid";
 
 // A fresh, private folder for Chromium's profile, removed with everything in it. Chromium refuses
 // to share a profile with a running browser, and a user's own profile must not be touched.
@@ -139,10 +143,15 @@ void printHtmlToPdf(const fs::path& chromium, const fs::path& html, const fs::pa
   Poco::Pipe messagesPipe;
   const std::vector<std::string> arguments =
       chromiumPrintArguments(page, output.tempPath(), profile.path());
+  // Chromium starts helper processes (zygote, renderer, GPU). Started through setsid it leads a
+  // process group of its own, so that a Chromium that hangs is killed with all of them.
+  const bool ownGroup = ::access(kSetsid, X_OK) == 0;
+  std::vector<std::string> command = arguments;
+  if (ownGroup) command.insert(command.begin(), chromium.string());
   Poco::ProcessHandle process = [&] {
     try {
-      return Poco::Process::launch(chromium.string(), arguments, nullptr, &messagesPipe,
-                                   &messagesPipe);
+      return Poco::Process::launch(ownGroup ? kSetsid : chromium.string(), command, nullptr,
+                                   &messagesPipe, &messagesPipe);
     } catch (const Poco::Exception& e) {
       throw OutputError(pdf.string() + ": Chromium (" + chromium.string() +
                         ") kunde inte startas: " + e.displayText());
@@ -161,6 +170,7 @@ void printHtmlToPdf(const fs::path& chromium, const fs::path& html, const fs::pa
     exitCode = process.tryWait();
     if (exitCode != -1) break;
     if (std::chrono::steady_clock::now() >= deadline) {
+      if (ownGroup) ::kill(-process.id(), SIGKILL);
       Poco::Process::kill(process);
       process.wait();
       drain(fd, messages);
