@@ -1418,6 +1418,11 @@ void writeExampleKommun(const fs::path& outDir) {
     writeFileAtomically(outDir / "huvudbok-2024.se", sieLedger(ledger2024));
     writeFileAtomically(outDir / "huvudbok-2024.csv",
                         ledgerCsv(ledger2024, LedgerCsvStyle::Canonical));
+    // Last year's prognoses: the nyckeltal prognossäkerhet compares the August one with the
+    // closed year's outcome.
+    writeFileAtomically(
+        outDir / "prognos-2024.csv",
+        prognosCsv(prognoses(year2024.year, helarByAnsvar(year2024), ledger2024.netByAnsvar())));
   }
   LedgerWriter ledger2025(year2025);
   ledger2025.writeYear();

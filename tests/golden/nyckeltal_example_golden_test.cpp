@@ -133,5 +133,37 @@ TEST_F(NyckeltalExample, APeriodsFiguresDoNotDependOnTheOtherPeriodsAsked) {
   EXPECT_GT(compared, 20u);
 }
 
+// Prognossäkerhet 2024 as Malmö publishes it (prognosavvikelse): the August 2024 prognoses'
+// deviation from budget minus the deviation at bokslut (budget − utfall for the year), in tkr and
+// in percent of the budget, recomputed from the generated prognos-2024.csv and budget-2024.csv
+// (whole kr) and huvudbok-2024.csv (kr with öre).
+TEST_F(NyckeltalExample, PrognossakerhetOf2024FromTheGeneratedPrognosesBudgetAndLedger) {
+  long long augustKr = 0;
+  for (const auto& f : csvRows(exempel / "genererat" / "prognos-2024.csv"))
+    if (f.at(0) == "202408") augustKr += std::stoll(f.at(2));
+  long long budgetKr = 0;
+  for (const auto& f : csvRows(exempel / "genererat" / "budget-2024.csv"))
+    budgetKr += std::stoll(f.at(3));
+  long long utfallOre = 0;
+  for (const auto& f : csvRows(exempel / "genererat" / "huvudbok-2024.csv"))
+    utfallOre += ore(f.at(5));
+  ASSERT_NE(augustKr, 0);
+  const long long differenceOre = augustKr * 100 - (budgetKr * 100 - utfallOre);
+  const long long tkr = std::llround(static_cast<double>(differenceOre) / 100'000.0);
+  const double percent = static_cast<double>(differenceOre) / static_cast<double>(budgetKr);
+  std::ostringstream percentText;
+  percentText.precision(1);
+  percentText << std::fixed << std::round(percent * 10.0) / 10.0;
+  std::string expectedPercent = percentText.str();
+  expectedPercent[expectedPercent.find('.')] = ',';
+
+  const auto result = run(
+      {"--period", "202412", "--matt", "prognossakerhet,prognossakerhet_andel", "--format", "csv"});
+  ASSERT_EQ(result.exitCode, 0) << result.output;
+  const auto v = longFormat(output() / "nyckeltal-202412.csv");
+  EXPECT_EQ(v.at({"202412", "prognossakerhet", "SN"}), std::to_string(tkr));
+  EXPECT_EQ(v.at({"202412", "prognossakerhet_andel", "SN"}), expectedPercent);
+}
+
 }  // namespace
 }  // namespace namnd

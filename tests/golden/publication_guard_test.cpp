@@ -401,7 +401,8 @@ TEST_F(PublicationGuard, AnUndeclaredPrognosCommentStopsTheMonthlyAndTheDelarsra
   undeclare("prognos.kommentar");
   const auto manad = manadsrapport();
   expectRefused(manad, before,
-                {"kolumnen kommentar ur prognosen (genererat/prognos-2025.xlsx) i avsnittet \"",
+                {"kolumnen kommentar ur prognosen (genererat/prognos-2024.csv, "
+                 "genererat/prognos-2025.xlsx) i avsnittet \"",
                  "Lägg till \"prognos.kommentar\"",
                  "ta bort avsnittet \"kommentarer\" ur \"sektioner\" i "
                  "templates/text/manadsrapport.json."});
@@ -412,7 +413,8 @@ TEST_F(PublicationGuard, AnUndeclaredPrognosCommentStopsTheMonthlyAndTheDelarsra
 
   const auto delar = delarsrapport();
   expectRefused(delar, before,
-                {"kolumnen kommentar ur prognosen (genererat/prognos-2025.xlsx) i avsnittet "
+                {"kolumnen kommentar ur prognosen (genererat/prognos-2024.csv, "
+                 "genererat/prognos-2025.xlsx) i avsnittet "
                  "\"Kommentar till utfall och prognos: ",
                  "Lägg till \"prognos.kommentar\"",
                  "ta bort avsnittet \"kommentarer\" ur \"sektioner\" i "

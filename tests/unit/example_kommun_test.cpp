@@ -36,6 +36,7 @@ const char* const kFiles[] = {"huvudbok-2024.se",
                               "budget-2025-personal.csv",
                               "budget-2025.csv",
                               "budgetrevision-2025.csv",
+                              "prognos-2024.csv",
                               "prognos-2025.xlsx",
                               "prognos-2025.csv",
                               "hr-2025.csv",
@@ -804,8 +805,8 @@ TEST(ExampleKommunPrognos, CommentsOnlyLargeDeviationsAndAgreesWithTheLedgerSign
 
 TEST(ExampleKommunPrognos, TheWorkbookHoldsTheSamePrognosesAsTheCsvThroughTheConfigsColumns) {
   const RunConfig config = loadRunConfig(exampleConfig());
-  ASSERT_EQ(config.prognos.size(), 1u);
-  const auto source = openTabularSource(config.prognos[0]);
+  ASSERT_EQ(config.prognos.size(), 2u);  // last year's csv, this year's workbook
+  const auto source = openTabularSource(config.prognos[1]);
   const PrognosImport imported = readPrognos(*source, "hash");
   EXPECT_TRUE(imported.summary.rejected.empty());
 
@@ -878,10 +879,11 @@ TEST(ExampleKommunConfig, LoadsOnceTheGeneratedFilesExist) {
       if (other < 5 || other > 7) EXPECT_GT(weights[summer], weights[other]) << other;
   EXPECT_EQ(config.budget[3].path.filename(), "budgetrevision-2025.csv");
 
-  ASSERT_EQ(config.prognos.size(), 1u);
-  EXPECT_EQ(config.prognos[0].path.filename(), "prognos-2025.xlsx");
-  EXPECT_EQ(config.prognos[0].format, "xlsx");
-  EXPECT_EQ(config.prognos[0].sheet, "Prognoser");
+  ASSERT_EQ(config.prognos.size(), 2u);
+  EXPECT_EQ(config.prognos[0].path.filename(), "prognos-2024.csv");
+  EXPECT_EQ(config.prognos[1].path.filename(), "prognos-2025.xlsx");
+  EXPECT_EQ(config.prognos[1].format, "xlsx");
+  EXPECT_EQ(config.prognos[1].sheet, "Prognoser");
 }
 
 }  // namespace
