@@ -13,6 +13,7 @@
 #include "render/atomic_output_file.hpp"
 #include "render/html/html_renderer.hpp"
 #include "render/xlsx/xlsx_renderer.hpp"
+#include "reports/checks/personal_data_guard.hpp"
 #include "reports/nyckeltal/nyckeltal_csv.hpp"
 #include "reports/nyckeltal/nyckeltal_report.hpp"
 #include "reports/nyckeltal/nyckeltal_settings.hpp"
@@ -163,6 +164,10 @@ int runNyckeltal(const std::vector<std::string>& args, std::ostream& out) {
   const auto document = [&](NyckeltalLayout layout) {
     return buildNyckeltalDocument(results, request, context->documentMeta(), texts, layout);
   };
+  // The same guard as every report: nothing is written if a text would show a personnummer (a
+  // kommun's own catalogue or org names could carry one).
+  for (const NyckeltalLayout layout : {NyckeltalLayout::Workbook, NyckeltalLayout::Page})
+    refusePersonalData(document(layout), config);
 
   const std::string stem = "nyckeltal-" + periods.back().toString();
   if (formats.contains("xlsx")) {

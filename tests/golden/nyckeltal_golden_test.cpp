@@ -206,6 +206,21 @@ TEST(NyckeltalGolden, AFormulaWithAnUnknownNameIsRefusedNamingFileIdAndName) {
   EXPECT_FALSE(std::filesystem::exists(fixture.dir / "ut" / "nyckeltal-202112.csv"));
 }
 
+// The personnummer guard of every report (issue 8): a kommun's own catalogue is searched too, and
+// nothing is written.
+TEST(NyckeltalGolden, APersonnummerInAKommunsDefinitionIsRefusedNamingTheFile) {
+  const Fixture fixture;
+  testing::writeFile(fixture.dir / "egna-nyckeltal.json", R"({"nyckeltal": [
+    {"id": "overtid_kopia", "namn": "Övertid enligt 19121212-1212", "enhet": "timmar",
+     "formel": "overtid", "decimaler": 0,
+     "storheter": {"overtid": {"typ": "hr", "slag": "overtid", "enhet": "timmar"}}}]})");
+  const auto result = fixture.run({"--period", "202112", "--format", "xlsx,html,csv"});
+  EXPECT_EQ(result.exitCode, 1) << result.output;
+  EXPECT_TRUE(testing::mentions(result.output, {"egna-nyckeltal.json", "personnummer"}));
+  EXPECT_FALSE(testing::contains(result.output, "1212-1212"));
+  EXPECT_FALSE(std::filesystem::exists(fixture.dir / "ut"));
+}
+
 TEST(NyckeltalGolden, AnUnknownIdOrFormatIsAUsageError) {
   const Fixture fixture;
   const auto unknown = fixture.run({"--period", "202112", "--matt", "finns_inte"});

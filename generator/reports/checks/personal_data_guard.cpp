@@ -180,6 +180,8 @@ std::vector<std::pair<fs::path, std::string>> searchedFiles(const RunConfig& con
                             &delar.verksamhetsmatt, &delar.volymer, &delar.prognosPerKostnadsslag})
     addOptional(*input);
   addAll(config.avvikelser.registers);
+  addOptional(config.nyckeltal.katalog);
+  addOptional(config.nyckeltal.grundkatalog);
   files.emplace_back(config.configPath, config.configPath.filename().string());
   return files;
 }
