@@ -104,12 +104,14 @@ utan budget, organisationsändringar och noder utan förälder.
        R"(Användning: namnd nyckeltal --config FIL --period ÅÅÅÅMM[,ÅÅÅÅMM…] [--matt ID …]
                         [--format xlsx|csv|html]
 
-Räknar nyckeltal ur redan inläst data enligt definitionerna i nyckeltalskatalogen
-(mallarnas nyckeltal.json och konfigurationens "nyckeltal.katalog") och skriver
-nyckeltal-ÅÅÅÅMM.xlsx, .csv eller .html i utdatamappen: en tabell per nyckeltal med en rad
-per organisationsnod och period, samma period föregående år och mål, samt bladen
-Definitioner (formel och storheter) och Underlag (varje värde som ingår). Ett nyckeltal
-som inte kan räknas visas som "–" med en fotnot som säger varför.
+Läser in indata som konfigurationen pekar ut (oförändrade filer hoppas över) och räknar
+nyckeltal enligt definitionerna i nyckeltalskatalogen (mallarnas nyckeltal.json och
+konfigurationens "nyckeltal.katalog"). Skriver nyckeltal-ÅÅÅÅMM.xlsx, .html eller .csv i
+utdatamappen, ÅÅÅÅMM = den senaste perioden: en tabell per nyckeltal med en rad per
+organisationsnod och period, samma period föregående år och mål. Arbetsboken har också
+bladen Definitioner (formel och storheter) och Underlag (varje värde som ingår); på
+HTML-sidan står underlaget i fotnoter. Ett nyckeltal som inte kan räknas visas som "–"
+med en fotnot som säger varför.
 
   --config FIL       konfigurationsfilen för nämnden
   --period ÅÅÅÅMM    perioden; flera perioder skiljs med komma (202012,202112)

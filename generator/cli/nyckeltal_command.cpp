@@ -108,6 +108,7 @@ int runNyckeltal(const std::vector<std::string>& args, std::ostream& out) {
   catalogue.addFile(settings.baseCatalogue, settings.baseCatalogueName);
   if (settings.ownCatalogue)
     catalogue.addFile(settings.ownCatalogue->path, settings.ownCatalogue->displayName);
+  checkNyckeltalSettings(settings, catalogue);
   const auto definitions =
       chosenDefinitions(catalogue, ids.empty() ? settings.selection : std::move(ids));
 

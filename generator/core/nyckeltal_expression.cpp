@@ -37,6 +37,23 @@ class ExpressionParser {
   }
 
  private:
+  // One level of parentheses or signs while it is parsed. The cap keeps a broken or hostile
+  // catalogue from exhausting the stack of this recursive parser.
+  class Nesting {
+   public:
+    Nesting(ExpressionParser& parser, std::size_t at) : parser_(parser) {
+      if (++parser_.depth_ > kMaxNesting)
+        parser_.fail(at, "formeln är nästlad i mer än " + std::to_string(kMaxNesting) +
+                             " nivåer (parenteser och tecken)");
+    }
+    ~Nesting() { --parser_.depth_; }
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+
+   private:
+    ExpressionParser& parser_;
+  };
+
   [[noreturn]] void fail(std::size_t bytePos, const std::string& reason) const {
     // Characters, not bytes: count the UTF-8 lead bytes before the position.
     std::size_t column = 1;
@@ -117,10 +134,12 @@ class ExpressionParser {
   int parseUnary() {
     skipSpace();
     if (pos_ < text_.size() && text_[pos_] == '+') {
+      const Nesting nested(*this, pos_);
       ++pos_;
       return parseUnary();
     }
     if (pos_ < text_.size() && atMinus()) {
+      const Nesting nested(*this, pos_);
       const std::size_t begin = pos_;
       consumeMinus();
       const int operand = parseUnary();
@@ -141,6 +160,7 @@ class ExpressionParser {
     const std::size_t begin = pos_;
     const char c = text_[pos_];
     if (c == '(') {
+      const Nesting nested(*this, pos_);
       ++pos_;
       const int inner = parseSum();
       skipSpace();
@@ -198,10 +218,12 @@ class ExpressionParser {
   }
 
   static constexpr int kMaxDecimals = 18;
+  static constexpr int kMaxNesting = 100;
 
   NyckeltalExpression& e_;
   std::string_view text_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 NyckeltalExpression NyckeltalExpression::parse(std::string_view text) {
@@ -213,6 +235,8 @@ NyckeltalExpression NyckeltalExpression::parse(std::string_view text) {
 
 ExpressionOutcome NyckeltalExpression::evaluate(
     const std::function<ExpressionInput(const std::string& name)>& inputOf) const {
+  // Only a default-constructed expression has no nodes (parse refuses an empty formula).
+  if (nodes_.empty()) return {std::nullopt, "formeln är tom"};
   std::map<std::string, ExpressionInput, std::less<>> inputs;
   for (const std::string& name : names_) inputs.emplace(name, inputOf(name));
 

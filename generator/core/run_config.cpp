@@ -78,8 +78,7 @@ class ConfigReader {
 
   // Whole kronor or kronor with öre, as öre.
   std::int64_t kronor(const Object& obj, const std::string& key) const {
-    const double kr = number(obj, key, 0, 1e9, 0);
-    return static_cast<std::int64_t>(kr * 100.0 + 0.5);
+    return *configKronorAsOre(number(obj, key, 0, kMaxConfigKronor, 0));
   }
 
   InputFile existingFile(const std::string& key, const std::string& relative) const {
@@ -306,6 +305,13 @@ void readNyckeltal(const ConfigReader& read, const Object& root, NyckeltalConfig
   const auto fail = [&](const std::string& key, const std::string& problem) {
     read.fail("nyckeltal." + key, problem);
   };
+  // A misspelt key ("mål", "katalogen") would otherwise be ignored silently.
+  for (const auto& [key, value] : *block)
+    if (!key.starts_with('_') && key != "grundkatalog" && key != "katalog" && key != "volymer" &&
+        key != "urval" && key != "mal")
+      fail(key,
+           "är ingen känd nyckel (kända: grundkatalog, katalog, volymer, urval, mal; nycklar "
+           "som börjar med \"_\" är kommentarer)");
   const auto file = [&](const std::string& key) -> std::optional<InputFile> {
     if (!block->has(key) || block->isNull(key)) return std::nullopt;
     if (!block->get(key).isString())
@@ -513,7 +519,9 @@ RunConfig readRunConfig(const fs::path& configFile) {
 
   if (root->has("pdf") && !root->isNull("pdf")) {
     if (!root->get("pdf").isBoolean())
-      read.fail("pdf", "ska vara true (skriv även en PDF av varje HTML-rapport) eller false");
+      read.fail("pdf",
+                "ska vara true (skriv även PDF av månadsrapporten, delårsrapporten, avvikelserna "
+                "och kontrollen) eller false");
     config.pdf = root->getValue<bool>("pdf");
   }
 
@@ -639,6 +647,11 @@ RunConfig readRunConfig(const fs::path& configFile) {
 }
 
 }  // namespace
+
+std::optional<std::int64_t> configKronorAsOre(double kronor) {
+  if (!(kronor >= 0 && kronor <= kMaxConfigKronor)) return std::nullopt;
+  return static_cast<std::int64_t>(kronor * 100.0 + 0.5);
+}
 
 RunConfig loadRunConfig(const fs::path& configFile) {
   // A path the file system refuses (too long, a NUL byte) and any conversion Poco refuses are

@@ -181,8 +181,9 @@ struct RunConfig {
   std::filesystem::path outputDir;
   std::filesystem::path templatesDir;
   RoundingMode rounding = RoundingMode::PerCell;
-  // "pdf": each HTML report is also printed to PDF beside it (cli/pdf_output.hpp); a missing
-  // Chromium is then a warning, where the command's --pdf makes it an error.
+  // "pdf": the HTML of the månadsrapport, delårsrapport, avvikelser and kontroll is also printed
+  // to PDF beside it (cli/pdf_output.hpp); a missing Chromium is then a warning, where the
+  // command's --pdf makes it an error.
   bool pdf = false;
 
   InputFile org;
@@ -202,6 +203,12 @@ struct RunConfig {
   AvvikelserSettings avvikelser;
   NyckeltalConfig nyckeltal;
 };
+
+// An amount in kronor as a config or a catalogue writes it (whole kronor or with öre, 0 to
+// kMaxConfigKronor), in öre; nullopt outside that range (negative, too large, not finite). The one
+// reading of every "…_kr" amount, so that all are bounded alike.
+inline constexpr double kMaxConfigKronor = 1e9;
+std::optional<std::int64_t> configKronorAsOre(double kronor);
 
 // Reads and validates the config. Throws ConfigError with a Swedish message naming the file and
 // the key for anything missing, mistyped or pointing at a file that does not exist.

@@ -231,5 +231,22 @@ TEST(NyckeltalGolden, AnUnknownIdOrFormatIsAUsageError) {
   EXPECT_TRUE(testing::mentions(format.output, {"--format", "pdf"}));
 }
 
+TEST(NyckeltalGolden, AMalOrUrvalIdNotInTheCatalogueIsAConfigError) {
+  const Fixture target;
+  testing::writeFile(target.config, testing::nyckeltalFixtureConfig(
+                                        {.nyckeltalKeys = R"(, "mal": {"sjukfranvaro_typo": 5})"}));
+  const auto mal = target.run({"--period", "202112", "--format", "csv"});
+  EXPECT_EQ(mal.exitCode, 1) << mal.output;  // a config error, not a usage error (2)
+  EXPECT_TRUE(testing::mentions(mal.output, {"namnd.json", "\"nyckeltal.mal\"", "sjukfranvaro_typo",
+                                             "produktivitet_hemtjanst"}));
+  EXPECT_FALSE(std::filesystem::exists(target.dir / "ut"));
+
+  const Fixture selection(R"(, "urval": ["produktivitet_hemtjanst", "finns_inte"])");
+  const auto urval = selection.run({"--period", "202112", "--format", "csv"});
+  EXPECT_EQ(urval.exitCode, 1) << urval.output;
+  EXPECT_TRUE(testing::mentions(urval.output, {"namnd.json", "\"nyckeltal.urval\"", "finns_inte"}));
+  EXPECT_FALSE(std::filesystem::exists(selection.dir / "ut"));
+}
+
 }  // namespace
 }  // namespace namnd

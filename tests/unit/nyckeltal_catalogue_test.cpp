@@ -52,6 +52,64 @@ TEST(NyckeltalCatalogue, AStorhetTheFormulaDoesNotUseAndAnUnknownKindAreRefused)
       {"storheter.x.typ", "gissning"}));
 }
 
+TEST(NyckeltalCatalogue, AMisspeltKeyIsRefusedNamingFileIdKeyAndTheKnownKeys) {
+  const auto errorFor = [](const std::string& json) {
+    NyckeltalCatalogue catalogue;
+    return testing::thrown<ConfigError>([&] { catalogue.addJson(json, "egna.json"); });
+  };
+  // "konton" would otherwise sum every konto.
+  EXPECT_TRUE(testing::mentions(
+      errorFor(catalogueWith(
+          "kostnad", R"("kostnad": {"typ": "ekonomi", "matt": "kostnad", "konton": "75"})")),
+      {"egna.json", "\"testtal\"", "storheter.kostnad.konton", "konto", "verksamhet",
+       "ansvar_med_volym"}));
+  EXPECT_TRUE(testing::mentions(
+      errorFor(catalogueWith("kostnad", R"("kostnad": {"typ": "ekonomi", "verksamheter": "51"})")),
+      {"storheter.kostnad.verksamheter", "verksamhet"}));
+  // A misspelt "matt" would fall back to netto.
+  EXPECT_TRUE(testing::mentions(
+      errorFor(catalogueWith("kostnad", R"("kostnad": {"typ": "ekonomi", "mat": "kostnad"})")),
+      {"storheter.kostnad.mat", "matt"}));
+  EXPECT_TRUE(testing::mentions(
+      errorFor(catalogueWith("x", R"("x": {"typ": "hr", "slag": "overtid", "konto": "5"})")),
+      {"storheter.x.konto", "slag", "enhet"}));
+  // On the definition itself.
+  EXPECT_TRUE(testing::mentions(errorFor(catalogueWith("kostnad", kKostnad, R"(, "decimal": 1)")),
+                                {"egna.json", "\"testtal\"", "\"decimal\"", "decimaler"}));
+  // Unknown values of "matt", "typ" and "slag" stay refused.
+  EXPECT_TRUE(testing::mentions(
+      errorFor(catalogueWith("kostnad", R"("kostnad": {"typ": "ekonomi", "matt": "brutto"})")),
+      {"storheter.kostnad.matt", "netto"}));
+  EXPECT_TRUE(
+      testing::mentions(errorFor(catalogueWith("x", R"("x": {"typ": "hr", "slag": "semester"})")),
+                        {"storheter.x.slag", "semester"}));
+  // Keys starting with "_" are comments, on the definition and on a storhet.
+  NyckeltalCatalogue catalogue;
+  catalogue.addJson(
+      catalogueWith("kostnad",
+                    R"("kostnad": {"typ": "ekonomi", "matt": "kostnad", "_varfor": "text"})",
+                    R"(, "_kommentar": "egen")"),
+      "egna.json");
+  EXPECT_TRUE(catalogue.find("testtal"));
+}
+
+TEST(NyckeltalCatalogue, ToleransKrIsReadAsBoundedKronor) {
+  const auto withTolerance = [](const std::string& tolerance) {
+    return catalogueWith("i_balans", R"("i_balans": {"typ": "enheter", "rakna": "i_balans",
+        "tolerans_kr": )" + tolerance + "}");
+  };
+  for (const std::string bad : {"-5", "1e30", "\"100\""}) {
+    NyckeltalCatalogue catalogue;
+    EXPECT_TRUE(testing::mentions(
+        testing::thrown<ConfigError>([&] { catalogue.addJson(withTolerance(bad), "egna.json"); }),
+        {"egna.json", "\"testtal\"", "storheter.i_balans.tolerans_kr"}))
+        << bad;
+  }
+  NyckeltalCatalogue catalogue;
+  catalogue.addJson(withTolerance("2500.5"), "egna.json");
+  EXPECT_EQ(catalogue.find("testtal")->storheter.front().toleranceOre, 250'050);
+}
+
 TEST(NyckeltalCatalogue, AKommunsFileReplacesADefinitionById) {
   NyckeltalCatalogue catalogue;
   catalogue.addFile(testing::repoPath("templates/nyckeltal.json"), "mallarnas nyckeltal.json");
@@ -169,6 +227,83 @@ TEST(NyckeltalEvaluation, AVolymWithoutAVolymerFileNamesTheConfigKey) {
       evaluator.evaluate(*catalogue.find("testtal"), *d.tree.find("SN"), Period(2025, 3));
   EXPECT_FALSE(figure.scaled);
   EXPECT_TRUE(testing::mentions(figure.problem, {"volymer saknas", "nyckeltal.volymer"}));
+}
+
+// The figure of `formula` over `storheter` for one node in March 2025 (ack januari–mars).
+NyckeltalFigure figureOf(const NyckeltalData& data, const std::string& formula,
+                         const std::string& storheter, const std::string& node) {
+  NyckeltalCatalogue catalogue;
+  catalogue.addJson(catalogueWith(formula, storheter), "egna.json");
+  NyckeltalEvaluator evaluator(data);
+  return evaluator.evaluate(*catalogue.find("testtal"), *data.tree->find(node), Period(2025, 3));
+}
+
+TEST(NyckeltalEvaluation, AVerksamhetOrKontoNoRowHasIsADashNotZero) {
+  const Data d;
+  const std::string verksamhet52 = R"("netto": {"typ": "ekonomi", "verksamhet": "52"})";
+  const auto none = figureOf(d.data, "netto", verksamhet52, "SN");
+  EXPECT_FALSE(none.scaled);
+  EXPECT_TRUE(testing::mentions(
+      none.problem, {"huvudboken har inga rader med verksamhet 52", "januari–mars 2025"}));
+  const auto konto = figureOf(
+      d.data, "inhyrd", R"("inhyrd": {"typ": "ekonomi", "matt": "kostnad", "konto": "75"})", "AO");
+  EXPECT_FALSE(konto.scaled);
+  EXPECT_TRUE(testing::mentions(konto.problem, {"inga rader med konto 75"}));
+  // Verksamhet 57 has rows (IFO): Äldreomsorg simply has none and keeps 0 kr.
+  const std::string verksamhet57 = R"("netto": {"typ": "ekonomi", "verksamhet": "57"})";
+  const auto ao = figureOf(d.data, "netto", verksamhet57, "AO");
+  ASSERT_TRUE(ao.scaled) << ao.problem;
+  EXPECT_EQ(*ao.scaled, 0);
+  const auto ifo = figureOf(d.data, "netto", verksamhet57, "IFO");
+  ASSERT_TRUE(ifo.scaled) << ifo.problem;
+  EXPECT_EQ(*ifo.scaled, 500'000 * 100);  // "%" figures show percent: 500 000 kr × 100
+}
+
+TEST(NyckeltalEvaluation, ALedgerWithoutTheVerksamhetColumnGivesADashPerInvanare) {
+  Data d;
+  Cube cube;
+  cube.add("2110", "5110", "", "", Period(2025, 3), Measure::Utfall, 1'000'000'00);
+  cube.add("4110", "4610", "", "", Period(2025, 3), Measure::Utfall, 500'000'00);
+  d.data.cubes.clear();
+  d.data.cubes.emplace(2025, std::move(cube));
+  const auto figure =
+      figureOf(d.data, "netto / brukare",
+               R"("netto": {"typ": "ekonomi", "verksamhet": "51"},)" + kBrukare, "IFO");
+  EXPECT_FALSE(figure.scaled);
+  EXPECT_TRUE(testing::mentions(figure.problem, {"inga rader med verksamhet 51"}));
+}
+
+TEST(NyckeltalEvaluation, AKindOfHoursWithNoRowsInTheKommunIsADashNotAHundredPercent) {
+  Data d;
+  const std::string sjuk = R"("franvaro": {"typ": "hr", "slag": "franvaro"},
+      "arbetad": {"typ": "hr", "slag": "arbetad"})";
+  d.data.hr[{"2110", Period(2025, 2), HrKind::Franvaro}] = {.centihours = 50'00};
+  const auto onlyFranvaro = figureOf(d.data, "franvaro / (franvaro + arbetad)", sjuk, "AO");
+  EXPECT_FALSE(onlyFranvaro.scaled);
+  EXPECT_TRUE(testing::mentions(onlyFranvaro.problem,
+                                {"hr-underlaget har inga rader av typen arbetad", "januari–mars"}));
+  // With arbetad rows somewhere, a node without frånvaro has 0 %, and AO 50 / (50 + 950) = 5,0 %.
+  d.data.hr[{"2110", Period(2025, 2), HrKind::Arbetad}] = {.centihours = 950'00};
+  d.data.hr[{"4110", Period(2025, 2), HrKind::Arbetad}] = {.centihours = 400'00};
+  const auto ao = figureOf(d.data, "franvaro / (franvaro + arbetad)", sjuk, "AO");
+  ASSERT_TRUE(ao.scaled) << ao.problem;
+  EXPECT_EQ(*ao.scaled, 5);  // percent, no decimals
+  const auto ifo = figureOf(d.data, "franvaro / (franvaro + arbetad)", sjuk, "IFO");
+  ASSERT_TRUE(ifo.scaled) << ifo.problem;
+  EXPECT_EQ(*ifo.scaled, 0);
+}
+
+TEST(NyckeltalEvaluation, APoProcentNotConfiguredIsADashNamingTheParameter) {
+  Data d;
+  const std::string po = R"("po": {"typ": "parameter", "namn": "po_procent"})";
+  const auto missing = figureOf(d.data, "po / 100", po, "SN");
+  EXPECT_FALSE(missing.scaled);
+  EXPECT_TRUE(testing::mentions(missing.problem,
+                                {"parametern po_procent saknas i konfigurationens \"personal\""}));
+  d.data.staffing.poPercent = 38.5;
+  const auto set = figureOf(d.data, "po / 100", po, "SN");
+  ASSERT_TRUE(set.scaled) << set.problem;
+  EXPECT_EQ(*set.scaled, 39);  // 38,5 % at no decimals, rounded half away from zero
 }
 
 }  // namespace

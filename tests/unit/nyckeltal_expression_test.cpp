@@ -112,5 +112,30 @@ TEST(NyckeltalExpression, ANumberWithTooManyDecimalsIsRefusedAtItsPosition) {
   EXPECT_EQ(valueOf("0,000000000000000001 * 1000000000000000000"), ExactRational::integer(1));
 }
 
+TEST(NyckeltalExpression, NestingDeeperThanAHundredLevelsIsRefusedAtItsPosition) {
+  const auto nested = [](int depth) {
+    const auto n = static_cast<std::size_t>(depth);
+    return std::string(n, '(') + "a" + std::string(n, ')');
+  };
+  // 200 parentheses: refused at the 101st, not a stack overflow.
+  const auto deep = syntaxError(nested(200));
+  ASSERT_TRUE(deep);
+  EXPECT_EQ(deep->column(), 101u);
+  EXPECT_TRUE(testing::mentions(deep->reason(), {"nästlad", "100"}));
+  // Signs nest too: 150 minus signs before a name.
+  const auto signs = syntaxError(std::string(150, '-') + "a");
+  ASSERT_TRUE(signs);
+  EXPECT_EQ(signs->column(), 101u);
+  // A hundred levels still parse: 100 parentheses around a + 1 with a = 2.
+  EXPECT_EQ(valueOf(nested(100) + " + 1", {{"a", 2}}), ExactRational::integer(3));
+}
+
+TEST(NyckeltalExpression, ADefaultConstructedExpressionEvaluatesToAProblemNotACrash) {
+  const NyckeltalExpression empty;
+  const auto outcome = empty.evaluate([](const std::string&) { return ExpressionInput{}; });
+  EXPECT_FALSE(outcome.value);
+  EXPECT_FALSE(outcome.problem.empty());
+}
+
 }  // namespace
 }  // namespace namnd

@@ -349,6 +349,13 @@ TEST_F(RunConfigTest, NyckeltalMistakesNameTheFileAndKey) {
   EXPECT_EQ(errorFor(R"({"urval": ["sjukfranvaro", 3]})"),
             file + R"(: "nyckeltal.urval" element 2 ska vara ett id)");
   EXPECT_EQ(errorFor(R"("egna.json")"), file + R"(: "nyckeltal" ska vara ett objekt)");
+  // A misspelt key is refused, not ignored; "_" keys are comments.
+  EXPECT_TRUE(testing::mentions(errorFor(R"({"mål": {"sjukfranvaro": 6}})"),
+                                {file, "\"nyckeltal.mål\"", "grundkatalog", "urval", "mal"}));
+  EXPECT_TRUE(testing::mentions(errorFor(R"({"katalogen": "egna.json"})"),
+                                {"\"nyckeltal.katalogen\"", "katalog"}));
+  keys["nyckeltal"] = R"({"_kommentar": "egna mål", "mal": {"sjukfranvaro": 6}})";
+  EXPECT_EQ(load().nyckeltal.mal, (std::map<std::string, double>{{"sjukfranvaro", 6}}));
 }
 
 }  // namespace

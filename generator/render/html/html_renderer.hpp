@@ -1,6 +1,7 @@
 #pragma once
 // Document → one self-contained HTML page (inline CSS and SVG, no scripts, no external
-// resources), printable on A4: portrait, and landscape pages for tables wider than six columns.
+// resources), printable on A4: portrait, and landscape pages for tables too wide for portrait
+// (estimated from their widest cells and header words).
 // The page comes from templates/html/<doc.kind>.mustache when it exists, else
 // templates/html/document.mustache; templates/html/style.css and templates/html/logo.svg (when it
 // exists) are inlined. The title is the page's h1; a part of the document (PartHeading) is an h2

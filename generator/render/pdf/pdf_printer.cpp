@@ -69,7 +69,8 @@ class MessageTail {
 
 // Reads what is in the pipe now, without blocking; Chromium's children may hold the pipe open
 // after Chromium itself has exited, so the pipe's end is never waited for.
-void drain(int fd, MessageTail& messages) {
+// Reads what is there. False once the pipe is at its end (every writer gone).
+bool drain(int fd, MessageTail& messages) {
   char buffer[4096];
   for (;;) {
     const ssize_t n = ::read(fd, buffer, sizeof buffer);
@@ -78,7 +79,7 @@ void drain(int fd, MessageTail& messages) {
       continue;
     }
     if (n < 0 && errno == EINTR) continue;
-    return;  // nothing more now (EAGAIN) or the end
+    return n != 0;  // nothing more now (EAGAIN), or the end
   }
 }
 
@@ -163,12 +164,18 @@ void printHtmlToPdf(const fs::path& chromium, const fs::path& html, const fs::pa
   MessageTail messages;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   int exitCode = -1;
+  bool pipeOpen = true;
   for (;;) {
+    // Once the pipe is at its end poll() returns at once: then only wait.
     pollfd ready{fd, POLLIN, 0};
-    ::poll(&ready, 1, 50);
-    drain(fd, messages);
+    ::poll(pipeOpen ? &ready : nullptr, pipeOpen ? 1 : 0, 50);
+    if (pipeOpen) pipeOpen = drain(fd, messages);
     exitCode = process.tryWait();
-    if (exitCode != -1) break;
+    if (exitCode != -1) {
+      // Helpers that outlive Chromium would race the profile's removal.
+      if (ownGroup) ::kill(-process.id(), SIGKILL);
+      break;
+    }
     if (std::chrono::steady_clock::now() >= deadline) {
       if (ownGroup) ::kill(-process.id(), SIGKILL);
       Poco::Process::kill(process);

@@ -394,7 +394,7 @@ SheetGeometry measure(const SheetPlan& plan, const SheetLayout& layout) {
   return g;
 }
 
-// A4 portrait holds about 95 width units between Excel's default margins; wider content, or
+// A4 portrait holds about 100 width units between Excel's default margins; wider content, or
 // more than six columns, prints landscape. Text prints portrait. Fitting to one page wide
 // shrinks what is still too wide.
 constexpr int kPortraitMaxColumns = 6;

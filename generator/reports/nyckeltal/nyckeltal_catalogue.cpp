@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/errors.hpp"
+#include "core/run_config.hpp"
 
 namespace namnd {
 namespace {
@@ -76,6 +77,21 @@ class DefinitionReader {
       result.push_back(std::move(range));
     }
     return result;
+  }
+
+  // A misspelt key would otherwise be ignored and change the figure silently ("konton" summing
+  // every konto). Keys starting with "_" are comments.
+  void refuseUnknownKeys(const Object& obj, const std::vector<std::string_view>& known,
+                         const std::string& prefix) const {
+    for (const auto& [key, value] : obj) {
+      if (key.starts_with('_') || std::find(known.begin(), known.end(), key) != known.end())
+        continue;
+      std::string names;
+      for (const std::string_view name : known)
+        names += (names.empty() ? "" : ", ") + std::string(name);
+      fail(prefix + key, "är ingen känd nyckel (kända: " + names +
+                             "; nycklar som börjar med \"_\" är kommentarer)");
+    }
   }
 
   NyckeltalPeriod period(const std::string& text, const std::string& label) const {
@@ -163,14 +179,20 @@ class DefinitionReader {
         fail(key + ".rakna", "ska vara \"alla\" eller \"i_balans\"");
       s.onlyInBalance = count == "i_balans";
       if (obj.has("tolerans_kr")) {
-        if (!obj.get("tolerans_kr").isNumeric()) fail(key + ".tolerans_kr", "ska vara ett tal");
-        s.toleranceOre = std::llround(obj.get("tolerans_kr").convert<double>() * 100.0);
+        const auto value = obj.get("tolerans_kr");
+        s.toleranceOre =
+            value.isNumeric() ? configKronorAsOre(value.convert<double>()) : std::nullopt;
+        if (!s.toleranceOre)
+          fail(key + ".tolerans_kr",
+               "ska vara ett belopp i kronor mellan 0 och 1 000 000 000 (som konfigurationens "
+               "belopp)");
       }
     } else {
       fail(key + ".typ", "\"" + kind +
                              "\" ska vara \"ekonomi\", \"hr\", \"volym\", \"parameter\", "
                              "\"prognos\" eller \"enheter\"");
     }
+    refuseUnknownKeys(obj, storhetKeys(kind), key + ".");
     return s;
   }
 
@@ -178,6 +200,10 @@ class DefinitionReader {
     NyckeltalDefinition d;
     d.id = id_;
     d.source = file_;
+    refuseUnknownKeys(obj,
+                      {"id", "namn", "enhet", "beskrivning", "formel", "period", "decimaler",
+                       "hogre_ar_battre", "mal", "rader", "storheter"},
+                      "");
     d.namn = text(obj, "namn", true, "namn");
     d.enhet = text(obj, "enhet", true, "enhet");
     d.beskrivning = text(obj, "beskrivning", false, "beskrivning");
@@ -238,6 +264,20 @@ class DefinitionReader {
   }
 
  private:
+  // The keys a storhet of this kind reads (an unknown kind is refused by its "typ").
+  static std::vector<std::string_view> storhetKeys(const std::string& kind) {
+    std::vector<std::string_view> keys = {"typ", "org", "ansvar", "period"};
+    std::vector<std::string_view> own;
+    if (kind == "ekonomi") own = {"matt", "konto", "verksamhet", "ansvar_med_volym"};
+    if (kind == "hr") own = {"slag", "enhet"};
+    if (kind == "volym") own = {"berakning"};
+    if (kind == "parameter") own = {"namn"};
+    if (kind == "prognos") own = {"manad", "berakning"};
+    if (kind == "enheter") own = {"niva", "rakna", "tolerans_kr"};
+    keys.insert(keys.end(), own.begin(), own.end());
+    return keys;
+  }
+
   static std::string knownNames(const Object::Ptr& storheter) {
     if (!storheter || storheter->size() == 0) return " (nyckeltalet har inga storheter)";
     std::string names;

@@ -15,6 +15,21 @@ ExactRational hundredths(WideInt value) { return *ExactRational::fraction(value,
 // decimals that matter here).
 ExactRational configNumber(double value) { return hundredths(std::llround(value * 100.0)); }
 
+std::string rangeList(const std::vector<CodePrefixRange>& ranges) {
+  std::string text;
+  for (const CodePrefixRange& r : ranges) text += (text.empty() ? "" : ", ") + r.text();
+  return text;
+}
+
+// "konto 75", "verksamhet 51", "konto 46 och verksamhet 57".
+std::string filterText(const StorhetDefinition& s) {
+  std::string text;
+  if (!s.konto.empty()) text = "konto " + rangeList(s.konto);
+  if (!s.verksamhet.empty())
+    text += (text.empty() ? "" : " och ") + std::string("verksamhet ") + rangeList(s.verksamhet);
+  return text;
+}
+
 std::string monthList(const std::vector<Period>& months) {
   std::string text;
   for (const Period p : months)
@@ -69,6 +84,7 @@ NyckeltalEvaluator::StorhetValue NyckeltalEvaluator::ekonomi(const StorhetDefini
   const auto cube = data_.cubes.find(window.last.year());
   const Measure measure = s.measure == "budget" ? Measure::Budget : Measure::Utfall;
   bool anyInWindow = false;
+  bool anyMatching = false;  // a row of the konto/verksamhet asked for, anywhere in the kommun
   WideInt ore = 0;
   std::set<std::string> withVolym;
   if (!s.withVolym.empty()) {
@@ -81,8 +97,6 @@ NyckeltalEvaluator::StorhetValue NyckeltalEvaluator::ekonomi(const StorhetDefini
     cube->second.forEachUnordered([&](const CubeCell& cell) {
       if (cell.measure != measure || !window.contains(cell.period)) return;
       anyInWindow = true;
-      const bool revenue = cell.konto.starts_with('3');
-      if ((s.measure == "kostnad" && revenue) || (s.measure == "intakt" && !revenue)) return;
       if (!s.konto.empty() && std::none_of(s.konto.begin(), s.konto.end(),
                                            [&](const auto& r) { return r.contains(cell.konto); }))
         return;
@@ -90,6 +104,9 @@ NyckeltalEvaluator::StorhetValue NyckeltalEvaluator::ekonomi(const StorhetDefini
           std::none_of(s.verksamhet.begin(), s.verksamhet.end(),
                        [&](const auto& r) { return r.contains(cell.verksamhet); }))
         return;
+      anyMatching = true;
+      const bool revenue = cell.konto.starts_with('3');
+      if ((s.measure == "kostnad" && revenue) || (s.measure == "intakt" && !revenue)) return;
       if (!inScope(cell.ansvar, scope, subtree)) return;
       if (!s.withVolym.empty() && !withVolym.contains(std::string(cell.ansvar))) return;
       ore += s.measure == "intakt" ? -cell.ore : cell.ore;
@@ -99,6 +116,11 @@ NyckeltalEvaluator::StorhetValue NyckeltalEvaluator::ekonomi(const StorhetDefini
     return {.problem = std::string("lagret har ingen ") +
                        (measure == Measure::Budget ? "budget" : "huvudbok") + " för " +
                        windowText(window)};
+  // No such row anywhere (a ledger without the verksamhet column, a konto never booked) is no
+  // data, not 0 kr; a node without rows while others have them keeps its 0.
+  if (!anyMatching)
+    return {.problem = std::string(measure == Measure::Budget ? "budgeten" : "huvudboken") +
+                       " har inga rader med " + filterText(s) + " för " + windowText(window)};
   return {.value = hundredths(ore), .unit = "kr"};
 }
 
@@ -118,15 +140,22 @@ NyckeltalEvaluator::StorhetValue NyckeltalEvaluator::hr(const StorhetDefinition&
                                                         const OrgNode* subtree,
                                                         PeriodRange window) {
   bool anyInWindow = false;
+  std::set<HrKind> kindsInWindow;  // in the whole kommun
   WideInt sum = 0;
   for (const auto& [key, amount] : data_.hr) {
     if (!window.contains(key.period)) continue;
     anyInWindow = true;
+    kindsInWindow.insert(key.kind);
     if (std::find(s.hrKinds.begin(), s.hrKinds.end(), key.kind) == s.hrKinds.end()) continue;
     if (!inScope(key.ansvar, scope, subtree)) continue;
     sum += s.hrKronor ? amount.ore : amount.centihours;
   }
   if (!anyInWindow) return {.problem = "hr-underlaget har inga timmar för " + windowText(window)};
+  // A kind never reported (frånvaro without arbetad tid) is missing data, not 0 timmar.
+  for (const HrKind kind : s.hrKinds)
+    if (!kindsInWindow.contains(kind))
+      return {.problem = "hr-underlaget har inga rader av typen " + std::string(hrKindName(kind)) +
+                         " för " + windowText(window)};
   return {.value = hundredths(sum), .unit = s.hrKronor ? "kr" : "timmar"};
 }
 
@@ -175,13 +204,18 @@ NyckeltalEvaluator::StorhetValue NyckeltalEvaluator::volym(const StorhetDefiniti
 NyckeltalEvaluator::StorhetValue NyckeltalEvaluator::parameter(const StorhetDefinition& s) const {
   const StaffingParameters& p = data_.staffing;
   const auto missing = [&] {
-    return StorhetValue{.problem = "\"personal." + s.parameter + "\" saknas i konfigurationen"};
+    return StorhetValue{.problem = "parametern " + s.parameter +
+                                   " saknas i konfigurationens \"personal\""};
   };
   if (s.parameter == "arsarbetstid_timmar")
     return {.value = configNumber(p.hoursPerFullTimeYear), .unit = "timmar"};
   if (s.parameter == "timmar_per_heltid_manad")
     return {.value = configNumber(p.hoursPerFullTimeMonth), .unit = "timmar"};
-  if (s.parameter == "po_procent") return {.value = configNumber(p.poPercent), .unit = "%"};
+  // 0 is what an absent po_procent reads as: no figure rather than a silent 0.
+  if (s.parameter == "po_procent") {
+    if (p.poPercent == 0) return missing();
+    return {.value = configNumber(p.poPercent), .unit = "%"};
+  }
   const std::int64_t ore =
       s.parameter == "kostnad_per_arsarbetare_kr" ? p.costPerFullTimeYearOre : p.hourlyCostOre;
   if (ore == 0) return missing();

@@ -9,6 +9,7 @@ namespace namnd {
 NyckeltalSettings readNyckeltalSettings(const RunConfig& config) {
   const NyckeltalConfig& block = config.nyckeltal;
   NyckeltalSettings settings;
+  settings.configPath = config.configPath;
   // The shipped catalogue lives with the templates (the config's "mallar"), which a kommun
   // copies and adapts as one folder. Named by its place there, not as an absolute local path:
   // the Definitioner table is a public document and reads the same in every checkout.
@@ -35,6 +36,20 @@ NyckeltalSettings readNyckeltalSettings(const RunConfig& config) {
                       settings.baseCatalogueName +
                       " finns inte; ange den med \"nyckeltal\": {\"grundkatalog\": \"…\"}");
   return settings;
+}
+
+void checkNyckeltalSettings(const NyckeltalSettings& settings,
+                            const NyckeltalCatalogue& catalogue) {
+  const auto refuse = [&](const std::string& key, const std::string& id) {
+    std::string known;
+    for (const auto& d : catalogue.definitions()) known += (known.empty() ? "" : ", ") + d.id;
+    throw ConfigError(settings.configPath.string() + ": \"" + key + "\": nyckeltalet \"" + id +
+                      "\" finns inte i katalogen (kända: " + known + ")");
+  };
+  for (const auto& [id, target] : settings.targets)
+    if (!catalogue.find(id)) refuse("nyckeltal.mal", id);
+  for (const std::string& id : settings.selection)
+    if (!catalogue.find(id)) refuse("nyckeltal.urval", id);
 }
 
 }  // namespace namnd

@@ -20,10 +20,12 @@
 
 #include "core/exact_rational.hpp"
 #include "core/run_config.hpp"
+#include "reports/nyckeltal/nyckeltal_catalogue.hpp"
 
 namespace namnd {
 
 struct NyckeltalSettings {
+  std::filesystem::path configPath;  // for messages
   std::filesystem::path baseCatalogue;
   std::string baseCatalogueName;  // for messages
   std::optional<InputFile> ownCatalogue;
@@ -36,5 +38,10 @@ struct NyckeltalSettings {
 // The settings from the config's "nyckeltal" block (read and checked by loadRunConfig) and its
 // templates folder. Throws ConfigError naming the config file when the base catalogue is missing.
 NyckeltalSettings readNyckeltalSettings(const RunConfig& config);
+
+// Refuses a "mal" or "urval" id the loaded catalogue does not define (a misspelt id would
+// otherwise drop a target or stop with a usage error): ConfigError naming the config file,
+// "nyckeltal.mal" or "nyckeltal.urval", the id and the known ids.
+void checkNyckeltalSettings(const NyckeltalSettings& settings, const NyckeltalCatalogue& catalogue);
 
 }  // namespace namnd
