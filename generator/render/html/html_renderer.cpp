@@ -19,6 +19,7 @@
 #include "render/html/svg_chart.hpp"
 #include "render/html/template_file.hpp"
 #include "render/template_kind.hpp"
+#include "render/text_width.hpp"
 
 namespace namnd {
 namespace {
@@ -128,22 +129,6 @@ data footnoteData(data d, const std::vector<std::string>& notes) {
   d.set("footnotes", footnotes);
   d.set("hasFootnotes", flag(!notes.empty()));
   return d;
-}
-
-std::size_t codePoints(std::string_view text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-std::size_t longestWord(std::string_view text) {
-  std::size_t longest = 0;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t end = std::min(text.find(' ', start), text.size());
-    longest = std::max(longest, codePoints(text.substr(start, end - start)));
-    start = end + 1;
-  }
-  return longest;
 }
 
 bool isWideTable(const Table& table) {

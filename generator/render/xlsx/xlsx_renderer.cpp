@@ -19,6 +19,7 @@
 
 #include "core/errors.hpp"
 #include "render/atomic_output_file.hpp"
+#include "render/text_width.hpp"
 #include "render/xlsx/xlsx_layout.hpp"
 #include "render/xlsx/xlsx_workbook.hpp"
 
@@ -233,24 +234,6 @@ constexpr int kChartGapColumns = 1;
 constexpr double kCellPadding = 2;
 constexpr double kBoldFactor = 1.1;
 constexpr double kIndentUnits = 2;  // one indent level of a cell
-
-std::size_t codePoints(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
-// Headers wrap, so only their longest word must fit on one line.
-std::size_t longestWord(std::string_view text) {
-  std::size_t longest = 0;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t end = std::min(text.size(), text.find_first_of(" \n", start));
-    longest = std::max(longest, codePoints(text.substr(start, end - start)));
-    start = end + 1;
-  }
-  return longest;
-}
 
 // Characters a number shows with the column's format: sign, digits, thousands separators (not
 // in a percentage), decimals and "%" ("-2 855 737,50" is 13).
