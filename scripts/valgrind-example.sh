@@ -37,4 +37,8 @@ run avvikelser --config "$config" --period 2025H1
 run kontroll --config "$config" --period 202510
 run nyckeltal --config "$config" --period 202412,202510 --format xlsx,html,csv
 run galleri --config "$config"
+# namnd kor: one nämnd in this process (the config's "rapporter"), then the example's job, whose
+# runs go to child processes (valgrind checks the batch's own process: job, scheduling, summary).
+run kor --config "$config" --period 202510
+run kor --jobb "$work/data/exempel/jobb.json" --idag 2025-11-04
 echo "valgrind: inga fel och inga läckor i exempelkommunens körning"

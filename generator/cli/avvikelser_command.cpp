@@ -6,6 +6,7 @@
 #include "cli/arguments.hpp"
 #include "cli/built_report.hpp"
 #include "cli/commands.hpp"
+#include "cli/config_argument.hpp"
 #include "cli/report_context.hpp"
 #include "core/calendar_date.hpp"
 #include "core/errors.hpp"
@@ -69,11 +70,10 @@ void printRegisters(std::ostream& out, const AvvikelseRegisters& registers,
 }  // namespace
 
 BuiltReport buildAvvikelserFromArguments(const std::vector<std::string>& args, std::ostream& out) {
-  const Arguments arguments(args, {"config", "period"}, {"pdf"});
+  const Arguments arguments(args, {"config", "ut", "period"}, {"pdf"});
   const HalfYearPeriod period = periodArgument(arguments);
-  const std::string configPath = arguments.required("config");
   // Fail on the config before importing anything, and never write half a report.
-  const RunConfig checked = loadRunConfig(configPath);
+  const RunConfig checked = configArgument(arguments);
   if (!checked.avvikelser.present)
     throw ConfigError(checked.configPath.string() +
                       ": \"avvikelser\" saknas: rapporten behöver avvikelseregistren "
@@ -87,7 +87,7 @@ BuiltReport buildAvvikelserFromArguments(const std::vector<std::string>& args, s
     requireUnderReportingMeasure(checked, *volymerFile, volymer->table);
   }
 
-  const auto context = loadReportContext(configPath, monthOf(period.last()), out, LedgerNeed::None);
+  const auto context = loadReportContext(checked, monthOf(period.last()), out, LedgerNeed::None);
   const RunConfig& config = context->config;
   // Every version of the organisation: a report registered on a unit that has since moved or
   // closed is still a report of this nämnd.
@@ -144,8 +144,12 @@ BuiltReport buildAvvikelserFromArguments(const std::vector<std::string>& args, s
           .pdf = pdfRequest(arguments, config)};
 }
 
+ReportOutcome makeAvvikelser(const std::vector<std::string>& args, std::ostream& out) {
+  return writeReport(buildAvvikelserFromArguments(args, out), out);
+}
+
 int runAvvikelser(const std::vector<std::string>& args, std::ostream& out) {
-  writeReport(buildAvvikelserFromArguments(args, out), out);
+  makeAvvikelser(args, out);
   return 0;
 }
 

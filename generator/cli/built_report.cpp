@@ -5,11 +5,15 @@
 
 namespace namnd {
 
-void writeReport(const BuiltReport& report, std::ostream& out) {
+ReportOutcome writeReport(const BuiltReport& report, std::ostream& out) {
+  ReportOutcome outcome = checkOutcome(report.document);
   renderXlsx(report.document, report.templatesDir, report.xlsxPath());
   renderHtml(report.document, report.templatesDir, report.htmlPath());
   out << "Skrev " << report.xlsxPath().string() << "\nSkrev " << report.htmlPath().string() << "\n";
-  writeRequestedPdf(report.htmlPath(), report.pdf, out);
+  outcome.files = {report.xlsxPath(), report.htmlPath()};
+  if (auto pdf = writeRequestedPdf(report.htmlPath(), report.pdf, out))
+    outcome.files.push_back(std::move(*pdf));
+  return outcome;
 }
 
 }  // namespace namnd

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/pdf_output.hpp"
+#include "cli/report_outcome.hpp"
 #include "reports/model/document.hpp"
 
 namespace namnd {
@@ -34,7 +35,7 @@ BuiltReport buildAvvikelserFromArguments(const std::vector<std::string>& args, s
 BuiltReport buildKontrollFromArguments(const std::vector<std::string>& args, std::ostream& out);
 
 // Writes the workbook and the page (each atomically), then the PDF when asked for, and names
-// each file on `out`.
-void writeReport(const BuiltReport& report, std::ostream& out);
+// each file on `out`. The outcome lists the files and the document's checks.
+ReportOutcome writeReport(const BuiltReport& report, std::ostream& out);
 
 }  // namespace namnd

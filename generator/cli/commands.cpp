@@ -6,12 +6,13 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
       {"manadsrapport", "skriver månadsrapporten (xlsx och html) för en period",
        R"(Användning: namnd manadsrapport --config FIL --period ÅÅÅÅMM [--prognos ÅÅÅÅMM]
-                          [--jamfor ÅÅÅÅMM] [--pdf]
+                          [--jamfor ÅÅÅÅMM] [--ut MAPP] [--pdf]
 
 Läser in indata som konfigurationen pekar ut (filer som redan är inlästa hoppas över),
 och skriver månadsrapporten som manadsrapport-ÅÅÅÅMM.xlsx och .html i utdatamappen.
 
   --config FIL       konfigurationsfilen för nämnden (t.ex. data/exempel/namnd.json)
+  --ut MAPP          skriv till MAPP i stället för konfigurationens "utdata"
   --period ÅÅÅÅMM    rapportperioden; ack = januari till och med denna månad
   --prognos ÅÅÅÅMM   visa prognosen lämnad denna månad (standard: enligt konfigurationen,
                      "senaste" eller "delar" = augustiprognosen)
@@ -35,6 +36,7 @@ lämnats under året till och med perioden. Per 30 juni heter rapporten halvårs
 (mallens "rapportnamn").
 
   --config FIL        konfigurationsfilen för nämnden
+  --ut MAPP           skriv till MAPP i stället för konfigurationens "utdata"
   --per ÅÅÅÅ-MM-DD    rapportdatum, en månads sista dag (t.ex. 2025-08-31 eller 2025-06-30)
   --pdf               skriv också en PDF (samma namn, .pdf) med Chromium; fel om Chromium
                       saknas (konfigurationens "pdf": true gör samma sak men varnar bara)
@@ -58,6 +60,7 @@ som saknas där räknas upp i ett felmeddelande, och ingen rapport skrivs. Frite
 personuppgifter läses aldrig in i rapporten; personer räknas bara som antal.
 
   --config FIL      konfigurationsfilen för nämnden
+  --ut MAPP         skriv till MAPP i stället för konfigurationens "utdata"
   --period PERIOD   ett halvår (2025H1, 2025H2) eller ett helt år (2025)
   --pdf             skriv också en PDF (samma namn, .pdf) med Chromium; fel om Chromium
                     saknas (konfigurationens "pdf": true gör samma sak men varnar bara)
@@ -80,6 +83,7 @@ celler är låsta. De ifyllda arbetsböckerna läses in med namnd import när ko
 har en prognosfil {"fil": "MAPP", "format": "prognosunderlag"}.
 
   --config FIL       konfigurationsfilen för nämnden
+  --ut MAPP          skriv till MAPP i stället för konfigurationens "utdata"
   --period ÅÅÅÅMM    perioden; ack = januari till och med denna månad
   --help             visa denna hjälp
 )",
@@ -94,6 +98,7 @@ perioder som finns i flera filer, dubbla verifikationer, budget utan utfall och 
 utan budget, organisationsändringar och noder utan förälder.
 
   --config FIL       konfigurationsfilen för nämnden
+  --ut MAPP          skriv till MAPP i stället för konfigurationens "utdata"
   --period ÅÅÅÅMM    perioden; ack = januari till och med denna månad
   --pdf              skriv också en PDF (samma namn, .pdf) med Chromium; fel om Chromium
                      saknas (konfigurationens "pdf": true gör samma sak men varnar bara)
@@ -114,6 +119,7 @@ HTML-sidan står underlaget i fotnoter. Ett nyckeltal som inte kan räknas visas
 med en fotnot som säger varför.
 
   --config FIL       konfigurationsfilen för nämnden
+  --ut MAPP          skriv till MAPP i stället för konfigurationens "utdata"
   --period ÅÅÅÅMM    perioden; flera perioder skiljs med komma (202012,202112)
   --matt ID          nyckeltalets id i katalogen; kan upprepas eller skrivas med komma
                      (standard: konfigurationens "nyckeltal.urval", annars alla)
@@ -122,6 +128,48 @@ med en fotnot som säger varför.
   --help             visa denna hjälp
 )",
        runNyckeltal},
+      {"kor", "gör månadens alla rapporter för en nämnd eller för varje körning i en jobbfil",
+       R"(Användning: namnd kor --jobb FIL [--jobb-tradar N] [--korning K] [FLAGGOR]
+       namnd kor --config FIL --period ÅÅÅÅMM|senast_stangda [--ut MAPP] [FLAGGOR]
+
+Gör rapporterna för varje körning i jobbfilen (eller för en nämnd med rapporterna i
+konfigurationens "rapporter"): läser in det som ändrats, gör varje rapport med samma kommando
+som när den görs ensam, och skriver dem till UTDATA/KOMMUN/NÄMND/ÅÅÅÅMM/. En rapport vars
+indata, konfiguration, mallar och program är oförändrade sedan den senast gjordes hoppas över
+(det står i sammanfattningen); en ändrad indatafil gör om bara de rapporter som läser den.
+Körningarna går parallellt, var och en i en egen process; körningar med samma lager går efter
+varandra. En körning som misslyckas stoppar inte de andra. Efteråt skrivs sammanfattningen,
+en logg per körning av jobbet (UTDATA/logg/korning-DATUM-TID.log och .json) och
+översiktssidan UTDATA/index.html. Slutkoden är 0 när alla körningar lyckades, annars 1.
+
+Jobbfilen (JSON, sökvägar relativa till filen; se README):
+  {"utdata": "output", "pdf": false, "korningar": [
+    {"config": "namnd.json", "period": "senast_stangda",
+     "rapporter": ["manadsrapport", "prognosunderlag", "kontroll",
+                   {"rapport": "nyckeltal", "perioder": ["202412"], "matt": ["sjukfranvaro"]}]},
+    {"config": "namnd.json", "period": "202508",
+     "rapporter": [{"rapport": "delarsrapport", "per": "2025-08-31"}, "avvikelser"]}]}
+Rapporter: manadsrapport, prognosunderlag, delarsrapport ("per": standard periodens sista
+dag), halvarsrapport (delårsrapporten per 30 juni), avvikelser ("period": standard det senaste
+halvår som perioden avslutat), kontroll, nyckeltal ("matt", "perioder", "format").
+"senast_stangda" = huvudbokens senaste månad före innevarande månad.
+
+  --jobb FIL          jobbfilen
+  --jobb-tradar N     högst N körningar samtidigt (standard: antalet processorkärnor)
+  --korning K         gör bara körning nummer K i jobbfilen
+  --config FIL        en nämnds konfiguration (i stället för --jobb)
+  --period PERIOD     ÅÅÅÅMM eller senast_stangda (med --config)
+  --ut MAPP           utdatamappen (med --config; standard: konfigurationens "utdata")
+  --tvinga            gör alla rapporter, också de som är oförändrade
+  --torrkorning       visa vad som skulle göras; inget läses in och inget skrivs
+  --tyst              ingen förloppsrad och ingen sammanfattning när allt lyckas
+  --pdf               skriv också PDF av rapporterna som har en webbsida (kräver Chromium)
+  --idag ÅÅÅÅ-MM-DD   dagens datum för "senast_stangda" (standard: datorns klocka)
+  --resultat FIL      (med --korning) skriv körningens resultat som JSON till FIL; jobbet
+                      använder det för sina egna processer
+  --help              visa denna hjälp
+)",
+       runKor},
       {"import", "läser in huvudbok, budget och prognoser till lagret",
        R"(Användning: namnd import --config FIL
 
@@ -153,8 +201,10 @@ Letar upp rapporterna i MAPP och dess undermappar (.html, .xlsx och .pdf; lagret
 "lager" och tillfälliga filer hoppas över) och skriver MAPP/index.html: en tabell med varje
 rapport en gång, med titel, slag och period och länkar till webbsidan, arbetsboken och PDF:en.
 Rapporterna står efter slag i nämndens årsordning (månadsrapport, prognosunderlag,
-delårsrapport, avvikelser, kontroll, övriga) och därefter period, senaste först. Samma
-rapporter ger samma sida byte för byte.
+delårsrapport, avvikelser, kontroll, övriga) och därefter period, senaste först. Varje
+körning som "namnd kor" har gjort (en mapp KOMMUN/NÄMND/PERIOD med körningens
+.namnd-korning.json) får en egen tabell, senaste period först; rapporter utanför körningarna
+står i en tabell sist. Samma rapporter ger samma sida byte för byte.
 
   --ut MAPP       mappen med rapporterna (standard: konfigurationens "utdata")
   --config FIL    konfigurationsfilen för nämnden: sidans rubrik får kommun och nämnd, och

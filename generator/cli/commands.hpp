@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/report_outcome.hpp"
+
 namespace namnd {
 
 struct Command {
@@ -27,5 +29,15 @@ int runImport(const std::vector<std::string>& args, std::ostream& out);
 int runExempeldata(const std::vector<std::string>& args, std::ostream& out);
 int runGalleri(const std::vector<std::string>& args, std::ostream& out);
 int runNyckeltal(const std::vector<std::string>& args, std::ostream& out);
+int runKor(const std::vector<std::string>& args, std::ostream& out);
+
+// The report commands' work with the same arguments, returning what they wrote and what the
+// report's checks said (`namnd kor` makes its reports through these).
+ReportOutcome makeAvvikelser(const std::vector<std::string>& args, std::ostream& out);
+ReportOutcome makeDelarsrapport(const std::vector<std::string>& args, std::ostream& out);
+ReportOutcome makeManadsrapport(const std::vector<std::string>& args, std::ostream& out);
+ReportOutcome makePrognosunderlag(const std::vector<std::string>& args, std::ostream& out);
+ReportOutcome makeKontroll(const std::vector<std::string>& args, std::ostream& out);
+ReportOutcome makeNyckeltal(const std::vector<std::string>& args, std::ostream& out);
 
 }  // namespace namnd

@@ -3,6 +3,7 @@
 #include "cli/arguments.hpp"
 #include "cli/built_report.hpp"
 #include "cli/commands.hpp"
+#include "cli/config_argument.hpp"
 #include "cli/report_context.hpp"
 #include "core/errors.hpp"
 #include "ingest/rsum_prognos_reader.hpp"
@@ -57,9 +58,9 @@ void addAppendix(DelarsrapportInput& input, const ReportContext& context) {
 
 BuiltReport buildDelarsrapportFromArguments(const std::vector<std::string>& args,
                                             std::ostream& out) {
-  const Arguments arguments(args, {"config", "per"}, {"pdf"});
+  const Arguments arguments(args, {"config", "ut", "per"}, {"pdf"});
   const Period period = perArgument(arguments);
-  const auto context = loadReportContext(arguments.required("config"), period, out);
+  const auto context = loadReportContext(configArgument(arguments), period, out);
   const RunConfig& config = context->config;
   const Store& store = *context->store;
   // Fail on the tjänsteskrivelse's config before the work, and never write half a report.
@@ -126,8 +127,12 @@ BuiltReport buildDelarsrapportFromArguments(const std::vector<std::string>& args
           .pdf = pdfRequest(arguments, config)};
 }
 
+ReportOutcome makeDelarsrapport(const std::vector<std::string>& args, std::ostream& out) {
+  return writeReport(buildDelarsrapportFromArguments(args, out), out);
+}
+
 int runDelarsrapport(const std::vector<std::string>& args, std::ostream& out) {
-  writeReport(buildDelarsrapportFromArguments(args, out), out);
+  makeDelarsrapport(args, out);
   return 0;
 }
 

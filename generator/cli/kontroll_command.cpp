@@ -3,6 +3,7 @@
 #include "cli/arguments.hpp"
 #include "cli/built_report.hpp"
 #include "cli/commands.hpp"
+#include "cli/config_argument.hpp"
 #include "cli/period_argument.hpp"
 #include "cli/report_context.hpp"
 #include "reports/checks/personal_data_guard.hpp"
@@ -11,9 +12,9 @@
 namespace namnd {
 
 BuiltReport buildKontrollFromArguments(const std::vector<std::string>& args, std::ostream& out) {
-  const Arguments arguments(args, {"config", "period"}, {"pdf"});
+  const Arguments arguments(args, {"config", "ut", "period"}, {"pdf"});
   const Period period = periodArgument(arguments, "period");
-  const auto context = loadReportContext(arguments.required("config"), period, out);
+  const auto context = loadReportContext(configArgument(arguments), period, out);
   const RunConfig& config = context->config;
 
   const ReportTexts texts = ReportTexts::load(config.templatesDir / "text" / "kontroll.json");
@@ -27,11 +28,15 @@ BuiltReport buildKontrollFromArguments(const std::vector<std::string>& args, std
           .pdf = pdfRequest(arguments, config)};
 }
 
-int runKontroll(const std::vector<std::string>& args, std::ostream& out) {
+ReportOutcome makeKontroll(const std::vector<std::string>& args, std::ostream& out) {
   const BuiltReport report = buildKontrollFromArguments(args, out);
   const auto& summary = std::get<TextSection>(report.document.sections.front());
   out << summary.paragraphs.front() << "\n";
-  writeReport(report, out);
+  return writeReport(report, out);
+}
+
+int runKontroll(const std::vector<std::string>& args, std::ostream& out) {
+  makeKontroll(args, out);
   return 0;
 }
 

@@ -4,6 +4,7 @@
 #include "cli/arguments.hpp"
 #include "cli/built_report.hpp"
 #include "cli/commands.hpp"
+#include "cli/config_argument.hpp"
 #include "cli/period_argument.hpp"
 #include "cli/report_context.hpp"
 #include "core/errors.hpp"
@@ -54,34 +55,25 @@ std::vector<Section> staffingSections(const ReportContext& context) {
 
 // The checks' verdict on the terminal as well: an error in the report's own checks should not
 // wait for someone to scroll to its last section.
-void printCheckSummary(const Document& document, std::ostream& out) {
-  int warnings = 0;
-  int errors = 0;
-  for (const Section& section : document.sections) {
-    const auto* checks = std::get_if<CheckSection>(&section);
-    if (!checks) continue;
-    for (const CheckItem& item : checks->items) {
-      if (item.status == CheckStatus::Warning) ++warnings;
-      if (item.status != CheckStatus::Error) continue;
-      ++errors;
-      out << "Fel i kontrollerna: " << item.description << ": " << item.detail << "\n";
-    }
-  }
-  out << "Rapportens kontroller gav " << warnings << (warnings == 1 ? " varning" : " varningar")
-      << " och " << errors << " fel.\n";
+void printCheckSummary(const ReportOutcome& outcome, std::ostream& out) {
+  for (const std::string& failed : outcome.failedChecks)
+    out << "Fel i kontrollerna: " << failed << "\n";
+  out << "Rapportens kontroller gav " << outcome.warnings
+      << (outcome.warnings == 1 ? " varning" : " varningar") << " och "
+      << outcome.failedChecks.size() << " fel.\n";
 }
 
 }  // namespace
 
 BuiltReport buildManadsrapportFromArguments(const std::vector<std::string>& args,
                                             std::ostream& out) {
-  const Arguments arguments(args, {"config", "period", "prognos", "jamfor"}, {"pdf"});
+  const Arguments arguments(args, {"config", "ut", "period", "prognos", "jamfor"}, {"pdf"});
   const Period period = periodArgument(arguments, "period");
   std::optional<Period> requestedSnapshot;
   if (arguments.value("prognos")) requestedSnapshot = periodArgument(arguments, "prognos");
   std::optional<Period> requestedComparison;
   if (arguments.value("jamfor")) requestedComparison = periodArgument(arguments, "jamfor");
-  const auto context = loadReportContext(arguments.required("config"), period, out);
+  const auto context = loadReportContext(configArgument(arguments), period, out);
   const RunConfig& config = context->config;
   const Store& store = *context->store;
 
@@ -121,10 +113,14 @@ BuiltReport buildManadsrapportFromArguments(const std::vector<std::string>& args
           .pdf = pdfRequest(arguments, config)};
 }
 
+ReportOutcome makeManadsrapport(const std::vector<std::string>& args, std::ostream& out) {
+  ReportOutcome outcome = writeReport(buildManadsrapportFromArguments(args, out), out);
+  printCheckSummary(outcome, out);
+  return outcome;
+}
+
 int runManadsrapport(const std::vector<std::string>& args, std::ostream& out) {
-  const BuiltReport report = buildManadsrapportFromArguments(args, out);
-  writeReport(report, out);
-  printCheckSummary(report.document, out);
+  makeManadsrapport(args, out);
   return 0;
 }
 

@@ -5,6 +5,7 @@
 
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "cli/config_argument.hpp"
 #include "cli/report_context.hpp"
 #include "core/errors.hpp"
 #include "ingest/org_reader.hpp"
@@ -94,13 +95,14 @@ std::vector<const NyckeltalDefinition*> chosenDefinitions(const NyckeltalCatalog
 
 }  // namespace
 
-int runNyckeltal(const std::vector<std::string>& args, std::ostream& out) {
+ReportOutcome makeNyckeltal(const std::vector<std::string>& args, std::ostream& out) {
   std::vector<std::string> ids;
-  const Arguments arguments(takeRepeated(args, "matt", ids), {"config", "period", "format"}, {});
+  const Arguments arguments(takeRepeated(args, "matt", ids), {"config", "ut", "period", "format"},
+                            {});
   const std::vector<Period> periods = periodsArgument(arguments);
   const std::set<std::string> formats = formatsArgument(arguments);
   const auto context =
-      loadReportContext(arguments.required("config"), periods.back(), out, LedgerNeed::None);
+      loadReportContext(configArgument(arguments), periods.back(), out, LedgerNeed::None);
   const RunConfig& config = context->config;
   const NyckeltalSettings settings = readNyckeltalSettings(config);
 
@@ -170,22 +172,31 @@ int runNyckeltal(const std::vector<std::string>& args, std::ostream& out) {
   for (const NyckeltalLayout layout : {NyckeltalLayout::Workbook, NyckeltalLayout::Page})
     refusePersonalData(document(layout), config);
 
+  ReportOutcome outcome;
   const std::string stem = "nyckeltal-" + periods.back().toString();
   if (formats.contains("xlsx")) {
     const auto file = config.outputDir / (stem + ".xlsx");
     renderXlsx(document(NyckeltalLayout::Workbook), config.templatesDir, file);
     out << "Skrev " << file.string() << "\n";
+    outcome.files.push_back(file);
   }
   if (formats.contains("html")) {
     const auto file = config.outputDir / (stem + ".html");
     renderHtml(document(NyckeltalLayout::Page), config.templatesDir, file);
     out << "Skrev " << file.string() << "\n";
+    outcome.files.push_back(file);
   }
   if (formats.contains("csv")) {
     const auto file = config.outputDir / (stem + ".csv");
     writeFileAtomically(file, nyckeltalCsv(results, config.kommun));
     out << "Skrev " << file.string() << "\n";
+    outcome.files.push_back(file);
   }
+  return outcome;
+}
+
+int runNyckeltal(const std::vector<std::string>& args, std::ostream& out) {
+  makeNyckeltal(args, out);
   return 0;
 }
 

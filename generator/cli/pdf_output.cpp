@@ -30,16 +30,20 @@ void removeStalePdf(const std::filesystem::path& pdf, std::ostream& out) {
 
 }  // namespace
 
-void writeRequestedPdf(const std::filesystem::path& html, PdfRequest request, std::ostream& out) {
+std::optional<std::filesystem::path> writeRequestedPdf(const std::filesystem::path& html,
+                                                       PdfRequest request, std::ostream& out) {
   std::filesystem::path pdf = html;
   pdf.replace_extension(".pdf");
-  if (request == PdfRequest::None) return removeStalePdf(pdf, out);
+  if (request == PdfRequest::None) {
+    removeStalePdf(pdf, out);
+    return std::nullopt;
+  }
   const auto chromium = findChromium();
   if (!chromium) {
     removeStalePdf(pdf, out);
     if (request == PdfRequest::FromFlag) throw OutputError(chromiumMissingMessage());
     out << "Varning: " << chromiumMissingMessage() << " (\"pdf\": true i konfigurationen)\n";
-    return;
+    return std::nullopt;
   }
   try {
     printHtmlToPdf(*chromium, html, pdf);
@@ -48,6 +52,7 @@ void writeRequestedPdf(const std::filesystem::path& html, PdfRequest request, st
     throw;
   }
   out << "Skrev " << pdf.string() << "\n";
+  return pdf;
 }
 
 }  // namespace namnd

@@ -5,6 +5,7 @@
 // by machines with and without Chromium); either way the HTML and workbook are already written.
 
 #include <filesystem>
+#include <optional>
 #include <ostream>
 
 #include "cli/arguments.hpp"
@@ -21,6 +22,8 @@ PdfRequest pdfRequest(const Arguments& arguments, const RunConfig& config);
 // or warns on `out` (FromConfig) or throws OutputError (FromFlag) when Chromium is missing. A
 // Chromium that fails is an OutputError either way. A PDF of the same stem left by an earlier run
 // is removed whenever this run makes none (also with PdfRequest::None), and `out` says so.
-void writeRequestedPdf(const std::filesystem::path& html, PdfRequest request, std::ostream& out);
+// Returns the PDF written, if any.
+std::optional<std::filesystem::path> writeRequestedPdf(const std::filesystem::path& html,
+                                                       PdfRequest request, std::ostream& out);
 
 }  // namespace namnd

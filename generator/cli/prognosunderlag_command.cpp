@@ -3,6 +3,7 @@
 #include "aggregate/prognos_proposal.hpp"
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "cli/config_argument.hpp"
 #include "cli/period_argument.hpp"
 #include "cli/report_context.hpp"
 #include "render/xlsx/prognosunderlag_workbook.hpp"
@@ -11,10 +12,10 @@
 
 namespace namnd {
 
-int runPrognosunderlag(const std::vector<std::string>& args, std::ostream& out) {
-  const Arguments arguments(args, {"config", "period"}, {});
+ReportOutcome makePrognosunderlag(const std::vector<std::string>& args, std::ostream& out) {
+  const Arguments arguments(args, {"config", "ut", "period"}, {});
   const Period period = periodArgument(arguments, "period");
-  const auto context = loadReportContext(arguments.required("config"), period, out);
+  const auto context = loadReportContext(configArgument(arguments), period, out);
   const RunConfig& config = context->config;
 
   PrognosunderlagInput input{.kommun = config.kommun,
@@ -35,12 +36,17 @@ int runPrognosunderlag(const std::vector<std::string>& args, std::ostream& out) 
   if (underlag.units.empty()) {
     out << "Inga enheter på nivå " << input.unitLevel << " har belopp för " << period.year()
         << "; inget prognosunderlag skrevs.\n";
-    return 0;
+    return {};
   }
   const std::filesystem::path folder = config.outputDir / "prognosunderlag" / period.toString();
   const auto files = writePrognosunderlag(
       underlag, folder, prognosunderlagSplit(config.prognosunderlag.split), config.forfattare);
   for (const auto& file : files) out << "Skrev " << file.string() << "\n";
+  return {.files = files};
+}
+
+int runPrognosunderlag(const std::vector<std::string>& args, std::ostream& out) {
+  makePrognosunderlag(args, out);
   return 0;
 }
 

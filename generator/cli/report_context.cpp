@@ -19,9 +19,8 @@ DataQualityInput ReportContext::dataQuality() const {
   return {rollup, tree, importLog, unmappedAccounts, movesThisYear, movesSinceLastYear};
 }
 
-std::unique_ptr<ReportContext> loadReportContext(const std::string& configPath, Period period,
-                                                 std::ostream& out, LedgerNeed ledger) {
-  RunConfig config = loadRunConfig(configPath);
+std::unique_ptr<ReportContext> loadReportContext(RunConfig config, Period period, std::ostream& out,
+                                                 LedgerNeed ledger) {
   auto store = openStore(config.storeUri);
   printImportOutcomes(out, importSources(config, *store));
 

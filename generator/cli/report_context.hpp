@@ -46,10 +46,9 @@ struct ReportContext {
 // the cube, and loading and rolling up a year of a large ledger is most of a report's time.
 enum class LedgerNeed { YearCube, None };
 
-// Loads the config, imports what changed (telling `out` what it did), and prepares the period.
+// Imports what changed in the config's inputs (telling `out` what it did), and prepares the period.
 // With LedgerNeed::None the cube, roll-up and unmapped accounts stay empty.
-std::unique_ptr<ReportContext> loadReportContext(const std::string& configPath, Period period,
-                                                 std::ostream& out,
+std::unique_ptr<ReportContext> loadReportContext(RunConfig config, Period period, std::ostream& out,
                                                  LedgerNeed ledger = LedgerNeed::YearCube);
 
 }  // namespace namnd

@@ -634,6 +634,9 @@ RunConfig readRunConfig(const fs::path& configFile) {
                 "lista med filer");
     }
   }
+  if (root->has("rapporter") && !root->isNull("rapporter"))
+    config.reports =
+        readReportRequests(root->get("rapporter"), absolute.string() + ": \"rapporter");
   try {
     readNyckeltal(read, *root, config.nyckeltal);
   } catch (const Poco::Exception& e) {

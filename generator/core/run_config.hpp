@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/periodisation.hpp"
+#include "core/report_request.hpp"
 #include "core/rounding.hpp"
 
 namespace namnd {
@@ -202,6 +203,9 @@ struct RunConfig {
   DelarsrapportSettings delarsrapport;
   AvvikelserSettings avvikelser;
   NyckeltalConfig nyckeltal;
+  // "rapporter": what `namnd kor --config … --period …` makes (core/report_request.hpp); empty
+  // when the config does not list them.
+  std::vector<ReportRequest> reports;
 };
 
 // An amount in kronor as a config or a catalogue writes it (whole kronor or with öre, 0 to

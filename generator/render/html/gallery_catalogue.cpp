@@ -39,8 +39,7 @@ std::optional<PeriodOfName> periodOf(std::string_view word, const ReportTexts& t
   if (word.size() == 6 && allDigits(word)) {  // ÅÅÅÅMM
     const auto period = Period::parse(word);
     if (!period) return std::nullopt;
-    addPeriodPlaceholders(values, "period", *period);
-    return PeriodOfName{texts.text("perioder.manad", values),
+    return PeriodOfName{galleryMonthLabel(*period, texts),
                         std::int64_t{period->code()} * 100 + period->lastDay()};
   }
   if (word.size() == 8 && allDigits(word)) {  // ÅÅÅÅMMDD
@@ -79,6 +78,12 @@ std::vector<std::string_view> words(std::string_view name, char separator) {
 }
 
 }  // namespace
+
+std::string galleryMonthLabel(Period month, const ReportTexts& texts) {
+  PlaceholderValues values;
+  addPeriodPlaceholders(values, "period", month);
+  return texts.text("perioder.manad", values);
+}
 
 std::vector<GalleryEntry> catalogueReports(std::vector<ReportFiles> reports,
                                            const ReportTexts& texts) {

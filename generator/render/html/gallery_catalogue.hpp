@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/period.hpp"
 #include "render/html/gallery_scan.hpp"
 #include "reports/report_texts.hpp"
 
@@ -27,5 +28,8 @@ struct GalleryEntry {
 // from `texts`.
 std::vector<GalleryEntry> catalogueReports(std::vector<ReportFiles> reports,
                                            const ReportTexts& texts);
+
+// A month as the gallery writes periods: "oktober 2025" (the texts' "perioder.manad").
+std::string galleryMonthLabel(Period month, const ReportTexts& texts);
 
 }  // namespace namnd

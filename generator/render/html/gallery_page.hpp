@@ -20,8 +20,8 @@ struct GalleryHeading {
   std::string folderLabel;  // the folder as the user named it: "output"
 };
 
-// A table of reports under one caption. The page has one today; a batch run (issue 11) groups
-// its runs by kommun, nämnd and period, a group each.
+// A table of reports under one caption: one per run of `namnd kor` (kommun, nämnd and period),
+// and one for the reports outside every run (gallery_runs.hpp).
 struct GalleryGroup {
   std::string caption;
   std::vector<GalleryEntry> entries;
