@@ -30,7 +30,8 @@ struct ReportsFolder {
 };
 
 // Lays out the example kommun under `root` (emptied first) and runs every report in-process, with
-// --pdf when Chromium is installed, and the gallery. Returns false (having said why on `log`)
+// --pdf when Chromium is installed, then the config's reports as a batch run (`namnd kor`), which
+// writes the gallery. Returns false (having said why on `log`)
 // when a step failed.
 bool writeClientReports(const std::filesystem::path& root, std::ostream& log);
 

@@ -26,9 +26,17 @@ TEST(NuHtmlChecker, FindsNoErrorInTheReportPagesOrTheGallery) {
     ASSERT_TRUE(std::filesystem::is_regular_file(page)) << page;
     args.push_back(page.string());
   }
+  // The gallery as the batch run writes it: a table for the run and one for the reports above.
   const auto gallery = reports.output() / "index.html";
   ASSERT_TRUE(std::filesystem::is_regular_file(gallery)) << gallery;
+  EXPECT_TRUE(testing::contains(testing::readFile(gallery),
+                                "Exempelby kommun · Socialnämnden · oktober 2025"));
   args.push_back(gallery.string());
+  // The nyckeltal page, which the batch run makes.
+  const auto nyckeltal =
+      reports.output() / "Exempelby kommun" / "Socialnämnden" / "202510" / "nyckeltal-202510.html";
+  ASSERT_TRUE(std::filesystem::is_regular_file(nyckeltal)) << nyckeltal;
+  args.push_back(nyckeltal.string());
 
   const ToolRun run = runTool(java->string(), args, 300);
   // vnu exits 1 when it reports an error; with --errors-only it prints nothing else.
