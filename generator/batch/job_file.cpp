@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "batch/run_plan.hpp"
 #include "core/errors.hpp"
 
 namespace namnd {
@@ -82,9 +83,21 @@ JobRun readRun(const JobReader& read, const Object& entry, const std::string& at
               "ska vara en månad ÅÅÅÅMM (\"202510\") eller \"" + std::string(kLastClosedMonth) +
                   "\" (huvudbokens senaste månad före innevarande), inte \"" + period + "\"");
   run.period = *choice;
-  if (entry.has("rapporter") && !entry.isNull("rapporter"))
+  run.reportsWhere = read.file().string() + ": \"" + at + ".rapporter\"";
+  if (entry.has("rapporter") && !entry.isNull("rapporter")) {
     run.reports = readReportRequests(entry.get("rapporter"),
                                      read.file().string() + ": \"" + at + ".rapporter");
+    // With a month the reports' files are known now: two requests for the same files are an
+    // error before anything is imported (for "senast_stangda" the run finds it).
+    std::set<std::string> ids;
+    if (run.period.month)
+      for (std::size_t j = 0; j < run.reports->size(); ++j) {
+        const std::string id = reportId((*run.reports)[j], *run.period.month);
+        if (!ids.insert(id).second)
+          read.fail(at + ".rapporter[" + std::to_string(j + 1) + "]",
+                    id + " finns två gånger bland körningens rapporter");
+      }
+  }
   return run;
 }
 

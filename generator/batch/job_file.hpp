@@ -42,6 +42,8 @@ struct JobRun {
   PeriodChoice period;
   // "rapporter"; none = the list in the config ("rapporter").
   std::optional<std::vector<ReportRequest>> reports;
+  // Where that list is written, for messages: "jobb.json: \"korningar[1].rapporter\"".
+  std::string reportsWhere;
 };
 
 struct Job {

@@ -24,7 +24,7 @@ std::string joined(const std::vector<std::string>& items) {
 
 PlannedReport planReport(const ReportRequest& request, Period period, const RunPlan& run,
                          bool pdf) {
-  PlannedReport report{.request = request};
+  PlannedReport report{.request = request, .id = reportId(request, period)};
   std::vector<std::string>& args = report.args;
   args = {"--config", run.configPath.string(), "--ut", run.folder.string()};
   bool canPrint = true;
@@ -33,7 +33,6 @@ PlannedReport planReport(const ReportRequest& request, Period period, const RunP
     case ReportKind::Kontroll:
     case ReportKind::Prognosunderlag:
       report.command = reportKindName(request.kind);
-      report.id = report.command + "-" + period.toString();
       args.insert(args.end(), {"--period", period.toString()});
       canPrint = request.kind != ReportKind::Prognosunderlag;
       break;
@@ -41,7 +40,6 @@ PlannedReport planReport(const ReportRequest& request, Period period, const RunP
     case ReportKind::Halvarsrapport: {
       const Period per = delarsrapportPer(request, period);
       report.command = "delarsrapport";
-      report.id = "delarsrapport-" + std::to_string(per.code() * 100 + per.lastDay());
       char date[16];
       std::snprintf(date, sizeof date, "%04d-%02d-%02d", per.year(), per.month(), per.lastDay());
       args.insert(args.end(), {"--per", date});
@@ -50,13 +48,11 @@ PlannedReport planReport(const ReportRequest& request, Period period, const RunP
     case ReportKind::Avvikelser: {
       const HalfYearPeriod half = avvikelserPeriod(request, period);
       report.command = "avvikelser";
-      report.id = "avvikelser-" + half.code();
       args.insert(args.end(), {"--period", half.code()});
       break;
     }
     case ReportKind::Nyckeltal:
       report.command = "nyckeltal";
-      report.id = "nyckeltal-" + period.toString();
       args.insert(args.end(), {"--period", periodList(request, period), "--format",
                                request.formats.empty() ? "xlsx,html" : joined(request.formats)});
       if (!request.nyckeltalIds.empty())
@@ -69,6 +65,20 @@ PlannedReport planReport(const ReportRequest& request, Period period, const RunP
 }
 
 }  // namespace
+
+std::string reportId(const ReportRequest& request, Period runPeriod) {
+  switch (request.kind) {
+    case ReportKind::Delarsrapport:
+    case ReportKind::Halvarsrapport: {
+      const Period per = delarsrapportPer(request, runPeriod);
+      return "delarsrapport-" + std::to_string(per.code() * 100 + per.lastDay());
+    }
+    case ReportKind::Avvikelser:
+      return "avvikelser-" + avvikelserPeriod(request, runPeriod).code();
+    default:
+      return std::string(reportKindName(request.kind)) + "-" + runPeriod.toString();
+  }
+}
 
 std::string folderName(std::string_view name) {
   std::string safe;
@@ -97,7 +107,7 @@ RunPlan planRun(const RunConfig& config, Period period, const std::vector<Report
   for (const ReportRequest& request : requests) {
     PlannedReport report = planReport(request, period, run, pdf);
     if (!ids.insert(report.id).second)
-      throw ConfigError(where + ": " + report.id + " finns två gånger bland rapporterna");
+      throw ConfigError(where + " " + report.id + " finns två gånger bland rapporterna");
     run.reports.push_back(std::move(report));
   }
   return run;

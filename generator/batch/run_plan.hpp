@@ -30,6 +30,10 @@ struct RunPlan {
   std::vector<PlannedReport> reports;
 };
 
+// "manadsrapport-202510", "delarsrapport-20250831", "avvikelser-2025H1": the report's files'
+// stem and its key in the run record; two requests of a run with the same id make the same files.
+std::string reportId(const ReportRequest& request, Period runPeriod);
+
 // A name as one folder of a path that a nämnd secretary can use in any file manager: the name
 // as written, with the characters Windows refuses in a file name (\ / : * ? " < > |) and control
 // characters replaced by '-', without leading or trailing spaces and dots; "namnlos" if nothing is

@@ -121,25 +121,26 @@ RunResult makeRun(const JobRun& run, const fs::path& outputRoot, const RunOption
   RunResult result{.config = run.configName, .period = run.period.text()};
   std::optional<RunConfig> config;
   std::optional<RunPlan> plan;
-  result.error = userError([&] {
-                   config = loadRunConfig(run.config);
-                   result.kommun = config->kommun;
-                   result.namnd = config->namnd;
-                   const std::vector<ReportRequest>& requests =
-                       run.reports ? *run.reports : config->reports;
-                   if (requests.empty())
-                     throw ConfigError(config->configPath.string() +
-                                       ": \"rapporter\" saknas: ange vilka rapporter körningen "
-                                       "gör, t.ex. \"rapporter\": [\"manadsrapport\", "
-                                       "\"kontroll\"]");
-                   const auto importLog = importRunInputs(*config, options, log);
-                   const auto period = resolvePeriod(run, *config, importLog, options, log);
-                   if (!period) return;  // dry run before the first import
-                   result.period = period->toString();
-                   plan = planRun(*config, *period, requests, outputRoot, options.pdf,
-                                  config->configPath.string());
-                   result.folder = plan->folder.string();
-                 }).value_or("");
+  result.error =
+      userError([&] {
+        config = loadRunConfig(run.config);
+        result.kommun = config->kommun;
+        result.namnd = config->namnd;
+        const std::vector<ReportRequest>& requests = run.reports ? *run.reports : config->reports;
+        if (requests.empty())
+          throw ConfigError(config->configPath.string() +
+                            ": \"rapporter\" saknas: ange vilka rapporter körningen "
+                            "gör, t.ex. \"rapporter\": [\"manadsrapport\", "
+                            "\"kontroll\"]");
+        const auto importLog = importRunInputs(*config, options, log);
+        const auto period = resolvePeriod(run, *config, importLog, options, log);
+        if (!period) return;  // dry run before the first import
+        result.period = period->toString();
+        plan = planRun(
+            *config, *period, requests, outputRoot, options.pdf,
+            run.reports ? run.reportsWhere : config->configPath.string() + ": \"rapporter\"");
+        result.folder = plan->folder.string();
+      }).value_or("");
   if (!result.error.empty() || !plan) {
     if (result.error.empty())
       result.error =

@@ -161,7 +161,8 @@ halvår som perioden avslutat), kontroll, nyckeltal ("matt", "perioder", "format
   --period PERIOD     ÅÅÅÅMM eller senast_stangda (med --config)
   --ut MAPP           utdatamappen (med --config; standard: konfigurationens "utdata")
   --tvinga            gör alla rapporter, också de som är oförändrade
-  --torrkorning       visa vad som skulle göras; inget läses in och inget skrivs
+  --torrkorning       visa vad som skulle göras; inget läses in och inget skrivs (så fel i
+                      indatafilerna syns först när körningen görs)
   --tyst              ingen förloppsrad och ingen sammanfattning när allt lyckas
   --pdf               skriv också PDF av rapporterna som har en webbsida (kräver Chromium)
   --idag ÅÅÅÅ-MM-DD   dagens datum för "senast_stangda" (standard: datorns klocka)

@@ -126,6 +126,12 @@ TEST_F(JobFileTest, RefusesWhatItCannotUseNamingTheKey) {
       errorOf(
           R"({"utdata": "ut", "korningar": [{"config": "konfig/namnd.json", "period": "202510", "rapporter": ["x"]}]})"),
       "\"korningar[1].rapporter[1]\" \"x\" är ingen känd rapport"));
+  // The same files twice: halvarsrapport in a June run is the delårsrapport per 30 June.
+  EXPECT_TRUE(contains(
+      errorOf(
+          R"({"utdata": "ut", "korningar": [{"config": "konfig/namnd.json", "period": "202506", "rapporter": ["delarsrapport", "kontroll", "halvarsrapport"]}]})"),
+      "\"korningar[1].rapporter[3]\" delarsrapport-20250630 finns två gånger bland körningens "
+      "rapporter"));
   EXPECT_TRUE(contains(errorOf(R"({"utdata": "ut", "pdf": "ja", "korningar": [)" + run + "]}"),
                        "\"pdf\" ska vara true eller false"));
   EXPECT_TRUE(
