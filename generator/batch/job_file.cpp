@@ -3,14 +3,12 @@
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "batch/run_plan.hpp"
 #include "core/errors.hpp"
+#include "core/json_file.hpp"
 
 namespace namnd {
 namespace {
@@ -51,22 +49,6 @@ class JobReader {
  private:
   fs::path file_;
 };
-
-Object::Ptr parseJobJson(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw ConfigError(file.string() + ": jobbfilen finns inte eller kan inte läsas");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  try {
-    Poco::JSON::Parser parser;
-    const auto result = parser.parse(buffer.str());
-    if (result.type() != typeid(Object::Ptr))
-      throw ConfigError(file.string() + ": jobbfilen ska vara ett JSON-objekt");
-    return result.extract<Object::Ptr>();
-  } catch (const Poco::Exception& e) {
-    throw ConfigError(file.string() + ": ogiltig JSON (" + e.message() + ")");
-  }
-}
 
 JobRun readRun(const JobReader& read, const Object& entry, const std::string& at,
                const fs::path& base) {
@@ -115,7 +97,7 @@ Job readJobFile(const fs::path& file) {
   try {
     const fs::path absolute = fs::weakly_canonical(fs::absolute(file));
     const JobReader read(absolute);
-    const Object::Ptr root = parseJobJson(absolute);
+    const Object::Ptr root = readJsonObjectFile(absolute, "jobbfilen");
     read.refuseUnknownKeys(*root, {"utdata", "pdf", "korningar"}, "");
     Job job;
     job.file = absolute;

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/recorded_file_json.hpp"
+
 namespace namnd {
 namespace {
 
@@ -48,14 +50,7 @@ Object runObject(const RunResult& run) {
   object.set("lyckades", run.succeeded());
   object.set("fel", run.error);
   object.set("sekunder", std::round(run.seconds * 1000) / 1000);
-  Array inputs;
-  for (const RecordedFile& input : run.inputs) {
-    Object entry(Poco::JSON_PRESERVE_KEY_ORDER);
-    entry.set("namn", input.name);
-    entry.set("sha256", input.sha256);
-    inputs.add(entry);
-  }
-  object.set("indata", inputs);
+  object.set("indata", recordedFilesJson(run.inputs, "namn"));
   Array reports;
   for (const ReportResult& report : run.reports) {
     Object entry(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -120,12 +115,9 @@ std::optional<RunResult> parseRunResult(const std::string& json) {
                   .folder = root->getValue<std::string>("mapp"),
                   .error = root->getValue<std::string>("fel"),
                   .seconds = root->getValue<double>("sekunder")};
-    if (const Array::Ptr inputs = root->getArray("indata"))
-      for (unsigned i = 0; i < inputs->size(); ++i) {
-        const Object::Ptr input = inputs->getObject(i);
-        run.inputs.push_back(
-            {input->getValue<std::string>("namn"), input->getValue<std::string>("sha256")});
-      }
+    auto inputs = recordedFilesFromJson(root->getArray("indata"), "namn");
+    if (!inputs) return std::nullopt;
+    run.inputs = std::move(*inputs);
     if (const Array::Ptr reports = root->getArray("rapporter"))
       for (unsigned i = 0; i < reports->size(); ++i) {
         const Object::Ptr entry = reports->getObject(i);

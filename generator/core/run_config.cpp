@@ -2,14 +2,13 @@
 
 #include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <cmath>
-#include <fstream>
 #include <sstream>
 
 #include "core/category_name.hpp"
 #include "core/errors.hpp"
+#include "core/json_file.hpp"
 #include "core/ledger_transaction.hpp"
 #include "core/publication_policy.hpp"
 
@@ -218,24 +217,6 @@ class ConfigReader {
   fs::path file_;
   fs::path base_;
 };
-
-Object::Ptr parseJson(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw ConfigError(file.string() + ": konfigurationsfilen kan inte läsas");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  try {
-    Poco::JSON::Parser parser;
-    const auto result = parser.parse(buffer.str());
-    Object::Ptr root = result.extract<Object::Ptr>();
-    if (!root) throw ConfigError(file.string() + ": konfigurationen ska vara ett JSON-objekt");
-    return root;
-  } catch (const Poco::BadCastException&) {
-    throw ConfigError(file.string() + ": konfigurationen ska vara ett JSON-objekt");
-  } catch (const Poco::Exception& e) {
-    throw ConfigError(file.string() + ": ogiltig JSON (" + e.message() + ")");
-  }
-}
 
 // The tjänsteskrivelse fields of a report block; emptiness is checked when the report is made.
 void readTjansteskrivelse(const ConfigReader& read, const Object& block, const std::string& key,
@@ -475,7 +456,7 @@ namespace {
 
 RunConfig readRunConfig(const fs::path& configFile) {
   const fs::path absolute = fs::weakly_canonical(fs::absolute(configFile));
-  const Object::Ptr root = parseJson(absolute);
+  const Object::Ptr root = readJsonObjectFile(absolute, "konfigurationsfilen");
   const ConfigReader read(absolute);
 
   RunConfig config;

@@ -1,5 +1,7 @@
 #include "core/run_record.hpp"
 
+#include "core/recorded_file_json.hpp"
+
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -49,22 +51,8 @@ std::string runRecordJson(const RunRecord& record) {
     Object entry(Poco::JSON_PRESERVE_KEY_ORDER);
     entry.set("id", report.id);
     entry.set("fingeravtryck", report.fingerprint);
-    Array inputs;
-    for (const RecordedFile& input : report.inputs) {
-      Object f(Poco::JSON_PRESERVE_KEY_ORDER);
-      f.set("namn", input.name);
-      f.set("sha256", input.sha256);
-      inputs.add(f);
-    }
-    entry.set("indata", inputs);
-    Array files;
-    for (const RecordedFile& file : report.files) {
-      Object f(Poco::JSON_PRESERVE_KEY_ORDER);
-      f.set("fil", file.name);
-      f.set("sha256", file.sha256);
-      files.add(f);
-    }
-    entry.set("filer", files);
+    entry.set("indata", recordedFilesJson(report.inputs, "namn"));
+    entry.set("filer", recordedFilesJson(report.files, "fil"));
     entry.set("varningar", report.warnings);
     entry.set("fel", report.errors);
     entry.set("sekunder", report.seconds);
@@ -99,21 +87,13 @@ std::optional<RunRecord> parseRunRecord(const std::string& json) {
                             .errors = entry->optValue<int>("fel", 0),
                             .seconds = entry->optValue<double>("sekunder", 0),
                             .madeAt = entry->optValue<std::string>("klar", "")};
-      if (const Array::Ptr inputs = entry->getArray("indata"))
-        for (unsigned j = 0; j < inputs->size(); ++j) {
-          const Object::Ptr input = inputs->getObject(j);
-          if (!input) return std::nullopt;
-          report.inputs.push_back(
-              {input->getValue<std::string>("namn"), input->getValue<std::string>("sha256")});
-        }
-      const Array::Ptr files = entry->getArray("filer");
-      if (!files) return std::nullopt;
-      for (unsigned j = 0; j < files->size(); ++j) {
-        const Object::Ptr file = files->getObject(j);
-        if (!file) return std::nullopt;
-        report.files.push_back(
-            {file->getValue<std::string>("fil"), file->getValue<std::string>("sha256")});
-      }
+      auto inputs = recordedFilesFromJson(entry->getArray("indata"), "namn");
+      // A report without its files' list could never be judged unchanged.
+      auto files = entry->getArray("filer") ? recordedFilesFromJson(entry->getArray("filer"), "fil")
+                                            : std::nullopt;
+      if (!inputs || !files) return std::nullopt;
+      report.inputs = std::move(*inputs);
+      report.files = std::move(*files);
       record.reports.push_back(std::move(report));
     }
     return record;
