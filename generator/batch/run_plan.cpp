@@ -1,5 +1,6 @@
 #include "batch/run_plan.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -57,7 +58,10 @@ PlannedReport planReport(const ReportRequest& request, Period period, const RunP
                                request.formats.empty() ? "xlsx,html" : joined(request.formats)});
       if (!request.nyckeltalIds.empty())
         args.insert(args.end(), {"--matt", joined(request.nyckeltalIds)});
-      canPrint = false;
+      // Its page is printed when there is one.
+      canPrint = request.formats.empty() ||
+                 std::find(request.formats.begin(), request.formats.end(), "html") !=
+                     request.formats.end();
       break;
   }
   if (pdf && canPrint) args.push_back("--pdf");

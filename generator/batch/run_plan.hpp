@@ -41,8 +41,9 @@ std::string reportId(const ReportRequest& request, Period runPeriod);
 std::string folderName(std::string_view name);
 
 // The plan for `requests` (as the job or the config lists them). `pdf` adds --pdf to the reports
-// that have an HTML page (the config's own "pdf" is left to the commands, which only warn without
-// Chromium). ConfigError naming `where` when two requests make the same report.
+// that have an HTML page (not the prognosunderlag, nor a nyckeltal without "html" in "format") (the
+// config's own "pdf" is left to the commands, which only warn without Chromium). ConfigError naming
+// `where` when two requests make the same report.
 RunPlan planRun(const RunConfig& config, Period period, const std::vector<ReportRequest>& requests,
                 const std::filesystem::path& outputRoot, bool pdf, const std::string& where);
 

@@ -107,7 +107,7 @@ utan budget, organisationsändringar och noder utan förälder.
        runKontroll},
       {"nyckeltal", "skriver nyckeltal ur katalogen (kr/invånare, övertid i årsarbetare …)",
        R"(Användning: namnd nyckeltal --config FIL --period ÅÅÅÅMM[,ÅÅÅÅMM…] [--matt ID …]
-                        [--format xlsx|csv|html]
+                        [--format xlsx|csv|html] [--ut MAPP] [--pdf]
 
 Läser in indata som konfigurationen pekar ut (oförändrade filer hoppas över) och räknar
 nyckeltal enligt definitionerna i nyckeltalskatalogen (mallarnas nyckeltal.json och
@@ -125,6 +125,7 @@ med en fotnot som säger varför.
                      (standard: konfigurationens "nyckeltal.urval", annars alla)
   --format FORMAT    xlsx (standard), csv (långt format: kommun;period;id;org;värde) eller
                      html; flera med komma
+  --pdf              skriv också webbsidan som PDF med Chromium (kräver html i --format)
   --help             visa denna hjälp
 )",
        runNyckeltal},

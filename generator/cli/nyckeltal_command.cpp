@@ -6,6 +6,7 @@
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/config_argument.hpp"
+#include "cli/pdf_output.hpp"
 #include "cli/report_context.hpp"
 #include "core/errors.hpp"
 #include "ingest/org_reader.hpp"
@@ -98,9 +99,11 @@ std::vector<const NyckeltalDefinition*> chosenDefinitions(const NyckeltalCatalog
 ReportOutcome makeNyckeltal(const std::vector<std::string>& args, std::ostream& out) {
   std::vector<std::string> ids;
   const Arguments arguments(takeRepeated(args, "matt", ids), {"config", "ut", "period", "format"},
-                            {});
+                            {"pdf"});
   const std::vector<Period> periods = periodsArgument(arguments);
   const std::set<std::string> formats = formatsArgument(arguments);
+  if (arguments.flag("pdf") && !formats.contains("html"))
+    throw UsageError("--pdf skriver ut webbsidan: ta med html i --format");
   const auto context =
       loadReportContext(configArgument(arguments), periods.back(), out, LedgerNeed::None);
   const RunConfig& config = context->config;
@@ -185,6 +188,8 @@ ReportOutcome makeNyckeltal(const std::vector<std::string>& args, std::ostream& 
     renderHtml(document(NyckeltalLayout::Page), config.templatesDir, file);
     out << "Skrev " << file.string() << "\n";
     outcome.files.push_back(file);
+    if (auto pdf = writeRequestedPdf(file, pdfRequest(arguments, config), out))
+      outcome.files.push_back(std::move(*pdf));
   }
   if (formats.contains("csv")) {
     const auto file = config.outputDir / (stem + ".csv");

@@ -501,8 +501,8 @@ RunConfig readRunConfig(const fs::path& configFile) {
   if (root->has("pdf") && !root->isNull("pdf")) {
     if (!root->get("pdf").isBoolean())
       read.fail("pdf",
-                "ska vara true (skriv även PDF av månadsrapporten, delårsrapporten, avvikelserna "
-                "och kontrollen) eller false");
+                "ska vara true (skriv även PDF av månadsrapporten, delårsrapporten, avvikelserna, "
+                "kontrollen och nyckeltalen) eller false");
     config.pdf = root->getValue<bool>("pdf");
   }
 

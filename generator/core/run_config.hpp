@@ -182,8 +182,8 @@ struct RunConfig {
   std::filesystem::path outputDir;
   std::filesystem::path templatesDir;
   RoundingMode rounding = RoundingMode::PerCell;
-  // "pdf": the HTML of the månadsrapport, delårsrapport, avvikelser and kontroll is also printed
-  // to PDF beside it (cli/pdf_output.hpp); a missing Chromium is then a warning, where the
+  // "pdf": the HTML of the månadsrapport, delårsrapport, avvikelser, kontroll and nyckeltal is also
+  // printed to PDF beside it (cli/pdf_output.hpp); a missing Chromium is then a warning, where the
   // command's --pdf makes it an error.
   bool pdf = false;
 

@@ -170,12 +170,12 @@ TEST(RunPlan, EachReportGetsItsSingleCommandLine) {
     EXPECT_EQ(plan.reports[i].args, args) << id;
   };
   expect(0, "manadsrapport-202510", "manadsrapport", {"--period", "202510", "--pdf"});
-  // The prognosunderlag and the nyckeltal have no PDF.
+  // The prognosunderlag has no page to print.
   expect(1, "prognosunderlag-202510", "prognosunderlag", {"--period", "202510"});
   expect(2, "delarsrapport-20250630", "delarsrapport", {"--per", "2025-06-30", "--pdf"});
   expect(3, "avvikelser-2025H1", "avvikelser", {"--period", "2025H1", "--pdf"});
   expect(4, "nyckeltal-202510", "nyckeltal",
-         {"--period", "202412,202510", "--format", "xlsx,html", "--matt", "a,b"});
+         {"--period", "202412,202510", "--format", "xlsx,html", "--matt", "a,b", "--pdf"});
 }
 
 TEST(RunPlan, TheSameReportTwiceIsAnError) {
