@@ -55,9 +55,9 @@ ChildEnd endOf(int status) {
 }  // namespace
 
 std::filesystem::path ownProgram() {
-  std::error_code error;
-  const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
-  return error ? std::filesystem::path("namnd") : self;
+  // Not the path it was started from: a program rebuilt while the batch runs would otherwise make
+  // the later runs. /proc/self/exe is this process's own file, even when replaced on disk.
+  return "/proc/self/exe";
 }
 
 void runChildren(const std::filesystem::path& program, const std::vector<ChildTask>& tasks,

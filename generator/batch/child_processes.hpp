@@ -28,7 +28,8 @@ void runChildren(const std::filesystem::path& program, const std::vector<ChildTa
                  unsigned workers, const std::function<void(std::size_t)>& onStart,
                  const std::function<void(std::size_t, const ChildEnd&)>& onEnd);
 
-// The running program's own path (/proc/self/exe).
+// The running program's own file (/proc/self/exe), which stays this build even if the file it was
+// started from is replaced while the batch runs.
 std::filesystem::path ownProgram();
 
 }  // namespace namnd

@@ -41,6 +41,8 @@ class JobReader {
     if (!object.get(key).isString()) fail(where, "ska vara en text");
     const std::string value = object.getValue<std::string>(key);
     if (value.empty()) fail(where, "är tom");
+    // A path would end at the NUL without a word: "a\u0000b" is not "a".
+    if (value.find('\0') != std::string::npos) fail(where, "innehåller ett NUL-tecken");
     return value;
   }
 
@@ -57,7 +59,9 @@ JobRun readRun(const JobReader& read, const Object& entry, const std::string& at
   run.configName = read.text(entry, "config", at + ".config");
   run.config = fs::weakly_canonical(base / run.configName);
   if (!fs::is_regular_file(run.config))
-    read.fail(at + ".config", "pekar på " + run.config.string() + " som inte finns");
+    read.fail(at + ".config",
+              "pekar på " + run.config.string() +
+                  (fs::exists(run.config) ? " som inte är en fil" : " som inte finns"));
   const std::string period = read.text(entry, "period", at + ".period");
   const auto choice = parsePeriodChoice(period);
   if (!choice)

@@ -5,6 +5,7 @@
 
 #include "core/errors.hpp"
 #include "ingest/source_file.hpp"
+#include "render/pdf/chromium_locator.hpp"
 
 namespace namnd {
 namespace {
@@ -74,9 +75,11 @@ std::string InputHasher::hash(const fs::path& path) {
 
 const std::string& programHash() {
   static const std::string hash = [] {
-    std::error_code error;
-    const fs::path self = fs::read_symlink("/proc/self/exe", error);
-    return error ? std::string("okänt") : hashSourceFile(self, self.string()).sha256;
+    try {
+      return hashSourceFile("/proc/self/exe", "namnd").sha256;
+    } catch (const InputError&) {
+      return std::string("okänt");
+    }
   }();
   return hash;
 }
@@ -92,6 +95,12 @@ std::vector<RecordedFile> reportInputs(const RunConfig& config, const PlannedRep
       {"konfigurationen " + config.configPath.filename().string(), hasher.hash(config.configPath)});
   c.inputs.push_back(
       {"mallarna " + config.templatesDir.filename().string(), hasher.hash(config.templatesDir)});
+  // A PDF is made only where Chromium is: installing it later makes the report again, with its PDF.
+  if (report.printable && (config.pdf || std::find(report.args.begin(), report.args.end(),
+                                                   "--pdf") != report.args.end())) {
+    const auto chromium = findChromium();
+    c.inputs.push_back({"Chromium", chromium ? sha256Hex(chromium->string()) : "saknas"});
+  }
   c.add("org", config.org);
   c.add("kontoplan", config.kontoplan);
   const DelarsrapportSettings& delar = config.delarsrapport;

@@ -2,7 +2,8 @@
 // What each report of a batch run is made from, hashed, so that a run can tell whether a report
 // is already made from exactly these inputs (issue 11: a changed input re-makes only the reports
 // that use it). Every report depends on the program, the config, the templates, its command line,
-// the organisation and the kontoplan; then on its own inputs:
+// whether Chromium is there when a PDF is wanted, the organisation and the kontoplan; then on its
+// own inputs:
 //   månadsrapport, kontroll, prognosunderlag: huvudbok, budget, prognos, hr (what the import
 //     brings into the store, and what their checks list), månadsrapport also its comments;
 //   delårsrapport: the same and every file of "delarsrapport";

@@ -64,6 +64,7 @@ PlannedReport planReport(const ReportRequest& request, Period period, const RunP
                      request.formats.end();
       break;
   }
+  report.printable = canPrint;
   if (pdf && canPrint) args.push_back("--pdf");
   return report;
 }

@@ -19,6 +19,7 @@ struct PlannedReport {
   std::string id;                 // "manadsrapport-202510", "delarsrapport-20250831"
   std::string command;            // "manadsrapport", "delarsrapport" …
   std::vector<std::string> args;  // the command's arguments, with --config and --ut
+  bool printable = false;         // it has an HTML page a PDF can be printed from
 };
 
 struct RunPlan {

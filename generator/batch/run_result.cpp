@@ -49,6 +49,7 @@ Object runObject(const RunResult& run) {
   object.set("mapp", run.folder);
   object.set("lyckades", run.succeeded());
   object.set("fel", run.error);
+  object.set("anmarkning", run.note);
   object.set("sekunder", std::round(run.seconds * 1000) / 1000);
   object.set("indata", recordedFilesJson(run.inputs, "namn"));
   Array reports;
@@ -60,6 +61,7 @@ Object runObject(const RunResult& run) {
     entry.set("varningar", report.warnings);
     entry.set("fel_i_kontroller", textArray(report.failedChecks));
     entry.set("andrade_indata", textArray(report.changedInputs));
+    entry.set("anmarkningar", textArray(report.notes));
     entry.set("fel", report.error);
     entry.set("sekunder", std::round(report.seconds * 1000) / 1000);
     reports.add(entry);
@@ -114,6 +116,7 @@ std::optional<RunResult> parseRunResult(const std::string& json) {
                   .period = root->getValue<std::string>("period"),
                   .folder = root->getValue<std::string>("mapp"),
                   .error = root->getValue<std::string>("fel"),
+                  .note = root->optValue<std::string>("anmarkning", ""),
                   .seconds = root->getValue<double>("sekunder")};
     auto inputs = recordedFilesFromJson(root->getArray("indata"), "namn");
     if (!inputs) return std::nullopt;
@@ -129,6 +132,7 @@ std::optional<RunResult> parseRunResult(const std::string& json) {
                                .warnings = entry->getValue<int>("varningar"),
                                .failedChecks = texts(*entry, "fel_i_kontroller"),
                                .changedInputs = texts(*entry, "andrade_indata"),
+                               .notes = texts(*entry, "anmarkningar"),
                                .error = entry->getValue<std::string>("fel"),
                                .seconds = entry->getValue<double>("sekunder")});
       }
@@ -161,6 +165,7 @@ std::string summaryText(const std::string& title, const std::vector<RunResult>& 
         << ")\n";
     if (!run.folder.empty()) out << "     mapp: " << run.folder << "\n";
     if (!run.error.empty()) out << "     " << run.error << "\n";
+    if (!run.note.empty()) out << "     " << run.note << "\n";
     for (const ReportResult& report : run.reports) {
       out << "     " << report.id << ": ";
       switch (report.status) {
@@ -177,11 +182,12 @@ std::string summaryText(const std::string& title, const std::vector<RunResult>& 
           out << "misslyckades: " << report.error;
           break;
       }
-      if (report.status == ReportStatus::Made &&
+      if ((report.status == ReportStatus::Made || report.status == ReportStatus::Skipped) &&
           (report.warnings > 0 || !report.failedChecks.empty()))
         out << "; kontrollerna: " << plural(report.warnings, "varning", "varningar") << ", "
             << report.failedChecks.size() << " fel";
       out << "\n";
+      for (const std::string& note : report.notes) out << "       obs: " << note << "\n";
       for (const std::string& check : report.failedChecks)
         out << "       fel i kontrollen: " << check << "\n";
       if (!report.changedInputs.empty()) {

@@ -21,6 +21,7 @@ struct ReportResult {
   int warnings = 0;
   std::vector<std::string> failedChecks;
   std::vector<std::string> changedInputs;  // Made/Planned: why it is made again
+  std::vector<std::string> notes;          // what the user should know ("ingen PDF: …")
   std::string error;                       // Failed: the Swedish message
   double seconds = 0;
 };
@@ -34,6 +35,7 @@ struct RunResult {
   std::vector<RecordedFile> inputs;
   std::vector<ReportResult> reports;
   std::string error;  // the run as a whole could not be made (config, import, period)
+  std::string note;   // what the user should know about the run as a whole
   double seconds = 0;
 
   bool succeeded() const;

@@ -1,5 +1,6 @@
 #include "cli/batch_run.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <functional>
@@ -64,14 +65,20 @@ std::optional<std::string> userError(Body body) {
   }
 }
 
-// True when the recorded report was made from `fingerprint` and its files are still there as
-// they were written.
-bool stillMade(const RecordedReport& recorded, const std::string& fingerprint,
-               const fs::path& folder, InputHasher& hasher) {
-  if (recorded.fingerprint != fingerprint || recorded.files.empty()) return false;
+// The recorded report's files that are no longer there as they were written (edited by hand,
+// removed); each a reason to make the report again.
+std::vector<std::string> changedOutputs(const RecordedReport& recorded, const fs::path& folder,
+                                        InputHasher& hasher) {
+  std::vector<std::string> changed;
   for (const RecordedFile& file : recorded.files)
-    if (hasher.hash(folder / file.name) != file.sha256) return false;
-  return true;
+    if (hasher.hash(folder / file.name) != file.sha256)
+      changed.push_back("utdatafilen " + file.name + " (ändrad eller borttagen)");
+  return changed;
+}
+
+bool wantsPdf(const PlannedReport& report, const RunConfig& config) {
+  return report.printable && (config.pdf || std::find(report.args.begin(), report.args.end(),
+                                                      "--pdf") != report.args.end());
 }
 
 void addInputs(RunResult& result, const std::vector<RecordedFile>& inputs) {
@@ -143,9 +150,10 @@ RunResult makeRun(const JobRun& run, const fs::path& outputRoot, const RunOption
       }).value_or("");
   if (!result.error.empty() || !plan) {
     if (result.error.empty())
-      result.error =
-          "perioden \"senast_stangda\" avgörs när huvudboken lästs in (inget lager ännu)";
-    log << result.error << "\n";
+      result.note =
+          "perioden \"senast_stangda\" avgörs när huvudboken lästs in; lagret finns inte "
+          "ännu, så körningen skulle läsa in allt och göra alla rapporter";
+    log << result.error << result.note << "\n";
     result.seconds = secondsSince(start);
     return result;
   }
@@ -166,9 +174,17 @@ RunResult makeRun(const JobRun& run, const fs::path& outputRoot, const RunOption
     addInputs(result, inputs);
     const std::string fingerprint = fingerprintOf(inputs);
     const RecordedReport* recorded = record.find(planned.id);
-    if (recorded) report.changedInputs = changedInputs(recorded->inputs, inputs);
-    if (!options.force && recorded && stillMade(*recorded, fingerprint, plan->folder, hasher)) {
+    if (recorded) {
+      report.changedInputs = changedInputs(recorded->inputs, inputs);
+      for (std::string& output : changedOutputs(*recorded, plan->folder, hasher))
+        report.changedInputs.push_back(std::move(output));
+    }
+    // Unchanged: the same fingerprint, and every file still as it was written.
+    if (!options.force && recorded && !recorded->files.empty() &&
+        recorded->fingerprint == fingerprint && report.changedInputs.empty()) {
       report.status = ReportStatus::Skipped;
+      report.warnings = recorded->warnings;
+      report.failedChecks = recorded->failedChecks;
       report.files.reserve(recorded->files.size());
       for (const RecordedFile& file : recorded->files) report.files.push_back(file.name);
       log << planned.id << ": oförändrad sedan förra körningen, hoppas över\n";
@@ -199,7 +215,7 @@ RunResult makeRun(const JobRun& run, const fs::path& outputRoot, const RunOption
                           .fingerprint = fingerprint,
                           .inputs = inputs,
                           .warnings = outcome.warnings,
-                          .errors = static_cast<int>(outcome.failedChecks.size()),
+                          .failedChecks = outcome.failedChecks,
                           .seconds = report.seconds,
                           .madeAt = utcNow()};
       for (const fs::path& file : outcome.files) {
@@ -208,6 +224,12 @@ RunResult makeRun(const JobRun& run, const fs::path& outputRoot, const RunOption
         report.files.push_back(name);
       }
       record.put(std::move(made));
+      const bool printed = std::any_of(outcome.files.begin(), outcome.files.end(),
+                                       [](const fs::path& f) { return f.extension() == ".pdf"; });
+      if (wantsPdf(planned, *config) && !printed)
+        report.notes.push_back(
+            "ingen PDF: Chromium saknas (installera med apt-get install "
+            "chromium); rapporten görs om med PDF när Chromium finns");
     }
     if (const auto error = userError([&] {
           writeFileAtomically(plan->folder / kRunRecordFileName, runRecordJson(record));

@@ -1,11 +1,15 @@
 // namnd kor: the month's reports for one nämnd (--config … --period …) or for every run of a job
 // file (--jobb …), with a summary, a log per batch under <utdata>/logg/ and the gallery page.
 
+#include <signal.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <map>
+#include <numeric>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -15,6 +19,7 @@
 #include "batch/child_processes.hpp"
 #include "batch/job_file.hpp"
 #include "batch/period_rule.hpp"
+#include "batch/run_lanes.hpp"
 #include "batch/run_plan.hpp"
 #include "batch/run_result.hpp"
 #include "cli/arguments.hpp"
@@ -93,30 +98,83 @@ void printProgressEnd(std::ostream& out, std::size_t index, std::size_t total,
   out << "\n" << std::flush;
 }
 
-// The runs in child processes, lanes by store: two runs on one store never import at once.
+// What the batch knows of a run before it starts: its config when that can be read (the child
+// reports the error otherwise).
+struct RunHeading {
+  std::string kommun;
+  std::string namnd;
+  std::vector<std::string> laneKeys;  // its store and its nämnd's folder, or its config file
+};
+
+std::vector<RunHeading> runHeadings(const Job& job, const std::vector<std::size_t>& chosen) {
+  std::vector<RunHeading> headings;
+  for (const std::size_t index : chosen) {
+    const JobRun& run = job.runs[index];
+    RunHeading& heading = headings.emplace_back();
+    try {
+      const RunConfig config = loadRunConfig(run.config);
+      heading.kommun = config.kommun;
+      heading.namnd = config.namnd;
+      heading.laneKeys = {
+          "lager " + config.storeUri,
+          "mapp " +
+              (job.outputRoot / folderName(config.kommun) / folderName(config.namnd)).string()};
+    } catch (const std::exception&) {
+      heading.laneKeys = {"konfiguration " + run.config.string()};
+    }
+  }
+  return headings;
+}
+
+// Two runs of a month that would write the same report to the same folder: refused before any
+// run starts (which of them would win is not a choice to leave to the scheduler).
+void refuseSameReportTwice(const Job& job, const std::vector<std::size_t>& chosen) {
+  std::map<std::string, std::size_t> writers;
+  for (const std::size_t index : chosen) {
+    const JobRun& run = job.runs[index];
+    if (!run.period.month) continue;
+    std::optional<RunPlan> plan;
+    try {
+      const RunConfig config = loadRunConfig(run.config);
+      plan = planRun(config, *run.period.month, run.reports ? *run.reports : config.reports,
+                     job.outputRoot, false, run.reportsWhere);
+    } catch (const std::exception&) {
+      continue;  // the run reports its own error
+    }
+    for (const PlannedReport& report : plan->reports) {
+      const auto [found, first] = writers.emplace((plan->folder / report.id).string(), index);
+      if (!first)
+        throw ConfigError(job.file.string() + ": \"korningar[" + std::to_string(index + 1) +
+                          "]\" gör " + report.id + " i " + plan->folder.string() +
+                          " som \"korningar[" + std::to_string(found->second + 1) +
+                          "]\" redan gör; två körningar får inte skriva samma rapport");
+    }
+  }
+}
+
+// The runs in child processes. Runs that share a store or a nämnd's folder go one after another.
 std::vector<RunResult> runInChildren(const Job& job, const fs::path& jobFile,
                                      const std::vector<std::size_t>& chosen,
                                      const BatchOptions& options, const fs::path& workFolder,
                                      std::vector<std::string>& logs, std::ostream& out) {
+  const std::vector<RunHeading> headings = runHeadings(job, chosen);
+  std::vector<std::vector<std::string>> keys;
+  for (const RunHeading& heading : headings) keys.push_back(heading.laneKeys);
+  const std::vector<std::string> lanes = lanesByKeys(keys);
   std::vector<ChildTask> tasks;
   std::vector<fs::path> resultFiles;
   std::vector<std::string> labels;
-  for (const std::size_t index : chosen) {
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    const std::size_t index = chosen[i];
     const JobRun& run = job.runs[index];
-    std::string lane = run.config.string();
-    labels.push_back(runLabel(run));
-    try {
-      const RunConfig config = loadRunConfig(run.config);
-      lane = config.storeUri;
-      labels.back() = config.kommun + " · " + config.namnd + " · " + run.period.text();
-    } catch (const std::exception&) {
-      // The child reports the config's error; its lane is its own.
-    }
+    labels.push_back(headings[i].kommun.empty() ? runLabel(run)
+                                                : headings[i].kommun + " · " + headings[i].namnd +
+                                                      " · " + run.period.text());
     const std::string n = std::to_string(index + 1);
     resultFiles.push_back(workFolder / ("korning-" + n + ".json"));
     ChildTask task{.args = {"kor", "--jobb", jobFile.string(), "--korning", n, "--resultat",
                             resultFiles.back().string()},
-                   .lane = lane,
+                   .lane = lanes[i],
                    .log = workFolder / ("korning-" + n + ".log")};
     if (options.run.force) task.args.push_back("--tvinga");
     if (options.run.pdf) task.args.push_back("--pdf");
@@ -139,7 +197,10 @@ std::vector<RunResult> runInChildren(const Job& job, const fs::path& jobFile,
     if (parsed) {
       results[i] = *parsed;
     } else {
-      results[i] = RunResult{.config = run.configName, .period = run.period.text()};
+      results[i] = RunResult{.config = run.configName,
+                             .kommun = headings[i].kommun,
+                             .namnd = headings[i].namnd,
+                             .period = run.period.text()};
       results[i].error = end.description.empty()
                              ? "körningen slutade (kod " + std::to_string(end.exitCode) +
                                    ") utan att lämna något resultat; se loggen"
@@ -220,6 +281,10 @@ std::vector<fs::path> templateDirsOf(const std::vector<JobRun>& runs) {
 
 int runSingleInChild(const Job& job, std::size_t index, const fs::path& resultFile,
                      const BatchOptions& options, std::ostream& out) {
+  // A run ends with its batch: when the batch is killed, its lock goes, and a new batch must not
+  // find this run still writing.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() == 1) return 1;
   const RunResult result = makeRun(job.runs[index], job.outputRoot, options.run, out);
   writeFileAtomically(resultFile, runResultJson(result));
   return result.succeeded() ? 0 : 1;
@@ -259,6 +324,11 @@ int runKor(const std::vector<std::string>& args, std::ostream& out) {
                          " hör till en körning utan jobbfil; med --jobb står det i jobbfilen");
     job = readJobFile(*file);
     jobFile = job.file;
+    if (!arguments.value("resultat")) {
+      std::vector<std::size_t> all(job.runs.size());
+      std::iota(all.begin(), all.end(), 0);
+      refuseSameReportTwice(job, all);
+    }
     options.run.pdf = options.run.pdf || job.pdf;
     if (arguments.value("korning")) {
       chosen.push_back(runIndexArgument(arguments, job));
@@ -309,9 +379,13 @@ int runKor(const std::vector<std::string>& args, std::ostream& out) {
   } else {
     const fs::path work = job.outputRoot / "logg" /
                           (".pagaende-" + stamp.fileStem + "-" + std::to_string(::getpid()));
+    // Work folders of a batch that was killed: with the lock held no other batch is running.
+    std::error_code ignored;
+    for (const auto& entry : fs::directory_iterator(job.outputRoot / "logg", ignored))
+      if (entry.path().filename().string().starts_with(".pagaende-"))
+        fs::remove_all(entry.path(), ignored);
     createOutputFolder(work);
     results = runInChildren(job, jobFile, chosen, options, work, logs, out);
-    std::error_code ignored;
     fs::remove_all(work, ignored);
   }
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();

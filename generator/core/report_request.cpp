@@ -36,8 +36,9 @@ std::vector<std::string> textList(const Object& entry, const std::string& key,
   const Array::Ptr list = entry.getArray(key);
   if (!list) fail(where + "." + key + "\"", "ska vara en lista med texter");
   for (unsigned i = 0; i < list->size(); ++i) {
-    if (!list->get(i).isString())
-      fail(where + "." + key + "\"", "element " + std::to_string(i + 1) + " ska vara en text");
+    if (!list->get(i).isString() || list->get(i).extract<std::string>().empty())
+      fail(where + "." + key + "\"",
+           "element " + std::to_string(i + 1) + " ska vara en icke-tom text");
     texts.push_back(list->get(i).extract<std::string>());
   }
   return texts;

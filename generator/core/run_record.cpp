@@ -54,7 +54,9 @@ std::string runRecordJson(const RunRecord& record) {
     entry.set("indata", recordedFilesJson(report.inputs, "namn"));
     entry.set("filer", recordedFilesJson(report.files, "fil"));
     entry.set("varningar", report.warnings);
-    entry.set("fel", report.errors);
+    Array failed;
+    for (const std::string& check : report.failedChecks) failed.add(check);
+    entry.set("fel_i_kontroller", failed);
     entry.set("sekunder", report.seconds);
     entry.set("klar", report.madeAt);
     reports.add(entry);
@@ -84,7 +86,6 @@ std::optional<RunRecord> parseRunRecord(const std::string& json) {
       RecordedReport report{.id = entry->getValue<std::string>("id"),
                             .fingerprint = entry->getValue<std::string>("fingeravtryck"),
                             .warnings = entry->optValue<int>("varningar", 0),
-                            .errors = entry->optValue<int>("fel", 0),
                             .seconds = entry->optValue<double>("sekunder", 0),
                             .madeAt = entry->optValue<std::string>("klar", "")};
       auto inputs = recordedFilesFromJson(entry->getArray("indata"), "namn");
@@ -93,6 +94,9 @@ std::optional<RunRecord> parseRunRecord(const std::string& json) {
                                             : std::nullopt;
       if (!inputs || !files) return std::nullopt;
       report.inputs = std::move(*inputs);
+      if (const Array::Ptr failed = entry->getArray("fel_i_kontroller"))
+        for (unsigned j = 0; j < failed->size(); ++j)
+          report.failedChecks.push_back(failed->getElement<std::string>(j));
       report.files = std::move(*files);
       record.reports.push_back(std::move(report));
     }

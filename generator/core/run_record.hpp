@@ -27,8 +27,10 @@ struct RecordedReport {
   // the command line and the input files it reads (the log names those that changed).
   std::vector<RecordedFile> inputs;
   std::vector<RecordedFile> files;
-  int warnings = 0;    // the report's own checks
-  int errors = 0;      // checks that failed (the report is made all the same)
+  int warnings = 0;  // the report's own checks
+  // Checks that failed ("description: detail"; the report is made all the same): a later run
+  // that skips the report still lists them.
+  std::vector<std::string> failedChecks;
   double seconds = 0;  // time it took
   std::string madeAt;  // UTC, "2026-11-23T09:30:12Z"
 };

@@ -409,6 +409,19 @@ TEST_F(BatchRun, ChangesRemakeOnlyTheReportsThatReadThem) {
   for (const NamndConfig& config : kGoodConfigs)
     EXPECT_EQ(statusesOf(second.summary, config), allWithStatus("oforandrad")) << config.namnd;
   EXPECT_TRUE(goodReports() == before) << "a skipped report's file was rewritten";
+  // A skipped report still lists what its checks said when it was made.
+  int warnings = 0;
+  for (const NamndConfig& config : kGoodConfigs) {
+    const auto made = reportsOf(runOf(first_->summary, config.kommun, config.namnd));
+    for (const auto& [id, skipped] :
+         reportsOf(runOf(second.summary, config.kommun, config.namnd))) {
+      ASSERT_TRUE(made.contains(id)) << id;
+      EXPECT_EQ(skipped->getValue<int>("varningar"), made.at(id)->getValue<int>("varningar")) << id;
+      EXPECT_EQ(texts(skipped, "fel_i_kontroller"), texts(made.at(id), "fel_i_kontroller")) << id;
+      warnings += skipped->getValue<int>("varningar");
+    }
+  }
+  EXPECT_GT(warnings, 0) << "the example's reports have warnings; none were carried over";
 
   // The comments, read by the månadsrapport (202510) and the delårsrapport (202508): only those
   // two are made again, with the comments file named as the change, and show the new text.
@@ -444,12 +457,40 @@ TEST_F(BatchRun, ChangesRemakeOnlyTheReportsThatReadThem) {
                          "under semesterveckorna"));
   }
 
+  // A report file edited by hand (or removed) is made again, and the summary says why.
+  const fs::path edited_output = runFolder(kGoodConfigs[0]) / "kontroll-202510.html";
+  writeFile(edited_output, readFile(edited_output) + "<!-- ändrad -->");
+  const BatchOutcome fourth = runKor(jobArgs({}), utdata());
+  const auto fourthReports =
+      reportsOf(runOf(fourth.summary, kGoodConfigs[0].kommun, kGoodConfigs[0].namnd));
+  ASSERT_TRUE(fourthReports.contains("kontroll-202510")) << fourth.run.output;
+  EXPECT_EQ(fourthReports.at("kontroll-202510")->getValue<std::string>("status"), "gjord");
+  EXPECT_EQ(texts(fourthReports.at("kontroll-202510"), "andrade_indata"),
+            std::vector<std::string>{"utdatafilen kontroll-202510.html (ändrad eller borttagen)"});
+  EXPECT_FALSE(contains(readFile(edited_output), "<!-- ändrad -->"));
+  EXPECT_EQ(statusesOf(fourth.summary, kGoodConfigs[1]), allWithStatus("oforandrad"));
+
   // --tvinga makes everything again.
   const BatchOutcome forced = runKor(jobArgs({"--tvinga"}), utdata());
   EXPECT_EQ(forced.run.exitCode, 1) << forced.run.output;
   ASSERT_TRUE(forced.summary) << forced.run.output;
   for (const NamndConfig& config : kGoodConfigs)
     EXPECT_EQ(statusesOf(forced.summary, config), allWithStatus("gjord")) << config.namnd;
+}
+
+// Two runs that would write the same report into the same folder (here two entries for one
+// config and month) are refused before any run starts.
+TEST_F(BatchRun, TwoRunsMayNotWriteTheSameReport) {
+  const fs::path job = exempel() / "jobb-dubbel.json";
+  writeFile(job, R"({"utdata": "../../dubbel", "korningar": [
+      {"config": "exempelby-sn.json", "period": "202510", "rapporter": ["kontroll"]},
+      {"config": "exempelby-an.json", "period": "202510", "rapporter": ["kontroll"]},
+      {"config": "exempelby-sn.json", "period": "202510", "rapporter": ["manadsrapport", "kontroll"]}]})");
+  const auto run = runNamnd({"kor", "--jobb", job.string()});
+  EXPECT_EQ(run.exitCode, 1) << run.output;
+  EXPECT_TRUE(contains(run.output, "\"korningar[3]\" gör kontroll-202510")) << run.output;
+  EXPECT_TRUE(contains(run.output, "som \"korningar[1]\" redan gör")) << run.output;
+  EXPECT_FALSE(fs::exists(root() / "dubbel"));
 }
 
 TEST_F(BatchRun, DryRunWritesNothingAndSaysWhatWouldBeMade) {

@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 
 #include "batch/child_processes.hpp"
 #include "batch/report_inputs.hpp"
+#include "batch/run_lanes.hpp"
 #include "batch/run_result.hpp"
 #include "core/run_record.hpp"
 #include "support/test_support.hpp"
@@ -115,6 +117,54 @@ TEST(RunResult, RoundTripsAsJsonAndSummarises) {
   EXPECT_TRUE(contains(text, "ändrat sedan förra körningen: huvudbok h.csv"));
   EXPECT_TRUE(contains(text, "Rapporter: 1 gjorda, 1 oförändrade, 0 misslyckade."));
   EXPECT_FALSE(parseRunResult("inte json"));
+}
+
+TEST(RunLanes, RunsSharingAStoreOrAFolderGoOneAfterAnother) {
+  // 0 and 2 share a store, 2 and 3 a folder (so 0, 2 and 3 are one lane); 1 and 4 are alone.
+  const auto lanes = lanesByKeys({{"lager a", "mapp K/N"},
+                                  {"lager b", "mapp K/M"},
+                                  {"lager a", "mapp L/N"},
+                                  {"lager c", "mapp L/N"},
+                                  {"konfiguration trasig.json"}});
+  ASSERT_EQ(lanes.size(), 5u);
+  EXPECT_EQ(lanes[0], lanes[2]);
+  EXPECT_EQ(lanes[2], lanes[3]);
+  EXPECT_NE(lanes[0], lanes[1]);
+  EXPECT_NE(lanes[1], lanes[4]);
+  EXPECT_NE(lanes[0], lanes[4]);
+  // A run that joins two lanes late (its keys seen in both) merges them.
+  const auto merged = lanesByKeys({{"x"}, {"y"}, {"x", "y"}});
+  EXPECT_EQ(merged[0], merged[1]);
+}
+
+TEST(ReportInputs, ChromiumCountsWhereAPdfIsWanted) {
+  TempDir dir;
+  RunConfig config;
+  config.configPath = dir / "namnd.json";
+  config.templatesDir = dir / "mallar";
+  PlannedReport report{.id = "kontroll-202510", .command = "kontroll", .printable = true};
+  report.request.kind = ReportKind::Kontroll;
+  const auto chromiumInput = [&] {
+    InputHasher hasher;
+    for (const RecordedFile& input : reportInputs(config, report, hasher))
+      if (input.name == "Chromium") return input.sha256;
+    return std::string("ingen");
+  };
+  const char* path = std::getenv("PATH");
+  const std::string savedPath = path ? path : "";
+  ::setenv("PATH", (dir / "tom").c_str(), 1);
+  EXPECT_EQ(chromiumInput(), "ingen");  // no PDF asked for
+  config.pdf = true;
+  EXPECT_EQ(chromiumInput(), "saknas");
+  // Once Chromium is installed the input changes, so the report is made again with its PDF.
+  writeFile(dir / "tom" / "chromium", "#!/bin/sh\n");
+  std::filesystem::permissions(dir / "tom" / "chromium", std::filesystem::perms::owner_all);
+  const std::string installed = chromiumInput();
+  ::setenv("PATH", savedPath.c_str(), 1);
+  EXPECT_NE(installed, "saknas");
+  EXPECT_NE(installed, "ingen");
+  report.printable = false;  // the prognosunderlag has no page
+  EXPECT_EQ(chromiumInput(), "ingen");
 }
 
 // Runs `sh -c script` tasks; each appends its name to a shared file when it starts and ends.
