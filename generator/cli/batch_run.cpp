@@ -120,6 +120,19 @@ std::optional<Period> resolvePeriod(const JobRun& run, const RunConfig& config,
   return period;
 }
 
+// A run that failed before its reports leaves the folder's earlier reports as they were; the
+// record says the latest run failed, so that the gallery does not show them as current.
+void noteFailureInRecord(const fs::path& folder, const std::string& error) {
+  auto record = readRunRecord(folder);
+  if (!record) return;  // never made: nothing on the page to warn about
+  record->lastFailure = error;
+  try {
+    writeFileAtomically(folder / kRunRecordFileName, runRecordJson(*record));
+  } catch (const OutputError&) {
+    // The run has failed already and says so; the note is a courtesy to the gallery.
+  }
+}
+
 }  // namespace
 
 RunResult makeRun(const JobRun& run, const fs::path& outputRoot, const RunOptions& options,
@@ -149,6 +162,10 @@ RunResult makeRun(const JobRun& run, const fs::path& outputRoot, const RunOption
         result.folder = plan->folder.string();
       }).value_or("");
   if (!result.error.empty() || !plan) {
+    if (config && run.period.month && !result.error.empty())
+      noteFailureInRecord(outputRoot / folderName(config->kommun) / folderName(config->namnd) /
+                              run.period.month->toString(),
+                          result.error);
     if (result.error.empty())
       result.note =
           "perioden \"senast_stangda\" avgörs när huvudboken lästs in; lagret finns inte "
@@ -161,6 +178,9 @@ RunResult makeRun(const JobRun& run, const fs::path& outputRoot, const RunOption
   RunRecord record = readRunRecord(plan->folder)
                          .value_or(RunRecord{
                              .kommun = plan->kommun, .namnd = plan->namnd, .period = plan->period});
+  // This run's first error replaces the last run's (none when all goes well).
+  const std::string previousFailure = record.lastFailure;
+  record.lastFailure.clear();
   InputHasher hasher;
   for (const PlannedReport& planned : plan->reports) {
     const auto reportStart = Clock::now();
@@ -168,6 +188,7 @@ RunResult makeRun(const JobRun& run, const fs::path& outputRoot, const RunOption
     std::vector<RecordedFile> inputs;
     if (const auto error = userError([&] { inputs = reportInputs(*config, planned, hasher); })) {
       report.error = *error;
+      if (record.lastFailure.empty()) record.lastFailure = planned.id + ": " + report.error;
       result.reports.push_back(report);
       continue;
     }
@@ -231,6 +252,8 @@ RunResult makeRun(const JobRun& run, const fs::path& outputRoot, const RunOption
             "ingen PDF: Chromium saknas (installera med apt-get install "
             "chromium); rapporten görs om med PDF när Chromium finns");
     }
+    if (!report.error.empty() && record.lastFailure.empty())
+      record.lastFailure = planned.id + ": " + report.error;
     if (const auto error = userError([&] {
           writeFileAtomically(plan->folder / kRunRecordFileName, runRecordJson(record));
         })) {
@@ -239,6 +262,10 @@ RunResult makeRun(const JobRun& run, const fs::path& outputRoot, const RunOption
     }
     result.reports.push_back(std::move(report));
   }
+  if (!options.dryRun && record.lastFailure != previousFailure && fs::exists(plan->folder))
+    if (const auto error = userError(
+            [&] { writeFileAtomically(plan->folder / kRunRecordFileName, runRecordJson(record)); }))
+      log << *error << "\n";
   result.seconds = secondsSince(start);
   return result;
 }

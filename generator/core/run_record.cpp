@@ -46,6 +46,7 @@ std::string runRecordJson(const RunRecord& record) {
   root.set("kommun", record.kommun);
   root.set("namnd", record.namnd);
   root.set("period", record.period.toString());
+  root.set("senaste_fel", record.lastFailure);
   Array reports;
   for (const RecordedReport& report : record.reports) {
     Object entry(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -77,7 +78,8 @@ std::optional<RunRecord> parseRunRecord(const std::string& json) {
     if (!period) return std::nullopt;
     RunRecord record{.kommun = root->getValue<std::string>("kommun"),
                      .namnd = root->getValue<std::string>("namnd"),
-                     .period = *period};
+                     .period = *period,
+                     .lastFailure = root->optValue<std::string>("senaste_fel", "")};
     const Array::Ptr reports = root->getArray("rapporter");
     if (!reports) return std::nullopt;
     for (unsigned i = 0; i < reports->size(); ++i) {

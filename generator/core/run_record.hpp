@@ -40,6 +40,9 @@ struct RunRecord {
   std::string namnd;
   Period period{2000, 1};
   std::vector<RecordedReport> reports;  // in the order they were made
+  // Why the latest run of this folder failed (the first error, Swedish), empty when it succeeded:
+  // the reports listed may then be older than the inputs, and the gallery says so.
+  std::string lastFailure;
 
   const RecordedReport* find(const std::string& id) const;
   // Replaces the report of the same id, or appends it.

@@ -478,6 +478,36 @@ TEST_F(BatchRun, ChangesRemakeOnlyTheReportsThatReadThem) {
     EXPECT_EQ(statusesOf(forced.summary, config), allWithStatus("gjord")) << config.namnd;
 }
 
+// A run that fails after earlier successful ones leaves their reports in place; the gallery says
+// that the latest run failed, and stops saying so once a run succeeds again.
+TEST_F(BatchRun, TheGalleryTellsWhenTheLatestRunOfAFolderFailed) {
+  // The hr file loses its "typ" column: every run's import fails (the store keeps the earlier
+  // import, and the restored bytes are that import again).
+  const fs::path hr = exempel() / "genererat" / "hr-2025.csv";
+  const std::string original = readFile(hr);
+  const std::string failed = "senaste körningen misslyckades";
+  writeFile(hr, replacedOnce(original, "period;ansvar;typ;timmar;belopp",
+                             "period;ansvar;xyz;timmar;belopp"));
+  const BatchOutcome broken = runKor(jobArgs({}), utdata());
+  writeFile(hr, original);
+  EXPECT_EQ(broken.run.exitCode, 1) << broken.run.output;
+  const std::string page = readFile(utdata() / "index.html");
+  for (const NamndConfig& config : kGoodConfigs) {
+    const std::string caption =
+        config.kommun + " · " + config.namnd + " · oktober 2025 — " + failed;
+    EXPECT_TRUE(contains(page, caption)) << caption;
+    EXPECT_TRUE(
+        contains(readFile(runFolder(config) / ".namnd-korning.json"), "kommentarer-2025.md"));
+  }
+  EXPECT_EQ(goodReports().size(), 2 * allReportFiles().size()) << "the earlier reports stay";
+
+  const BatchOutcome mended = runKor(jobArgs({}), utdata());
+  EXPECT_EQ(mended.run.exitCode, 1) << mended.run.output;  // Nordby's ledger is still broken
+  for (const NamndConfig& config : kGoodConfigs)
+    EXPECT_EQ(statusesOf(mended.summary, config), allWithStatus("oforandrad")) << config.namnd;
+  EXPECT_FALSE(contains(readFile(utdata() / "index.html"), failed));
+}
+
 // Two runs that would write the same report into the same folder (here two entries for one
 // config and month) are refused before any run starts.
 TEST_F(BatchRun, TwoRunsMayNotWriteTheSameReport) {

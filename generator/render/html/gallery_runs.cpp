@@ -62,10 +62,14 @@ bool newerFirst(const Run& a, const Run& b) {
   return a.folder < b.folder;
 }
 
+// The run's caption; when its latest run failed, with the error, so that its reports are not
+// read as made from the latest inputs.
 std::string caption(const RunRecord& record, const ReportTexts& texts) {
-  return texts.text("tabell.korning", {{"kommun", withValidUtf8(record.kommun)},
-                                       {"namnd", withValidUtf8(record.namnd)},
-                                       {"period", galleryMonthLabel(record.period, texts)}});
+  const PlaceholderValues values = {{"kommun", withValidUtf8(record.kommun)},
+                                    {"namnd", withValidUtf8(record.namnd)},
+                                    {"period", galleryMonthLabel(record.period, texts)},
+                                    {"fel", withValidUtf8(record.lastFailure)}};
+  return texts.text(record.lastFailure.empty() ? "tabell.korning" : "tabell.korning_fel", values);
 }
 
 }  // namespace
