@@ -17,7 +17,7 @@ CHROMIUM := $(shell command -v chromium || command -v chromium-browser || comman
 	command -v google-chrome-stable)
 PDF := $(if $(CHROMIUM),--pdf)
 
-.PHONY: all setup build report test exempeldata format clean fuzz test-asan test-valgrind
+.PHONY: all setup build report test exempeldata format clean fuzz test-asan test-valgrind test-lager
 
 all: build
 
@@ -44,6 +44,12 @@ report: exempeldata
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The engine tests (tests/engines) with real servers: PostgreSQL 15 and two ClickHouse shards on
+# loopback, started for the run and stopped after it (scripts/db-servers.sh; installs them if
+# missing). Without servers, make test skips these tests with a message.
+test-lager: build
+	scripts/db-servers.sh run sh -c 'cd $(BUILD_DIR) && ctest --output-on-failure -L engines'
 
 fuzz:
 	@scripts/bootstrap.sh fuzz

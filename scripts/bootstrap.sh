@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libxlsxwriter-dev libpoco-dev libkainjow-mustache-dev googletest libgtest-dev
-  libssl-dev)
+  libssl-dev libpq-dev)
 # `bootstrap.sh fuzz` (make fuzz) also needs clang and its runtime: libclang-rt-14-dev holds
 # libFuzzer and the sanitizer runtimes, and is only a recommendation of clang, which
 # --no-install-recommends below would skip.

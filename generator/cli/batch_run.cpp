@@ -58,6 +58,8 @@ std::optional<std::string> userError(Body body) {
     return std::string("Fel i indata: ") + e.what();
   } catch (const ConfigError& e) {
     return std::string("Fel i konfigurationen: ") + e.what();
+  } catch (const StoreError& e) {
+    return std::string("Fel i lagret: ") + e.what();
   } catch (const OutputError& e) {
     return std::string("Kunde inte skriva: ") + e.what();
   } catch (const std::exception& e) {
@@ -95,11 +97,12 @@ void addInputs(RunResult& result, const std::vector<RecordedFile>& inputs) {
 std::vector<ImportSummary> importRunInputs(const RunConfig& config, const RunOptions& options,
                                            std::ostream& log) {
   if (options.dryRun) {
-    const std::string path = config.storeUri.substr(config.storeUri.find(':') + 1);
-    if (!fs::exists(path)) return {};
-    return openStore(config.storeUri)->importLog();
+    const std::string sqlite = "sqlite:";
+    if (config.storeUri.starts_with(sqlite) && !fs::exists(config.storeUri.substr(sqlite.size())))
+      return {};
+    return openStore(config.storeUri, config.storeScope)->importLog();
   }
-  auto store = openStore(config.storeUri);
+  auto store = openStore(config.storeUri, config.storeScope);
   printImportOutcomes(log, importSources(config, *store));
   return store->importLog();
 }

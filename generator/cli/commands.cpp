@@ -184,6 +184,24 @@ Avvisade rader räknas upp med fil, rad och kolumn.
   --help         visa denna hjälp
 )",
        runImport},
+      {"db", "skapar eller uppgraderar lagrets schema i PostgreSQL eller ClickHouse",
+       R"(Användning: namnd db init|migrate (--config FIL | --lager URI)
+
+  init      skapar lagrets tabeller i en databas som saknar dem (i ClickHouse på varje
+            skärva); ett lager som redan har aktuell version lämnas orört
+  migrate   uppgraderar ett lager med äldre schemaversion, ett steg i taget i var sin
+            transaktion; tabellen schema_version visar versionen
+
+Ett delat lager (PostgreSQL, ClickHouse) skapas och uppgraderas bara med dessa kommandon,
+så att ingen enskild körning ändrar schemat för de andra. Ett SQLite-lager skapar och
+uppgraderar sig självt när det öppnas; kommandona visar då bara dess version.
+
+  --config FIL   ta lagret ur konfigurationens "lager"
+  --lager URI    lagret direkt: sqlite:SÖKVÄG, postgresql:ANSLUTNING eller
+                 clickhouse:VÄRD:PORT[,VÄRD:PORT…]/DATABAS (se README, Lager)
+  --help         visa denna hjälp
+)",
+       runDb},
       {"exempeldata", "skriver exempelkommunens genererade indata",
        R"(Användning: namnd exempeldata --ut MAPP
 

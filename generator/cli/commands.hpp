@@ -30,6 +30,7 @@ int runExempeldata(const std::vector<std::string>& args, std::ostream& out);
 int runGalleri(const std::vector<std::string>& args, std::ostream& out);
 int runNyckeltal(const std::vector<std::string>& args, std::ostream& out);
 int runKor(const std::vector<std::string>& args, std::ostream& out);
+int runDb(const std::vector<std::string>& args, std::ostream& out);
 
 // The report commands' work with the same arguments, returning what they wrote and what the
 // report's checks said (`namnd kor` makes its reports through these).

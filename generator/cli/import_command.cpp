@@ -9,7 +9,7 @@ namespace namnd {
 int runImport(const std::vector<std::string>& args, std::ostream& out) {
   const Arguments arguments(args, {"config"}, {});
   const RunConfig config = loadRunConfig(arguments.required("config"));
-  const auto store = openStore(config.storeUri);
+  const auto store = openStore(config.storeUri, config.storeScope);
   printImportOutcomes(out, importSources(config, *store));
   return 0;
 }

@@ -116,7 +116,9 @@ std::vector<RunHeading> runHeadings(const Job& job, const std::vector<std::size_
       heading.kommun = config.kommun;
       heading.namnd = config.namnd;
       heading.laneKeys = {
-          "lager " + config.storeUri,
+          // A SQLite file is one store whoever writes it; a server keeps each scope apart.
+          "lager " + config.storeUri +
+              (config.storeUri.starts_with("sqlite:") ? "" : " " + config.storeScope),
           "mapp " +
               (job.outputRoot / folderName(config.kommun) / folderName(config.namnd)).string()};
     } catch (const std::exception&) {

@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
       std::cerr << "Fel i indata: " << e.what() << "\n";
     } catch (const namnd::ConfigError& e) {
       std::cerr << "Fel i konfigurationen: " << e.what() << "\n";
+    } catch (const namnd::StoreError& e) {
+      std::cerr << "Fel i lagret: " << e.what() << "\n";
     } catch (const namnd::OutputError& e) {
       std::cerr << "Kunde inte skriva: " << e.what() << "\n";
     } catch (const std::exception& e) {

@@ -21,7 +21,7 @@ DataQualityInput ReportContext::dataQuality() const {
 
 std::unique_ptr<ReportContext> loadReportContext(RunConfig config, Period period, std::ostream& out,
                                                  LedgerNeed ledger) {
-  auto store = openStore(config.storeUri);
+  auto store = openStore(config.storeUri, config.storeScope);
   printImportOutcomes(out, importSources(config, *store));
 
   const OrgTree versions = readOrgTree(*openTabularSource(config.org));

@@ -47,4 +47,11 @@ class OutputError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A store that cannot be opened, read or written: a SQLite file, or a PostgreSQL or ClickHouse
+// server that cannot be reached or answers with an error. Swedish message, never a password.
+class StoreError : public OutputError {
+ public:
+  using OutputError::OutputError;
+};
+
 }  // namespace namnd

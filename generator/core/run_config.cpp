@@ -473,10 +473,19 @@ RunConfig readRunConfig(const fs::path& configFile) {
 
   const std::string store = read.text(*root, "lager");
   const std::string sqlitePrefix = "sqlite:";
-  if (store.rfind(sqlitePrefix, 0) != 0)
-    read.fail("lager", "ska börja med \"sqlite:\" (andra lager kommer senare)");
-  config.storeUri =
-      sqlitePrefix + fs::weakly_canonical(read.base() / store.substr(sqlitePrefix.size())).string();
+  if (store.rfind(sqlitePrefix, 0) == 0)
+    config.storeUri =
+        sqlitePrefix +
+        fs::weakly_canonical(read.base() / store.substr(sqlitePrefix.size())).string();
+  else if (store.rfind("postgresql:", 0) == 0 || store.rfind("clickhouse:", 0) == 0)
+    config.storeUri = store;  // a server: the connection is the server's to check
+  else
+    read.fail("lager",
+              "ska börja med \"sqlite:\", \"postgresql:\" eller \"clickhouse:\" (se README, "
+              "Lager)");
+  // On a shared server each nämnd keeps to its own rows; a SQLite file is one nämnd's already.
+  config.storeScope = read.text(*root, "lagerdel", false);
+  if (config.storeScope.empty()) config.storeScope = config.kommun + "/" + config.namnd;
   config.outputDir = fs::weakly_canonical(read.base() / read.text(*root, "utdata"));
   config.templatesDir = fs::weakly_canonical(read.base() / read.text(*root, "mallar"));
   if (!fs::is_directory(config.templatesDir))

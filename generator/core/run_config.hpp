@@ -178,7 +178,10 @@ struct RunConfig {
   // ("huvudbok.text"); ids from core/publication_policy.hpp, each checked there.
   std::vector<std::string> publishableColumns;
 
-  std::string storeUri;  // "sqlite:<absolute path>"
+  // "sqlite:<absolute path>", "postgresql:<conninfo>" or "clickhouse:<address>" (store.hpp)
+  std::string storeUri;
+  // This nämnd's part of a shared store: "lagerdel", or "<kommun>/<nämnd>" by default.
+  std::string storeScope;
   std::filesystem::path outputDir;
   std::filesystem::path templatesDir;
   RoundingMode rounding = RoundingMode::PerCell;

@@ -235,9 +235,9 @@ void migrateFrom2To3(Poco::Data::Session& session, const std::string& path) {
         }
         if (measures[i] != static_cast<std::int64_t>(Measure::Utfall) &&
             measures[i] != static_cast<std::int64_t>(Measure::Budget))
-          throw OutputError("Lagret " + path + " innehåller det okända måttet " +
-                            std::to_string(measures[i]) +
-                            " och kan inte flyttas till schemaversion 3.");
+          throw StoreError("Lagret " + path + " innehåller det okända måttet " +
+                           std::to_string(measures[i]) +
+                           " och kan inte flyttas till schemaversion 3.");
         block.add(ansvar[i], konto[i], verksamhet[i], projekt[i], static_cast<Measure>(measures[i]),
                   ores[i]);
       }
@@ -279,7 +279,7 @@ void appendText(std::string& out, std::string_view text) {
 
 }  // namespace
 
-void ensureSqliteSchema(Poco::Data::Session& session, const std::string& path) {
+std::int64_t ensureSqliteSchema(Poco::Data::Session& session, const std::string& path) {
   // Reading sqlite_master is the first access to the file: for a file that is not SQLite
   // this is where the driver fails ("file is not a database").
   std::int64_t objects = 0;
@@ -287,15 +287,16 @@ void ensureSqliteSchema(Poco::Data::Session& session, const std::string& path) {
 
   if (countTables(session, "schema_version") == 0) {
     if (objects != 0)
-      throw OutputError("Filen " + path +
-                        " är en SQLite-databas men inget Nämndrapport-lager (tabellen "
-                        "schema_version saknas). Ange en annan sökväg för lagret.");
+      throw StoreError("Filen " + path +
+                       " är en SQLite-databas men inget Nämndrapport-lager (tabellen "
+                       "schema_version saknas). Ange en annan sökväg för lagret.");
     createSchema(session);
-    return;
+    return 0;
   }
 
   std::vector<std::int64_t> versions;
   session << "SELECT version FROM schema_version", into(versions), now;
+  const std::int64_t found = versions.size() == 1 ? versions.front() : -1;
   if (versions.size() == 1 && versions.front() == 1) {
     migrateFrom1To2(session);
     versions.front() = 2;
@@ -320,10 +321,11 @@ void ensureSqliteSchema(Poco::Data::Session& session, const std::string& path) {
   if (versions.size() != 1 || versions.front() != kSqliteSchemaVersion) {
     const std::string found = versions.size() == 1 ? std::to_string(versions.front()) : "okänd";
     const std::string readable = std::to_string(kSqliteSchemaVersion);
-    throw OutputError("Lagret " + path + " har schemaversion " + found +
-                      ", men programmet kan bara läsa version " + readable +
-                      " och äldre. Ett nyare lager kräver en nyare version av programmet.");
+    throw StoreError("Lagret " + path + " har schemaversion " + found +
+                     ", men programmet kan bara läsa version " + readable +
+                     " och äldre. Ett nyare lager kräver en nyare version av programmet.");
   }
+  return found;
 }
 
 std::uint32_t CubeBlockWriter::newCode(std::string_view code) {

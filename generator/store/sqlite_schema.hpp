@@ -34,9 +34,10 @@ namespace namnd {
 inline constexpr std::int64_t kSqliteSchemaVersion = 5;
 
 // Creates the schema in an empty database, or checks that an existing one is a Nämndrapport
-// store and migrates it to kSqliteSchemaVersion. Throws OutputError (Swedish, naming `path`)
-// otherwise; Poco exceptions from the connection propagate to the caller.
-void ensureSqliteSchema(Poco::Data::Session& session, const std::string& path);
+// store and migrates it to kSqliteSchemaVersion. Returns the version found (0: created). Throws
+// OutputError (Swedish, naming `path`) otherwise; Poco exceptions from the connection propagate
+// to the caller.
+std::int64_t ensureSqliteSchema(Poco::Data::Session& session, const std::string& path);
 
 // Builds the BLOB of one cube block. Layout, every integer an unsigned LEB128 varint:
 //   format (1) · code count · per code: byte length, UTF-8 bytes ·

@@ -20,6 +20,7 @@
 
 #include "core/errors.hpp"
 #include "store/sqlite_schema.hpp"
+#include "store/stored_values.hpp"
 
 namespace namnd {
 
@@ -49,16 +50,16 @@ Poco::Data::Session openSession(const std::string& path) {
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, error);
   if (error)
-    throw OutputError("Kunde inte skapa mappen " + parent.string() + " för lagret " + path + ": " +
-                      error.message());
+    throw StoreError("Kunde inte skapa mappen " + parent.string() + " för lagret " + path + ": " +
+                     error.message());
   if (std::filesystem::is_directory(path))
-    throw OutputError("Kunde inte öppna lagret " + path + ": sökvägen är en mapp, inte en fil.");
+    throw StoreError("Kunde inte öppna lagret " + path + ": sökvägen är en mapp, inte en fil.");
   try {
     Poco::Data::Session session(Poco::Data::SQLite::Connector::KEY, path, kOpenTimeoutSeconds);
     session.setConnectionTimeout(kBusyTimeoutSeconds);
     return session;
   } catch (const Poco::Exception& e) {
-    throw OutputError("Kunde inte öppna lagret " + path + ": " + e.displayText());
+    throw StoreError("Kunde inte öppna lagret " + path + ": " + e.displayText());
   }
 }
 
@@ -80,22 +81,6 @@ void configureJournal(Poco::Data::Session& session) {
 
 std::string kindText(SourceKind kind) { return std::string(sourceKindName(kind)); }
 
-SourceKind kindFromText(const std::string& text, const std::string& path) {
-  for (SourceKind kind :
-       {SourceKind::Huvudbok, SourceKind::Budget, SourceKind::Prognos, SourceKind::Hr})
-    if (text == sourceKindName(kind)) return kind;
-  throw OutputError("Lagret " + path + " innehåller en import av okänd sort '" + text + "'.");
-}
-
-Period periodFromCode(std::int64_t code, const std::string& path) {
-  if (code >= 190001 && code <= 299912 && code % 100 >= 1 && code % 100 <= 12)
-    return Period(static_cast<int>(code / 100), static_cast<int>(code % 100));
-  throw OutputError("Lagret " + path + " innehåller den ogiltiga perioden " + std::to_string(code) +
-                    ".");
-}
-
-std::int64_t magnitude(std::int64_t ore) { return ore < 0 ? -ore : ore; }
-
 Poco::Nullable<Poco::Int64> toNullable(const std::optional<std::int64_t>& value) {
   return value ? Poco::Nullable<Poco::Int64>(*value) : Poco::Nullable<Poco::Int64>();
 }
@@ -110,8 +95,8 @@ template <typename Work>
 void inTransaction(Poco::Data::Session& session, const std::string& storePath,
                    const ImportSummary& summary, Work&& work) {
   const auto fail = [&](const std::string& detail) {
-    return OutputError("Kunde inte spara importen av " + summary.sourcePath + " i lagret " +
-                       storePath + ": " + detail + ". Lagret är oförändrat.");
+    return StoreError("Kunde inte spara importen av " + summary.sourcePath + " i lagret " +
+                      storePath + ": " + detail + ". Lagret är oförändrat.");
   };
   try {
     session.begin();
@@ -139,9 +124,9 @@ void inTransaction(Poco::Data::Session& session, const std::string& storePath,
     } catch (const Poco::Exception& e) {
       // Rare (SQLite may already have rolled back by itself, e.g. on a full disk), but then
       // nobody can promise the store is unchanged: say so.
-      throw OutputError("Kunde inte spara importen av " + summary.sourcePath + " i lagret " +
-                        storePath + ": " + detail + ". Återställningen misslyckades också (" +
-                        e.displayText() + "); kontrollera lagret innan nästa körning.");
+      throw StoreError("Kunde inte spara importen av " + summary.sourcePath + " i lagret " +
+                       storePath + ": " + detail + ". Återställningen misslyckades också (" +
+                       e.displayText() + "); kontrollera lagret innan nästa körning.");
     }
     if (!fromDriver) std::rethrow_exception(failure);
     throw fail(detail);
@@ -153,7 +138,7 @@ auto reading(const std::string& storePath, Read&& read) {
   try {
     return read();
   } catch (const Poco::Exception& e) {
-    throw OutputError("Kunde inte läsa från lagret " + storePath + ": " + e.displayText());
+    throw StoreError("Kunde inte läsa från lagret " + storePath + ": " + e.displayText());
   }
 }
 
@@ -161,16 +146,16 @@ auto reading(const std::string& storePath, Read&& read) {
 
 SqliteStore::SqliteStore(const std::string& path) : path_(path), session_(openSession(path)) {
   try {
-    ensureSqliteSchema(session_, path_);
+    foundSchemaVersion_ = ensureSqliteSchema(session_, path_);
     configureJournal(session_);
   } catch (const Poco::Data::SQLite::CorruptImageException& e) {
-    throw OutputError("Filen " + path_ +
-                      " är ingen SQLite-databas (eller är skadad) och kan inte användas som "
-                      "Nämndrapport-lager. Ange en annan sökväg för lagret. (" +
-                      e.displayText() + ")");
+    throw StoreError("Filen " + path_ +
+                     " är ingen SQLite-databas (eller är skadad) och kan inte användas som "
+                     "Nämndrapport-lager. Ange en annan sökväg för lagret. (" +
+                     e.displayText() + ")");
   } catch (const Poco::Exception& e) {
-    throw OutputError("Filen " + path_ +
-                      " kunde inte öppnas som Nämndrapport-lager: " + e.displayText());
+    throw StoreError("Filen " + path_ +
+                     " kunde inte öppnas som Nämndrapport-lager: " + e.displayText());
   }
 }
 
@@ -381,9 +366,8 @@ HrTable SqliteStore::loadHr(const PeriodRange& range) const {
     for (std::size_t i = 0; i < ansvar.size(); ++i) {
       const auto kind = hrKindFromName(kinds[i]);
       if (!kind)
-        throw OutputError("Lagret " + path_ + " innehåller den okända timtypen '" + kinds[i] +
-                          "'.");
-      hours[HrKey{std::move(ansvar[i]), periodFromCode(periods[i], path_), *kind}] +=
+        throw StoreError("Lagret " + path_ + " innehåller den okända timtypen '" + kinds[i] + "'.");
+      hours[HrKey{std::move(ansvar[i]), storedPeriod(periods[i], path_), *kind}] +=
           HrAmount{centihours[i], ores[i]};
     }
     return hours;
@@ -403,23 +387,11 @@ std::vector<LedgerTransaction> SqliteStore::loadLargestTransactions(Period perio
     for (const Poco::Data::BLOB& block : blocks) {
       const std::string_view bytes(reinterpret_cast<const char*>(block.rawContent()), block.size());
       if (!addKeptRowBlock(bytes, period, rows))
-        throw OutputError(
-            "Lagret " + path_ + " är skadat: de sparade huvudboksraderna för period " +
-            period.toString() + " kan inte läsas. Läs in källfilerna på nytt i ett nytt lager.");
+        throw StoreError("Lagret " + path_ + " är skadat: de sparade huvudboksraderna för period " +
+                         period.toString() +
+                         " kan inte läsas. Läs in källfilerna på nytt i ett nytt lager.");
     }
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const LedgerTransaction& a, const LedgerTransaction& b) {
-                       if (a.ansvar != b.ansvar) return a.ansvar < b.ansvar;
-                       return magnitude(a.ore) > magnitude(b.ore);
-                     });
-    std::vector<LedgerTransaction> largest;
-    int ofAnsvar = 0;  // rows of the current ansvar taken or passed over
-    for (LedgerTransaction& row : rows) {
-      // The first row of an ansvar is always taken, so the last taken names the current one.
-      if (largest.empty() || largest.back().ansvar != row.ansvar) ofAnsvar = 0;
-      if (ofAnsvar++ < perAnsvar) largest.push_back(std::move(row));
-    }
-    return largest;
+    return largestPerAnsvar(std::move(rows), perAnsvar);
   });
 }
 
@@ -436,13 +408,13 @@ Cube SqliteStore::loadCube(const PeriodRange& range) const {
     while (!select.done()) {
       select.execute();
       for (std::size_t i = 0; i < periods.size(); ++i) {
-        const Period period = periodFromCode(periods[i], path_);
+        const Period period = storedPeriod(periods[i], path_);
         const std::string_view bytes(reinterpret_cast<const char*>(blocks[i].rawContent()),
                                      blocks[i].size());
         if (!addCubeBlock(bytes, period, cube))
-          throw OutputError("Lagret " + path_ + " är skadat: kubens celler för period " +
-                            period.toString() +
-                            " kan inte läsas. Läs in källfilerna på nytt i ett nytt lager.");
+          throw StoreError("Lagret " + path_ + " är skadat: kubens celler för period " +
+                           period.toString() +
+                           " kan inte läsas. Läs in källfilerna på nytt i ett nytt lager.");
       }
       periods.clear();
       blocks.clear();
@@ -485,7 +457,7 @@ std::vector<Period> SqliteStore::prognosPeriods() const {
     session_ << "SELECT DISTINCT period FROM prognos_snapshot ORDER BY period", into(codes), now;
     std::vector<Period> periods;
     periods.reserve(codes.size());
-    for (std::int64_t code : codes) periods.push_back(periodFromCode(code, path_));
+    for (std::int64_t code : codes) periods.push_back(storedPeriod(code, path_));
     return periods;
   });
 }
@@ -502,7 +474,7 @@ std::vector<ImportSummary> SqliteStore::importLog() const {
     std::vector<ImportSummary> log(ids.size());
     std::unordered_map<std::int64_t, std::size_t> indexOfId;
     for (std::size_t i = 0; i < ids.size(); ++i) {
-      log[i] = ImportSummary{kindFromText(kinds[i], path_),
+      log[i] = ImportSummary{storedSourceKind(kinds[i], path_),
                              std::move(sourcePaths[i]),
                              std::move(hashes[i]),
                              rowsRead[i],
@@ -544,16 +516,20 @@ std::vector<ImportSummary> SqliteStore::importLog() const {
         (warningIsNote[i] ? entry.notes : entry.warnings).push_back(std::move(warnings[i]));
       }
 
-    // Kind in enum order, then path byte-wise: stable across runs and engines.
-    std::sort(log.begin(), log.end(), [](const ImportSummary& a, const ImportSummary& b) {
-      return std::tie(a.kind, a.sourcePath) < std::tie(b.kind, b.sourcePath);
-    });
+    sortImportLog(log);
     return log;
   });
 }
 
 std::unique_ptr<Store> openSqliteStore(const std::string& path) {
   return std::make_unique<SqliteStore>(path);
+}
+
+// The embedded store creates and migrates itself when opened (it has one user), so init and
+// migrate are both an open that reports what it found.
+SchemaChange changeSqliteSchema(const std::string& path, SchemaAction) {
+  const SqliteStore store(path);
+  return {store.foundSchemaVersion(), kSqliteSchemaVersion};
 }
 
 }  // namespace namnd

@@ -35,6 +35,8 @@ class SqliteStore final : public Store {
   std::vector<ImportSummary> importLog() const override;
 
   const std::string& path() const { return path_; }
+  // The schema version the file had when opened (0: it was created).
+  std::int64_t foundSchemaVersion() const { return foundSchemaVersion_; }
 
  private:
   // Removes the previous import of (kind, source path) with all its rows, and inserts the new
@@ -49,6 +51,7 @@ class SqliteStore final : public Store {
   void insertHours(std::int64_t importId, const HrTable& hours);
 
   std::string path_;
+  std::int64_t foundSchemaVersion_ = 0;
   // Poco's statement API is non-const even for reads; the store's logical state is the file.
   mutable Poco::Data::Session session_;
 };

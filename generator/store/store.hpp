@@ -2,6 +2,7 @@
 // What must outlive one run: the cube of every imported file, prognosis snapshots and the import
 // log. Report code talks to this interface only; which engine sits behind it is one config line.
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,16 +60,43 @@ class Store {
   virtual std::vector<ImportSummary> importLog() const = 0;
 };
 
+// What `namnd db init` and `namnd db migrate` did to a store's schema.
+enum class SchemaAction { Init, Migrate };
+struct SchemaChange {
+  std::int64_t from = 0;  // the version found; 0 when there was no schema
+  std::int64_t to = 0;    // the version now
+};
+
 // Opens (creating if needed) the embedded SQLite store at `path`. Throws OutputError (Swedish)
 // when the file cannot be opened or is not a Nämndrapport store.
 std::unique_ptr<Store> openSqliteStore(const std::string& path);
+SchemaChange changeSqliteSchema(const std::string& path, SchemaAction action);
+
+// A shared server holds the stores of many nämnder: each one's rows carry its `scope`
+// (storeScope of its config), and every read and write is confined to that scope.
+//
+// PostgreSQL: `conninfo` is a libpq connection string ("host=… port=… dbname=… user=…", or a
+// postgresql:// URI; empty: libpq's PG* environment variables and ~/.pgpass). The schema must
+// have been made by changePostgresSchema (namnd db init); an older one is refused until migrated.
+std::unique_ptr<Store> openPostgresStore(const std::string& conninfo, const std::string& scope);
+SchemaChange changePostgresSchema(const std::string& conninfo, SchemaAction action);
+
+// ClickHouse: `address` is "HOST:PORT[,HOST:PORT…]/DATABASE", the HTTP endpoints of the shards
+// of the cluster "namnd" (empty: the environment variable NAMND_CLICKHOUSE). A user and
+// password, when needed, come from CLICKHOUSE_USER and CLICKHOUSE_PASSWORD, never from a config.
+std::unique_ptr<Store> openClickhouseStore(const std::string& address, const std::string& scope);
+SchemaChange changeClickhouseSchema(const std::string& address, SchemaAction action);
 
 }  // namespace namnd
 
 namespace namnd {
 
-// Opens the store a config's "lager" names: "sqlite:<path>". Throws ConfigError for an unknown
-// engine and OutputError when the store cannot be opened.
-std::unique_ptr<Store> openStore(const std::string& uri);
+// Opens the store a config's "lager" names: "sqlite:<path>", "postgresql:<conninfo>" or
+// "clickhouse:<address>", confined to `scope` on a shared server (a SQLite file is its own
+// scope). Throws ConfigError for an unknown engine and OutputError when the store cannot be
+// opened; no message shows a password.
+std::unique_ptr<Store> openStore(const std::string& uri, const std::string& scope = "");
+// `namnd db init|migrate` on the store `uri` names.
+SchemaChange changeStoreSchema(const std::string& uri, SchemaAction action);
 
 }  // namespace namnd

@@ -1,8 +1,10 @@
-// Store benchmark: how fast the embedded SQLite store saves and loads cubes. A tool, not a test:
+// Store benchmark: how fast a store (the embedded SQLite one, or with --lager a PostgreSQL or
+// ClickHouse server, issue 10) saves and loads cubes. A tool, not a test:
 // timings are printed, never asserted (CI shares two loaded cores). What it does check is that
 // every cube comes back from the store with the cells and Σ öre it was saved with.
 //
 //   namnd_bench_store --celler 150000,1500000 --ut /tmp/bench-store [--upprepningar 3]
+//                     [--lager postgresql:…|clickhouse:…]
 //
 // For each N it times, on generated cubes of N cells shaped like a year's ledger (Kommun-Bas
 // konton × ansvar × twelve months, a verksamhet per ansvar, projekt on a few):
@@ -15,6 +17,7 @@
 // memory into a new cube (every loaded cell goes through add).
 
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -41,13 +44,16 @@ using Clock = std::chrono::steady_clock;
 
 constexpr std::string_view kUsage =
     "Användning: namnd_bench_store --celler N[,N …] --ut KATALOG [--upprepningar K]\n"
+    "                         [--lager URI]\n"
     "Bygger kuber med N celler (huvudbok och budget), sparar dem i ett SQLite-lager i KATALOG\n"
+    "(eller i lagret URI, postgresql:… eller clickhouse:…, en ny lagerdel per upprepning)\n"
     "och läser tillbaka året, K gånger (standard 3), och skriver sekunder och celler/s.\n";
 
 struct Options {
   std::vector<std::int64_t> cells;
   fs::path dir;
   int repetitions = 3;
+  std::string serverUri;  // empty: a SQLite file in `dir`
 };
 
 using bench::positiveNumber;
@@ -69,6 +75,8 @@ Options parseOptions(int argc, char** argv) {
       }
     } else if (flag == "--ut") {
       options.dir = value;
+    } else if (flag == "--lager") {
+      options.serverUri = value;
     } else if (flag == "--upprepningar") {
       options.repetitions =
           static_cast<int>(std::min<std::int64_t>(positiveNumber(flag, value), 1000));
@@ -243,7 +251,14 @@ std::vector<std::string> measureSize(std::int64_t cells, const Options& options)
       watch.stopInto(loadFloor);
     }
     removeStore(file);
-    auto store = openSqliteStore(file.string());
+    // On a server each repetition writes a scope of its own, as a new store file would be.
+    const std::string scope = "bench-" + std::to_string(::getpid()) + "-" + std::to_string(cells) +
+                              "-" + std::to_string(rep);
+    const auto openTarget = [&] {
+      return options.serverUri.empty() ? openSqliteStore(file.string())
+                                       : openStore(options.serverUri, scope);
+    };
+    auto store = openTarget();
     {
       const Stopwatch watch;
       store->saveCubeImport(importOf(SourceKind::Huvudbok, "huvudbok.csv", "h1", cells),
@@ -261,7 +276,7 @@ std::vector<std::string> measureSize(std::int64_t cells, const Options& options)
     store.reset();
     // A report run opens the store anew: time the open as part of the load.
     const Stopwatch watch;
-    const Cube loaded = openSqliteStore(file.string())->loadCube(PeriodRange::wholeYear(2025));
+    const Cube loaded = openTarget()->loadCube(PeriodRange::wholeYear(2025));
     watch.stopInto(load);
 
     if (loaded.cellCount() != static_cast<std::size_t>(2 * cells))
@@ -275,18 +290,24 @@ std::vector<std::string> measureSize(std::int64_t cells, const Options& options)
                          integer(loaded.total(Measure::Budget)) +
                          ") skiljer sig från generatorns (" + integer(ledger.totalOre) + ", " +
                          integer(budget.totalOre) + ")");
-    storeBytes = fs::file_size(file);
+    if (options.serverUri.empty()) storeBytes = fs::file_size(file);
   }
   for (const Timing* t : {&saveFloor, &save, &replace, &loadFloor, &load}) printRow(*t);
-  std::cout << "    lagrets storlek med " << integer(2 * cells)
-            << " celler: " << decimal(static_cast<double>(storeBytes) / 1e6, 1) << " MB\n";
+  if (options.serverUri.empty())
+    std::cout << "    lagrets storlek med " << integer(2 * cells)
+              << " celler: " << decimal(static_cast<double>(storeBytes) / 1e6, 1) << " MB\n";
   removeStore(file);
   return problems;
 }
 
 int run(const Options& options) {
   fs::create_directories(options.dir);
-  std::cout << "SQLite-lagret, median av " << options.repetitions
+  if (!options.serverUri.empty()) changeStoreSchema(options.serverUri, SchemaAction::Init);
+  const std::string engine =
+      options.serverUri.empty()
+          ? std::string("SQLite-lagret")
+          : "Lagret " + options.serverUri.substr(0, options.serverUri.find(':'));
+  std::cout << engine << ", median av " << options.repetitions
             << " upprepningar (golv spara = en Cube::forEachSorted över\n"
             << "kuben, golv läs = Cube::add av alla celler ur minnet; cpu s = processens CPU-tid, "
                "median):\n\n"

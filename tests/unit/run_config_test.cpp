@@ -168,8 +168,23 @@ TEST_F(RunConfigTest, UnknownChoicesAreRejected) {
   keys["budget"] = "5";
   EXPECT_NE(loadError().find("budget"), std::string::npos);
   keys.erase("budget");
-  keys["lager"] = "\"postgresql://server/db\"";
+  keys["lager"] = "\"mysql://server/db\"";
   EXPECT_NE(loadError().find("lager"), std::string::npos);
+  keys["lager"] = "\"lager.sqlite\"";
+  EXPECT_NE(loadError().find("lager"), std::string::npos);
+}
+
+TEST_F(RunConfigTest, ServerStoresAreKeptAsWrittenWithTheNamndsScope) {
+  keys["lager"] = "\"postgresql:host=db.kommun.se dbname=ekonomi\"";
+  RunConfig config = load();
+  EXPECT_EQ(config.storeUri, "postgresql:host=db.kommun.se dbname=ekonomi");
+  EXPECT_EQ(config.storeScope, config.kommun + "/" + config.namnd);
+
+  keys["lager"] = "\"clickhouse:ch1:8123,ch2:8123/region\"";
+  keys["lagerdel"] = "\"1452-socialnamnden\"";
+  config = load();
+  EXPECT_EQ(config.storeUri, "clickhouse:ch1:8123,ch2:8123/region");
+  EXPECT_EQ(config.storeScope, "1452-socialnamnden");
 }
 
 TEST_F(RunConfigTest, UnreadableOrInvalidJson) {
