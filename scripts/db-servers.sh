@@ -103,7 +103,12 @@ EOF
   cat >"$dir/users.xml" <<EOF
 <?xml version="1.0"?>
 <yandex>
-  <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
+  <!-- A GROUP BY with more groups than fit in memory spills to disk instead of failing (a cube of
+       tens of millions of cells, as in tests/bench/run_engines.sh). -->
+  <profiles><default><max_memory_usage>8000000000</max_memory_usage>
+    <max_bytes_before_external_group_by>2000000000</max_bytes_before_external_group_by>
+    <distributed_aggregation_memory_efficient>1</distributed_aggregation_memory_efficient>
+  </default></profiles>
   <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
     <profile>default</profile><quota>default</quota></default></users>
   <quotas><default></default></quotas>

@@ -22,7 +22,7 @@ std::string storeName(const ClickhouseAddress& address, const std::string& scope
   std::string endpoints;
   for (const ClickhouseEndpoint& shard : address.shards)
     endpoints += (endpoints.empty() ? "" : ",") + shard.name();
-  return "clickhouse:" + endpoints + "/" + address.database + " (omfång " + scope + ")";
+  return "clickhouse:" + endpoints + "/" + address.database + " (lagerdel " + scope + ")";
 }
 
 std::string idList(const std::vector<std::int64_t>& ids) {

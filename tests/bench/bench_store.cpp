@@ -5,6 +5,7 @@
 //
 //   namnd_bench_store --celler 150000,1500000 --ut /tmp/bench-store [--upprepningar 3]
 //                     [--lager postgresql:…|clickhouse:…]
+//   namnd_bench_store --las URI --lagerdel SCOPE --ar ÅÅÅÅ [--upprepningar 3]
 //
 // For each N it times, on generated cubes of N cells shaped like a year's ledger (Kommun-Bas
 // konton × ansvar × twelve months, a verksamhet per ansvar, projekt on a few):
@@ -15,6 +16,9 @@
 // and, as the floors no store can beat: for saving, one Cube::forEachSorted pass over the N
 // cells (the store's only way to read a cube); for loading, Cube::add of the 2·N cells from
 // memory into a new cube (every loaded cell goes through add).
+//
+// With --las it only reads: the year's cube of an existing store (what `namnd import` wrote, see
+// run_engines.sh), printing one line "median seconds, cells, Σ öre" for the script to compare.
 
 #include <time.h>
 #include <unistd.h>
@@ -47,13 +51,18 @@ constexpr std::string_view kUsage =
     "                         [--lager URI]\n"
     "Bygger kuber med N celler (huvudbok och budget), sparar dem i ett SQLite-lager i KATALOG\n"
     "(eller i lagret URI, postgresql:… eller clickhouse:…, en ny lagerdel per upprepning)\n"
-    "och läser tillbaka året, K gånger (standard 3), och skriver sekunder och celler/s.\n";
+    "och läser tillbaka året, K gånger (standard 3), och skriver sekunder och celler/s.\n"
+    "Med --las URI --lagerdel DEL --ar ÅÅÅÅ läses bara årets kub ur ett befintligt lager,\n"
+    "K gånger, och en rad skrivs: mediansekunder, celler och Σ öre.\n";
 
 struct Options {
   std::vector<std::int64_t> cells;
   fs::path dir;
   int repetitions = 3;
   std::string serverUri;  // empty: a SQLite file in `dir`
+  std::string readUri;    // --las: only read the year's cube of this store
+  std::string readScope;
+  int readYear = 0;
 };
 
 using bench::positiveNumber;
@@ -77,12 +86,22 @@ Options parseOptions(int argc, char** argv) {
       options.dir = value;
     } else if (flag == "--lager") {
       options.serverUri = value;
+    } else if (flag == "--las") {
+      options.readUri = value;
+    } else if (flag == "--lagerdel") {
+      options.readScope = value;
+    } else if (flag == "--ar") {
+      options.readYear = static_cast<int>(positiveNumber(flag, value));
     } else if (flag == "--upprepningar") {
       options.repetitions =
           static_cast<int>(std::min<std::int64_t>(positiveNumber(flag, value), 1000));
     } else {
       throw UsageError{"okänd flagga " + flag};
     }
+  }
+  if (!options.readUri.empty()) {
+    if (options.readYear == 0) throw UsageError{"--ar saknas"};
+    return options;
   }
   if (options.cells.empty()) throw UsageError{"--celler saknas"};
   if (options.dir.empty()) throw UsageError{"--ut saknas"};
@@ -300,7 +319,25 @@ std::vector<std::string> measureSize(std::int64_t cells, const Options& options)
   return problems;
 }
 
+// --las: the year's cube of an existing store, timed from the open (a report run opens anew).
+int readOnly(const Options& options) {
+  Timing load = timing("läs", 0);
+  Cube loaded;
+  for (int rep = 0; rep < options.repetitions; ++rep) {
+    const Stopwatch watch;
+    loaded = openStore(options.readUri, options.readScope)
+                 ->loadCube(PeriodRange::wholeYear(options.readYear));
+    watch.stopInto(load);
+  }
+  std::int64_t total = 0;
+  loaded.forEachUnordered([&](const CubeCell& cell) { total += cell.ore; });
+  std::cout << decimal(median(load.seconds), 3) << " " << loaded.cellCount() << " " << total
+            << "\n";
+  return 0;
+}
+
 int run(const Options& options) {
+  if (!options.readUri.empty()) return readOnly(options);
   fs::create_directories(options.dir);
   if (!options.serverUri.empty()) changeStoreSchema(options.serverUri, SchemaAction::Init);
   const std::string engine =
