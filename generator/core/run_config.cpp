@@ -486,6 +486,13 @@ RunConfig readRunConfig(const fs::path& configFile) {
   // On a shared server each nämnd keeps to its own rows; a SQLite file is one nämnd's already.
   config.storeScope = read.text(*root, "lagerdel", false);
   if (config.storeScope.empty()) config.storeScope = config.kommun + "/" + config.namnd;
+  // A server takes the scope as a text parameter: a NUL would cut it short (into another nämnd's
+  // scope), and no control character belongs in a name.
+  for (const char c : config.storeScope)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+      read.fail("lagerdel", "\"" + config.storeScope.substr(0, 40) +
+                                "\" innehåller ett styrtecken (lagerdelen, eller kommun/nämnd som "
+                                "den bildas av, får bara ha vanliga tecken)");
   config.outputDir = fs::weakly_canonical(read.base() / read.text(*root, "utdata"));
   config.templatesDir = fs::weakly_canonical(read.base() / read.text(*root, "mallar"));
   if (!fs::is_directory(config.templatesDir))

@@ -100,6 +100,22 @@ std::int64_t tableCount(const ClickhouseHttp& http, const ClickhouseEndpoint& sh
   return rows.size() == 1 && rows[0].size() == 1 ? tsvInt64(rows[0][0]) : 0;
 }
 
+// The Distributed tables read the servers' cluster "namnd"; the store writes to the shards its
+// address lists. When the two disagree, rows written to a shard outside the cluster would never
+// be read (or a shard of the cluster never written): refused rather than lost.
+void requireClusterMatches(const ClickhouseHttp& http, const ClickhouseAddress& address) {
+  const ClickhouseEndpoint& first = address.shards.front();
+  const std::vector<TsvRow> rows = parseTsv(http.query(
+      first, "SELECT count() FROM system.clusters WHERE cluster = 'namnd' FORMAT TabSeparated"));
+  const std::int64_t shards = rows.size() == 1 && rows[0].size() == 1 ? tsvInt64(rows[0][0]) : 0;
+  if (shards != static_cast<std::int64_t>(address.shards.size()))
+    throw StoreError("Klustret namnd på ClickHouse-servern " + first.name() + " har " +
+                     std::to_string(shards) + " skärvor, men lagret anger " +
+                     std::to_string(address.shards.size()) +
+                     " adresser. Ange varje skärva i klustret, i klustrets ordning (serverns "
+                     "remote_servers).");
+}
+
 std::string shardTableNames() {
   std::string names;
   for (const TableDefinition& table : kShardedDefinitions)
@@ -126,6 +142,7 @@ std::int64_t clickhouseSchemaVersion(const ClickhouseHttp& http, const Clickhous
 }
 
 void requireClickhouseSchema(const ClickhouseHttp& http, const ClickhouseAddress& address) {
+  requireClusterMatches(http, address);
   const std::int64_t version = clickhouseSchemaVersion(http, address);
   if (version == 0) throw StoreError(noSchema(address, address.shards.front()));
   if (version > kClickhouseSchemaVersion)
@@ -151,6 +168,7 @@ SchemaChange changeClickhouseSchema(const std::string& addressText, SchemaAction
     return {found, kClickhouseSchemaVersion};
   }
   if (found > kClickhouseSchemaVersion) requireClickhouseSchema(http, address);  // refuses it
+  requireClusterMatches(http, address);
   // CREATE … IF NOT EXISTS on every shard: an init that stopped halfway is finished by the next.
   for (const ClickhouseEndpoint& shard : address.shards) createShardTables(http, address, shard);
   const ClickhouseEndpoint& first = address.shards.front();

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <random>
+#include <set>
 #include <unordered_map>
 #include <utility>
 
@@ -17,6 +19,15 @@ namespace {
 // An INSERT is sent in pieces of about this size: a large ledger's cells never sit in memory as
 // one request body. Pieces need not be atomic together: the log row commits the import.
 constexpr std::size_t kInsertBytes = 8 << 20;
+
+// An import id is the client's clock in milliseconds times this, plus a random part below it
+// (see newImportId); id / kIdTicksPerMs is thus the time the id was drawn. Ids of the earlier
+// scheme (microseconds × 1000 + 0..999) have the same scale, so both read alike.
+constexpr std::int64_t kIdTicksPerMs = 1'000'000;
+
+std::int64_t millisecondsOf(std::chrono::system_clock::time_point time) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
+}
 
 std::string storeName(const ClickhouseAddress& address, const std::string& scope) {
   std::string endpoints;
@@ -104,15 +115,12 @@ std::string ClickhouseStore::table(std::string_view name) const {
 
 std::string ClickhouseStore::inScope() const { return "scope = " + sqlString(scope_); }
 
-std::string ClickhouseStore::committedImports() const {
-  return "SELECT max(import_id) FROM " + table("import_log") + " WHERE " + inScope() +
-         " GROUP BY kind, source_path";
-}
-
 std::optional<std::string> ClickhouseStore::committedImportList() const {
   std::vector<std::int64_t> ids;
-  select(address_.shards.front(), committedImports(), 1,
-         [&](const TsvRow& row) { ids.push_back(tsvInt64(row[0])); });
+  select(address_.shards.front(),
+         "SELECT max(import_id) FROM " + table("import_log") + " WHERE " + inScope() +
+             " GROUP BY kind, source_path",
+         1, [&](const TsvRow& row) { ids.push_back(tsvInt64(row[0])); });
   if (ids.empty()) return std::nullopt;
   return idList(ids);
 }
@@ -131,46 +139,45 @@ void ClickhouseStore::select(const ClickhouseEndpoint& endpoint, const std::stri
 
 bool ClickhouseStore::hasImport(SourceKind kind, std::string_view fileHash) const {
   return reading(name_, [&] {
+    const auto imports = committedImportList();
+    if (!imports) return false;
     std::int64_t count = 0;
     select(address_.shards.front(),
-           "SELECT count() FROM " + table("import_log") + " WHERE " + inScope() + " AND kind = " +
-               sqlString(sourceKindName(kind)) + " AND file_hash = " + sqlString(fileHash) +
-               " AND import_id IN (" + committedImports() + ")",
+           "SELECT count() FROM " + table("import_log") + " WHERE " + inScope() +
+               " AND kind = " + sqlString(sourceKindName(kind)) +
+               " AND file_hash = " + sqlString(fileHash) + " AND import_id IN (" + *imports + ")",
            1, [&](const TsvRow& row) { count = tsvInt64(row[0]); });
     return count > 0;
   });
 }
 
 // Import ids must grow, as SQLite's do (the latest prognos import wins by the highest id), and
-// ClickHouse has no sequence. An id is the client's clock in microseconds times 1000 plus a
-// random part (two clients saving in the same microsecond differ), and past the largest id in
-// the scope's log (a clock set back still gives a larger id). The trade-off: between clients
-// with skewed clocks "latest" follows their clocks rather than the order of their commits; and
-// an id of an interrupted save (never committed, its rows invisible) could be drawn again only
-// by a clock set back to the same microsecond and the same random part, which would make those
-// rows count. A sequence on the server would need a round trip that ClickHouse cannot make
-// atomic either.
+// ClickHouse has no sequence. An id is the client's clock in milliseconds times kIdTicksPerMs
+// plus a random part below it, and past the largest id in the scope's log (a clock set back, or
+// behind another client's, still gives a larger id). The trade-off: between clients with skewed
+// clocks "latest" follows their clocks rather than the order of their commits.
+//
+// Two saves of a scope that draw the same id would merge: each one's rows would count as the
+// other's, and replacing one would delete both. That takes the same base (the same millisecond,
+// or both behind the largest id, which gives both largest + 1) and the same random part. The
+// random part is therefore as wide as int64 allows: milliseconds since 1970 (≈ 1.8e12) times
+// 1e6 stay below 9.2e18 until the year 2262, and a pair of saves with the same base collides
+// with a chance of 1e-6 (it was 1e-3 with microseconds × 1000). Checking for a twin after the
+// log row is written was the alternative, but it comes too late: both saves' rows already
+// carry the id and cannot be told apart, so it could only report the damage, not prevent it.
+// A sequence on the server would need a round trip that ClickHouse cannot make atomic either.
+// Ids stay on the scale of the earlier scheme (µs × 1000 = ms × 1e6), so stored ids still
+// order with new ones and tell their time alike.
 std::int64_t ClickhouseStore::newImportId() const {
   std::int64_t largest = 0;
   select(address_.shards.front(),
          "SELECT max(import_id) FROM " + table("import_log") + " WHERE " + inScope(), 1,
          [&](const TsvRow& row) { largest = tsvInt64(row[0]); });
-  const auto now = std::chrono::duration_cast<std::chrono::microseconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
-  const std::int64_t base = std::max<std::int64_t>(now, largest / 1000 + 1);
-  static thread_local std::mt19937 random{std::random_device{}()};
-  return base * 1000 + std::uniform_int_distribution<std::int64_t>(0, 999)(random);
-}
-
-std::vector<std::int64_t> ClickhouseStore::importsOfPath(const ImportSummary& summary) const {
-  std::vector<std::int64_t> ids;
-  select(address_.shards.front(),
-         "SELECT import_id FROM " + table("import_log") + " WHERE " + inScope() +
-             " AND kind = " + sqlString(sourceKindName(summary.kind)) +
-             " AND source_path = " + sqlString(summary.sourcePath),
-         1, [&](const TsvRow& row) { ids.push_back(tsvInt64(row[0])); });
-  return ids;
+  const std::int64_t now = millisecondsOf(std::chrono::system_clock::now());
+  const std::int64_t base = std::max<std::int64_t>(now, largest / kIdTicksPerMs + 1);
+  static thread_local std::mt19937_64 random{std::random_device{}()};
+  return base * kIdTicksPerMs +
+         std::uniform_int_distribution<std::int64_t>(0, kIdTicksPerMs - 1)(random);
 }
 
 void ClickhouseStore::insertDetails(std::int64_t importId, const ImportSummary& summary) const {
@@ -238,37 +245,100 @@ void ClickhouseStore::insertLogRow(std::int64_t importId, const ImportSummary& s
                row.data());
 }
 
-// Best effort: the rows of a replaced import are invisible as soon as the new log row is
-// written; deleting them only frees the space. ALTER … DELETE is a mutation that ClickHouse
-// carries out in the background, and one that fails (a shard down at that moment) leaves rows
-// that no read counts: the import is saved all the same, so its failure is not the user's.
-// (Rows of an interrupted save are never deleted: no log row names their id. They cost space
-// only; the scope's rows can be dropped whole when that matters.)
-void ClickhouseStore::removeImports(const std::vector<std::int64_t>& importIds) const {
-  if (importIds.empty()) return;
-  const std::string ids = inScope() + " AND import_id IN (" + idList(importIds) + ")";
-  const auto remove = [&](const ClickhouseEndpoint& shard, std::string_view name) {
+// Best effort: a stale import's rows are invisible already; deleting them only frees the space.
+// ALTER … DELETE is a mutation that ClickHouse carries out in the background, and one that fails
+// (a shard down at that moment) leaves rows that no read counts: the import is saved all the
+// same, so the failure is not the user's, and the next save's pass tries again.
+void ClickhouseStore::removeStaleImports(std::chrono::system_clock::time_point now,
+                                         std::optional<std::int64_t> justCommitted) const {
+  const std::int64_t nowMs = millisecondsOf(now);
+  const auto graceMs =
+      std::chrono::duration_cast<std::chrono::milliseconds>(kSupersededGrace).count();
+  const auto orphanMs = std::chrono::duration_cast<std::chrono::milliseconds>(kOrphanAge).count();
+  const ClickhouseEndpoint& first = address_.shards.front();
+
+  // The ids present in each table: one cheap statement per table, and no mutation (which
+  // rewrites the table's parts) where none of them is stale.
+  struct Table {
+    const ClickhouseEndpoint* shard;
+    std::string name;
+    std::set<std::int64_t> ids;
+    bool read = false;
+  };
+  std::vector<Table> tables;
+  for (const ClickhouseEndpoint& shard : address_.shards)
+    for (const std::string_view name : kClickhouseShardedTables)
+      tables.push_back({&shard, std::string(name) + "_local", {}});
+  for (const std::string_view name : kClickhouseImportTables)
+    tables.push_back({&first, std::string(name), {}});
+  for (Table& t : tables) {
     try {
-      // A mutation rewrites the table's parts: none where the imports have no rows.
-      std::int64_t rows = 0;
-      select(shard, "SELECT count() FROM " + table(name) + " WHERE " + ids, 1,
-             [&](const TsvRow& row) { rows = tsvInt64(row[0]); });
-      if (rows > 0) http_.query(shard, "ALTER TABLE " + table(name) + " DELETE WHERE " + ids);
+      select(*t.shard, "SELECT DISTINCT import_id FROM " + table(t.name) + " WHERE " + inScope(), 1,
+             [&](const TsvRow& row) { t.ids.insert(tsvInt64(row[0])); });
+      t.read = true;
+    } catch (const OutputError&) {
+    }
+  }
+
+  // The log after the tables: a save that commits in between is then seen committed. (Its id
+  // is young anyway, as is that of every save still writing.)
+  std::map<std::pair<std::string, std::string>, std::vector<std::int64_t>> importsOfPath;
+  std::set<std::int64_t> logged;
+  try {
+    select(
+        first,
+        "SELECT import_id, kind, source_path FROM " + table("import_log") + " WHERE " + inScope(),
+        3, [&](const TsvRow& row) {
+          const std::int64_t id = tsvInt64(row[0]);
+          logged.insert(id);
+          importsOfPath[{row[1].text, row[2].text}].push_back(id);
+        });
+  } catch (const OutputError&) {
+    return;  // without the log nothing can be told stale
+  }
+
+  // An import is superseded when the next one of its path commits. That one's id tells when its
+  // save started, which is before the commit by the save's length: the grace period covers that
+  // too. The import just committed here supersedes its predecessors at `now`, however long its
+  // save took.
+  std::set<std::int64_t> superseded;
+  for (auto& [path, ids] : importsOfPath) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (std::size_t i = 0; i + 1 < ids.size(); ++i) {
+      const std::int64_t successor = ids[i + 1];
+      const std::int64_t since = successor == justCommitted ? nowMs : successor / kIdTicksPerMs;
+      if (nowMs - since > graceMs) superseded.insert(ids[i]);
+    }
+  }
+
+  const auto remove = [&](const ClickhouseEndpoint& shard, const std::string& name,
+                          const std::vector<std::int64_t>& ids) {
+    if (ids.empty()) return;
+    try {
+      http_.query(shard, "ALTER TABLE " + table(name) + " DELETE WHERE " + inScope() +
+                             " AND import_id IN (" + idList(ids) + ")");
     } catch (const OutputError&) {
     }
   };
-  for (const ClickhouseEndpoint& shard : address_.shards)
-    for (const std::string_view name : kClickhouseShardedTables)
-      remove(shard, std::string(name) + "_local");
-  for (const std::string_view name : kClickhouseImportTables) remove(address_.shards.front(), name);
-  remove(address_.shards.front(), "import_log");
+  for (const Table& t : tables) {
+    if (!t.read) continue;
+    std::vector<std::int64_t> stale;
+    for (const std::int64_t id : t.ids)
+      if (superseded.count(id) > 0 ||
+          (logged.count(id) == 0 && nowMs - id / kIdTicksPerMs > orphanMs))
+        stale.push_back(id);
+    remove(*t.shard, t.name, stale);
+  }
+  // The log rows last: should a delete above fail, the rows left behind are orphans once their
+  // log row is gone, and a later pass takes them.
+  remove(first, "import_log", {superseded.begin(), superseded.end()});
 }
 
 void ClickhouseStore::save(const ImportSummary& summary, const Write& write) {
-  std::vector<std::int64_t> previous;
+  std::int64_t importId = 0;
   try {
-    previous = importsOfPath(summary);
-    const std::int64_t importId = newImportId();
+    importId = newImportId();
     write(importId);
     insertDetails(importId, summary);
     insertLogRow(importId, summary);  // the commit
@@ -276,7 +346,7 @@ void ClickhouseStore::save(const ImportSummary& summary, const Write& write) {
     throw StoreError("Kunde inte spara importen av " + summary.sourcePath + " i lagret " + name_ +
                      ": " + e.what() + ". Lagret är oförändrat: det som hann skrivas räknas inte.");
   }
-  removeImports(previous);
+  removeStaleImports(std::chrono::system_clock::now(), importId);
 }
 
 void ClickhouseStore::saveCubeImport(const ImportSummary& summary, const Cube& cube,
@@ -381,11 +451,13 @@ void ClickhouseStore::saveHrImport(const ImportSummary& summary, const HrTable& 
 HrTable ClickhouseStore::loadHr(const PeriodRange& range) const {
   return reading(name_, [&] {
     HrTable hours;
+    const auto imports = committedImportList();
+    if (!imports) return hours;
     select(address_.shards.front(),
            "SELECT ansvar, period, typ, sum(centihours), sum(ore) FROM " + table("hr_hours") +
                " WHERE " + inScope() + " AND period BETWEEN " + std::to_string(range.first.code()) +
-               " AND " + std::to_string(range.last.code()) + " AND import_id IN (" +
-               committedImports() + ") GROUP BY ansvar, period, typ",
+               " AND " + std::to_string(range.last.code()) + " AND import_id IN (" + *imports +
+               ") GROUP BY ansvar, period, typ",
            5, [&](const TsvRow& row) {
              const auto kind = hrKindFromName(row[2].text);
              if (!kind)
@@ -448,10 +520,12 @@ std::optional<PrognosSnapshot> ClickhouseStore::loadPrognosSnapshot(Period perio
   return reading(name_, [&]() -> std::optional<PrognosSnapshot> {
     const std::string code = std::to_string(period.code());
     // The latest committed import wins: ids only grow, and a replaced file gets a new id.
+    const auto imports = committedImportList();
+    if (!imports) return std::nullopt;
     std::optional<std::int64_t> latest;
     select(address_.shards.front(),
            "SELECT import_id FROM " + table("prognos_snapshot") + " WHERE " + inScope() +
-               " AND period = " + code + " AND import_id IN (" + committedImports() +
+               " AND period = " + code + " AND import_id IN (" + *imports +
                ") ORDER BY import_id DESC LIMIT 1",
            1, [&](const TsvRow& row) { latest = tsvInt64(row[0]); });
     if (!latest) return std::nullopt;
@@ -472,9 +546,11 @@ std::optional<PrognosSnapshot> ClickhouseStore::loadPrognosSnapshot(Period perio
 std::vector<Period> ClickhouseStore::prognosPeriods() const {
   return reading(name_, [&] {
     std::vector<Period> periods;
+    const auto imports = committedImportList();
+    if (!imports) return periods;
     select(address_.shards.front(),
            "SELECT DISTINCT period FROM " + table("prognos_snapshot") + " WHERE " + inScope() +
-               " AND import_id IN (" + committedImports() + ") ORDER BY period",
+               " AND import_id IN (" + *imports + ") ORDER BY period",
            1, [&](const TsvRow& row) { periods.push_back(storedPeriod(tsvInt64(row[0]), name_)); });
     return periods;
   });
@@ -483,16 +559,18 @@ std::vector<Period> ClickhouseStore::prognosPeriods() const {
 std::vector<ImportSummary> ClickhouseStore::importLog() const {
   return reading(name_, [&] {
     const ClickhouseEndpoint& first = address_.shards.front();
-    const std::string committed =
-        " WHERE " + inScope() + " AND import_id IN (" + committedImports() + ")";
     std::vector<ImportSummary> log;
+    const auto imports = committedImportList();
+    if (!imports) return log;
+    const std::string committed = " WHERE " + inScope() + " AND import_id IN (" + *imports + ")";
     std::unordered_map<std::int64_t, std::size_t> indexOfId;
     select(first,
            "SELECT import_id, kind, source_path, file_hash, rows_read, rows_accepted,"
            " accepted_ore, rejected_ore FROM " +
                table("import_log") + committed,
            8, [&](const TsvRow& row) {
-             indexOfId.emplace(tsvInt64(row[0]), log.size());
+             // One entry per id, should a log row ever have been written twice.
+             if (!indexOfId.emplace(tsvInt64(row[0]), log.size()).second) return;
              log.push_back(ImportSummary{storedSourceKind(row[1].text, name_),
                                          row[2].text,
                                          row[3].text,

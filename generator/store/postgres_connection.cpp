@@ -78,8 +78,16 @@ std::vector<const char*> parameterValues(PgParams params) {
 
 }  // namespace
 
+namespace {
+std::string withoutFinalPeriod(std::string text) {
+  while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+}  // namespace
+
 PgError::PgError(const std::string& connectionName, const std::string& detail)
-    : StoreError("Lagret " + connectionName + " svarade med ett fel: " + detail), detail_(detail) {}
+    : StoreError("Lagret " + connectionName + " svarade med ett fel: " + detail),
+      detail_(withoutFinalPeriod(detail)) {}
 
 PgResult::PgResult(pg_result* result, std::string connectionName)
     : result_(result), connectionName_(std::move(connectionName)) {}
@@ -116,7 +124,9 @@ std::optional<std::int64_t> PgResult::optionalInt64(int row, int column) const {
   return int64(row, column);
 }
 
-PgConnection::PgConnection(const std::string& conninfo) : name_(redactedStoreUri(conninfo)) {
+PgConnection::PgConnection(const std::string& conninfo)
+    : name_(conninfo.empty() ? "postgresql: (anslutningen ur PGHOST, PGDATABASE, PGUSER …)"
+                             : redactedStoreUri(conninfo)) {
   // dbname is expanded as a whole connection string; the keywords after it override it.
   const char* keywords[] = {"dbname", "client_encoding", "fallback_application_name", nullptr};
   const char* values[] = {conninfo.c_str(), "UTF8", "namnd", nullptr};
@@ -212,7 +222,9 @@ void PgConnection::inTransaction(const std::function<void()>& work, std::string_
 }
 
 PgCopyIn::PgCopyIn(PgConnection& connection, std::string_view copySql) : connection_(connection) {
-  connection_.check(connection_.execRaw(copySql, {}), PGRES_COPY_IN);
+  pg_result* started = connection_.execRaw(copySql, {});
+  connection_.check(started, PGRES_COPY_IN);  // clears and throws unless the COPY started
+  PQclear(started);
   buffer_.reserve(kCopyChunkBytes + 4096);
 }
 

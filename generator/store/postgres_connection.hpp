@@ -23,6 +23,7 @@ namespace namnd {
 class PgError : public StoreError {
  public:
   PgError(const std::string& connectionName, const std::string& detail);
+  // The server's message, without a final period (callers go on with a sentence of their own).
   const std::string& detail() const { return detail_; }
 
  private:
@@ -92,6 +93,8 @@ class PgConnection {
  private:
   pg_result* execRaw(std::string_view sql, PgParams params);
   void sendQuery(std::string_view sql, PgParams params);
+  // Returns when `result` has the expected status, leaving it to the caller to own (and clear);
+  // otherwise clears it and throws PgError with the server's message.
   void check(pg_result* result, int expectedStatus);
   std::string lastError() const;
 

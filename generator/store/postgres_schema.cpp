@@ -144,9 +144,9 @@ std::string versionText(std::int64_t version) {
 
 StoreError newerSchema(const PgConnection& connection, std::int64_t found) {
   return StoreError("Lagret " + connection.name() + " har schemaversion " + versionText(found) +
-                    ", men programmet kan bara läsa version " +
-                    std::to_string(kPostgresSchemaVersion) +
-                    " och äldre. Ett nyare lager kräver en nyare version av programmet.");
+                    ", men programmet läser version " + std::to_string(kPostgresSchemaVersion) +
+                    " (och uppgraderar äldre med namnd db migrate). Ett nyare lager kräver en "
+                    "nyare version av programmet.");
 }
 
 StoreError olderSchema(const PgConnection& connection, std::int64_t found) {
@@ -215,11 +215,12 @@ void requireCurrentPostgresSchema(PgConnection& connection) {
   if (found > kPostgresSchemaVersion) throw newerSchema(connection, found);
 }
 
-// A partition is created inside the import that first needs it, so that a failed import leaves
-// none behind. The lock makes two imports of a new year take turns (IF NOT EXISTS alone races:
-// both see no table, one fails). CREATE … PARTITION OF locks ledger_cell itself, so it must come
-// before the transaction writes cells: then no import holds ledger_cell while waiting for the
-// partition lock, and two imports cannot wait for each other.
+// A partition is created in a short transaction of its own before the import that first needs
+// it: CREATE … PARTITION OF takes an exclusive lock on ledger_cell, which inside the import would
+// stop every report and import of every nämnd on the server until the import commits. A failed
+// import leaves its empty partition, which costs nothing. The advisory lock makes two imports of
+// a new year take turns (IF NOT EXISTS alone races: both see no table, one fails).
+// Runs in the caller's transaction.
 void ensureLedgerPartitions(PgConnection& connection, const std::set<int>& years) {
   bool locked = false;
   for (const int year : years) {

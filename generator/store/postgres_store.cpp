@@ -212,8 +212,13 @@ void PostgresStore::insertHours(std::int64_t importId, const HrTable& hours) {
 
 void PostgresStore::saveCubeImport(const ImportSummary& summary, const Cube& cube,
                                    const KeptTransactions& keptRows) {
+  try {
+    connection_.inTransaction([&] { ensureLedgerPartitions(connection_, yearsOf(cube)); });
+  } catch (const PgError& e) {
+    throw StoreError("Kunde inte spara importen av " + summary.sourcePath + " i lagret " +
+                     connection_.name() + ": " + e.detail() + ". Lagret är oförändrat.");
+  }
   saveImport(summary, [&] {
-    ensureLedgerPartitions(connection_, yearsOf(cube));  // first: see its comment
     const std::int64_t importId = replaceImport(summary);
     insertCells(importId, cube);
     insertKeptRows(importId, keptRows);

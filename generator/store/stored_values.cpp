@@ -11,21 +11,26 @@ namespace {
 
 std::int64_t magnitude(std::int64_t ore) { return ore < 0 ? -ore : ore; }
 
-// "password = 'a b'" or "password=abc": the end of the value after position `from`.
+// The end of a key/value connection string's value starting at `from`: "'a b'" (quoted, with
+// \' and \\ escapes) or "abc" up to a space (where libpq also takes "\ " as an escaped space).
 std::size_t conninfoValueEnd(std::string_view text, std::size_t from) {
   while (from < text.size() && text[from] == ' ') ++from;
-  if (from < text.size() && text[from] == '\'') {
-    for (std::size_t i = from + 1; i < text.size(); ++i) {
-      if (text[i] == '\\') {
-        ++i;
-        continue;
-      }
-      if (text[i] == '\'') return i + 1;
+  const bool quoted = from < text.size() && text[from] == '\'';
+  for (std::size_t i = quoted ? from + 1 : from; i < text.size(); ++i) {
+    if (text[i] == '\\') {
+      ++i;
+      continue;
     }
-    return text.size();
+    if (quoted ? text[i] == '\'' : text[i] == ' ') return quoted ? i + 1 : i;
   }
-  while (from < text.size() && text[from] != ' ') ++from;
-  return from;
+  return text.size();
+}
+
+std::string asciiLower(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return lower;
 }
 
 }  // namespace
@@ -79,17 +84,21 @@ std::string redactedStoreUri(std::string_view uri) {
       if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
     }
   }
-  // Key/value form and URI parameters: password=… (also "password = …").
-  for (std::size_t at = 0; (at = out.find("password", at)) != std::string::npos;) {
+  // Key/value form and URI parameters: password=… (also "password = …", in any case: libpq
+  // refuses "PASSWORD=…" but its message must not show the value either).
+  const std::size_t query =
+      out.find("://") != std::string::npos ? out.find('?') : std::string::npos;
+  for (std::size_t at = 0;;) {
+    at = asciiLower(out).find("password", at);
+    if (at == std::string::npos) break;
     std::size_t equals = at + 8;
     while (equals < out.size() && out[equals] == ' ') ++equals;
     if (equals >= out.size() || out[equals] != '=') {
       at += 8;
       continue;
     }
-    std::size_t end = conninfoValueEnd(out, equals + 1);
-    if (const std::size_t amp = out.find('&', equals + 1); amp != std::string::npos && amp < end)
-      end = amp;
+    std::size_t end = std::min(out.find('&', equals + 1), out.size());  // a URI parameter
+    if (query == std::string::npos || at < query) end = conninfoValueEnd(out, equals + 1);
     out.replace(equals + 1, end - equals - 1, "***");
     at = equals + 4;
   }

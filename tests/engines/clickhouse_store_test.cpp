@@ -194,13 +194,34 @@ class ClickhouseStoreTest : public ::testing::Test {
 
   std::unique_ptr<Store> open() { return openStore(uri_, scope_); }
 
-  // Rows of the scope in one shard's local table, counted on that shard alone.
-  std::int64_t countOn(std::size_t shard, const std::string& table) const {
-    const auto rows =
-        parseTsv(http_.query(address_.shards.at(shard),
-                             "SELECT count() FROM " + address_.database + "." + table +
-                                 " WHERE scope = " + sqlString(scope_) + " FORMAT TabSeparated"));
+  // Rows of the scope in one shard's local table, counted on that shard alone; `where` narrows.
+  std::int64_t countOn(std::size_t shard, const std::string& table,
+                       const std::string& where = "1") const {
+    const auto rows = parseTsv(
+        http_.query(address_.shards.at(shard), "SELECT count() FROM " + address_.database + "." +
+                                                   table + " WHERE scope = " + sqlString(scope_) +
+                                                   " AND " + where + " FORMAT TabSeparated"));
     return tsvInt64(rows.at(0).at(0));
+  }
+
+  // Mutations (ALTER … DELETE) ever issued for this scope on a shard, done or not.
+  std::int64_t mutationsOn(std::size_t shard) const {
+    const auto rows = parseTsv(http_.query(
+        address_.shards.at(shard),
+        "SELECT count() FROM system.mutations WHERE database = " + sqlString(address_.database) +
+            " AND position(command, " + sqlString(scope_) + ") > 0 FORMAT TabSeparated"));
+    return tsvInt64(rows.at(0).at(0));
+  }
+
+  // Waits (mutations run in the background) until `done` holds or 30 s have passed.
+  template <typename Done>
+  static bool eventually(Done done) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (!done()) {
+      if (std::chrono::steady_clock::now() > deadline) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    return true;
   }
 
   // A path of this scope whose rows go to `shard`.
@@ -316,8 +337,8 @@ TEST_F(ClickhouseStoreTest, RowsOfAnInterruptedSaveAreNeverRead) {
   EXPECT_TRUE(log[0].periodTotals.empty());
 }
 
-TEST_F(ClickhouseStoreTest, AReplacedFilesRowsAreInvisibleAtOnceAndDeletedLater) {
-  auto store = open();
+TEST_F(ClickhouseStoreTest, AReplacedFilesRowsAreInvisibleAtOnceAndDeletedAfterTheGracePeriod) {
+  ClickhouseStore store(address_, scope_);
   const std::string path = pathOnShard(1, "hb");
   Cube old, replacement;
   old.add("IFO", "4010", "", "", Period(2025, 1), Measure::Utfall, 1'000);
@@ -325,25 +346,135 @@ TEST_F(ClickhouseStoreTest, AReplacedFilesRowsAreInvisibleAtOnceAndDeletedLater)
   replacement.add("IFO", "4010", "", "", Period(2025, 1), Measure::Utfall, 250);
   ImportSummary oldFile = summary(SourceKind::Huvudbok, path, "gammal");
   oldFile.warnings = {"gammal varning"};
-  store->saveCubeImport(oldFile, old, KeptTransactions::of({{Period(2025, 1), "IFO", "4010"}}));
-  store->saveCubeImport(summary(SourceKind::Huvudbok, path, "ny"), replacement, {});
+  store.saveCubeImport(oldFile, old, KeptTransactions::of({{Period(2025, 1), "IFO", "4010"}}));
+  store.saveCubeImport(summary(SourceKind::Huvudbok, path, "ny"), replacement, {});
+  const auto replacedAt = std::chrono::system_clock::now();
 
   const std::vector<Row> expected = {{"IFO", "4010", "", "", 202501, "utfall", 250}};
-  EXPECT_EQ(rowsOf(store->loadCube(kYear2025)), expected);
-  EXPECT_TRUE(store->loadLargestTransactions(Period(2025, 1), 10).empty());
-  const auto log = store->importLog();
+  EXPECT_EQ(rowsOf(store.loadCube(kYear2025)), expected);
+  EXPECT_TRUE(store.loadLargestTransactions(Period(2025, 1), 10).empty());
+  const auto log = store.importLog();
   ASSERT_EQ(log.size(), 1u);
   EXPECT_EQ(log[0].fileHash, "ny");
   EXPECT_TRUE(log[0].warnings.empty());
-  EXPECT_FALSE(store->hasImport(SourceKind::Huvudbok, "gammal"));
+  EXPECT_FALSE(store.hasImport(SourceKind::Huvudbok, "gammal"));
 
-  // The deletes are mutations the shard carries out in the background.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while ((countOn(1, "ledger_cell_local") != 1 || countOn(1, "kept_row_local") != 0) &&
-         std::chrono::steady_clock::now() < deadline)
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  EXPECT_EQ(countOn(1, "ledger_cell_local"), 1);
-  EXPECT_EQ(countOn(1, "kept_row_local"), 0);
+  // Still there, physically: a read that resolved the old id before the replace finds its rows
+  // (2 old cells + 1 new; the old kept row; both log rows and the old warning). No delete was
+  // even issued: the saves found nothing stale.
+  EXPECT_EQ(countOn(1, "ledger_cell_local"), 3);
+  EXPECT_EQ(countOn(1, "kept_row_local"), 1);
+  EXPECT_EQ(countOn(0, "import_log"), 2);
+  EXPECT_EQ(countOn(0, "import_warning"), 1);
+  EXPECT_EQ(mutationsOn(0) + mutationsOn(1), 0);
+
+  // A pass a minute before the grace period ends leaves them.
+  using std::chrono::minutes;
+  store.removeStaleImports(replacedAt + ClickhouseStore::kSupersededGrace - minutes(1));
+  EXPECT_EQ(mutationsOn(0) + mutationsOn(1), 0);
+  EXPECT_EQ(countOn(1, "ledger_cell_local"), 3);
+  EXPECT_EQ(countOn(0, "import_log"), 2);
+
+  // A minute after it, the old import goes whole; the new one stays.
+  store.removeStaleImports(replacedAt + ClickhouseStore::kSupersededGrace + minutes(1));
+  EXPECT_TRUE(eventually([&] {
+    return countOn(1, "ledger_cell_local") == 1 && countOn(1, "kept_row_local") == 0 &&
+           countOn(0, "import_log") == 1 && countOn(0, "import_warning") == 0;
+  })) << countOn(1, "ledger_cell_local")
+      << " " << countOn(1, "kept_row_local") << " " << countOn(0, "import_log") << " "
+      << countOn(0, "import_warning");
+  EXPECT_EQ(rowsOf(store.loadCube(kYear2025)), expected);
+  ASSERT_EQ(store.importLog().size(), 1u);
+  EXPECT_TRUE(store.hasImport(SourceKind::Huvudbok, "ny"));
+}
+
+TEST_F(ClickhouseStoreTest, RowsOfSavesNeverCommittedAreDeletedOnceADayOld) {
+  ClickhouseStore store(address_, scope_);
+  Cube cube;
+  cube.add("IFO", "4010", "", "", Period(2025, 1), Measure::Utfall, 1);
+  store.saveCubeImport(summary(SourceKind::Huvudbok, "hb.csv", "a"), cube, {});
+
+  // Ids are milliseconds since 1970 times 1 000 000 plus a random part.
+  const auto now = std::chrono::system_clock::now();
+  const auto idAt = [](std::chrono::system_clock::time_point time) {
+    const std::int64_t ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count();
+    return std::to_string(ms * 1'000'000 + 17);
+  };
+  using std::chrono::hours;
+  const std::string oldOrphan = idAt(now - hours(25));     // a save killed yesterday
+  const std::string youngOrphan = idAt(now - hours(23));   // as good as a save still writing
+  const std::string oldCommitted = idAt(now - hours(72));  // an import of three days ago
+  const std::string db = address_.database + ".";
+  const auto row = [&](const std::string& id, const std::string& rest) {
+    std::string out;
+    appendTsvEscaped(out, scope_);
+    return out + "\t" + id + "\t" + rest + "\n";
+  };
+  const ClickhouseEndpoint& first = address_.shards.front();
+  for (const std::string& id : {oldOrphan, youngOrphan, oldCommitted}) {
+    for (const ClickhouseEndpoint& shard : address_.shards) {
+      http_.insert(shard, "INSERT INTO " + db + "ledger_cell_local",
+                   row(id, "202501\tIFO\t4010\t\t\t0\t100"));
+      http_.insert(shard, "INSERT INTO " + db + "kept_row_local",
+                   row(id, "202501\t0\tIFO\t4010\t\t\t\t\t\t\t100"));
+    }
+    http_.insert(first, "INSERT INTO " + db + "hr_hours", row(id, "IFO\t202501\tovertid\t100\t0"));
+    http_.insert(first, "INSERT INTO " + db + "import_period", row(id, "202501\t1\t100"));
+  }
+  http_.insert(first, "INSERT INTO " + db + "import_log",
+               row(oldCommitted, "huvudbok\tgammal.csv\tg\t2\t2\t200\t0"));
+
+  store.removeStaleImports(now);
+  const auto rowsOfId = [&](std::size_t shard, const std::string& table, const std::string& id) {
+    return countOn(shard, table, "import_id = " + id);
+  };
+  const std::vector<std::pair<std::size_t, std::string>> tables = {
+      {0, "ledger_cell_local"}, {1, "ledger_cell_local"}, {0, "kept_row_local"},
+      {1, "kept_row_local"},    {0, "hr_hours"},          {0, "import_period"}};
+  EXPECT_TRUE(eventually([&] {
+    for (const auto& [shard, table] : tables)
+      if (rowsOfId(shard, table, oldOrphan) != 0) return false;
+    return true;
+  }));
+  // One mutation per table took every stale id of it: once the old orphan is gone, what is left
+  // stays.
+  for (const auto& [shard, table] : tables) {
+    EXPECT_EQ(rowsOfId(shard, table, youngOrphan), 1) << shard << " " << table;
+    EXPECT_EQ(rowsOfId(shard, table, oldCommitted), 1) << shard << " " << table;
+  }
+  EXPECT_EQ(countOn(0, "import_log"), 2);
+
+  // The committed imports count: 1 öre from hb.csv and 100 + 100 from gammal.csv's two shards.
+  const std::vector<Row> expected = {{"IFO", "4010", "", "", 202501, "utfall", 201}};
+  EXPECT_EQ(rowsOf(store.loadCube(kYear2025)), expected);
+  EXPECT_EQ(store.importLog().size(), 2u);
+}
+
+TEST_F(ClickhouseStoreTest, TheLogListsTheCommittedImportsWithOnlyTheirOwnDetails) {
+  // importLog lists the committed imports with exactly their own details, also when the same
+  // path was replaced and the old import's details are still stored.
+  ClickhouseStore store(address_, scope_);
+  ImportSummary first = summary(SourceKind::Budget, "b.csv", "1");
+  first.warnings = {"första"};
+  first.notes = {"not 1"};
+  first.rejected = {{{"b.csv", 2, "belopp"}, "ogiltigt"}};
+  first.periodTotals = {{202501, 3, 300}};
+  ImportSummary second = summary(SourceKind::Budget, "b.csv", "2");
+  second.warnings = {"andra"};
+  second.periodTotals = {{202502, 4, 400}};
+  store.saveCubeImport(first, Cube{}, {});
+  store.saveCubeImport(second, Cube{}, {});
+  const auto log = store.importLog();
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].fileHash, "2");
+  EXPECT_EQ(log[0].warnings, std::vector<std::string>{"andra"});
+  EXPECT_TRUE(log[0].notes.empty());
+  EXPECT_TRUE(log[0].rejected.empty());
+  ASSERT_EQ(log[0].periodTotals.size(), 1u);
+  EXPECT_EQ(log[0].periodTotals[0].period, 202502);
+  EXPECT_EQ(log[0].periodTotals[0].ore, 400);
+  EXPECT_EQ(countOn(0, "import_warning"), 3);  // the old details are still there
 }
 
 TEST_F(ClickhouseStoreTest, ScopesAreApartEvenOnTheSameShard) {

@@ -355,7 +355,7 @@ TEST_F(PostgresStoreTest, AFailedSaveLeavesTheStoreAsItWas) {
   store->saveCubeImport(summary(SourceKind::Huvudbok, "hb.csv", "h1"), good, {});
 
   // A NUL byte is no UTF-8 text PostgreSQL takes: the COPY fails after the old import of the
-  // same path was deleted and a partition for 2030 was made.
+  // same path was deleted (the partition for 2030 is made before, in a transaction of its own).
   Cube bad;
   bad.add(std::string("A\0B", 3), "1", "", "", Period(2030, 1), Measure::Utfall, 5);
   bad.add("A", "1", "", "", Period(2025, 1), Measure::Utfall, 7);
@@ -372,7 +372,33 @@ TEST_F(PostgresStoreTest, AFailedSaveLeavesTheStoreAsItWas) {
   EXPECT_EQ(cube.cellCount(), 1u);
   EXPECT_EQ(cellOf(cube, "A", Period(2025, 1), Measure::Utfall), 10);
   PgConnection connection(conninfo_);
-  EXPECT_EQ(connection.exec("SELECT to_regclass('ledger_cell_2030') IS NULL").text(0, 0), "t");
+  EXPECT_EQ(connection.exec("SELECT count(*) FROM ledger_cell_2030").text(0, 0), "0");
+}
+
+// Creating a new year's partition locks ledger_cell for everyone: that lock must be gone while
+// the import that needed the partition is still writing.
+TEST_F(PostgresStoreTest, ANewYearDoesNotLockOtherNamnderOutDuringTheImport) {
+  auto store = initAndOpen();
+  PgConnection watcher(conninfo_);
+  Cube cube;
+  for (int i = 0; i < 2000; ++i)
+    cube.add("A" + std::to_string(i), "1", "", "", Period(2033, 1 + i % 12), Measure::Utfall, i);
+  // A hook-free way to look inside the import: a trigger on the log that records the locks held
+  // on ledger_cell by other sessions at the moment the import writes its log row.
+  watcher.exec("CREATE TABLE IF NOT EXISTS lock_probe (mode text)");
+  watcher.exec(
+      "CREATE OR REPLACE FUNCTION probe_locks() RETURNS trigger AS $$ BEGIN"
+      " INSERT INTO lock_probe SELECT l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+      " WHERE c.relname = 'ledger_cell' AND l.pid = pg_backend_pid() AND l.mode ="
+      " 'AccessExclusiveLock'; RETURN NEW; END $$ LANGUAGE plpgsql");
+  watcher.exec(
+      "CREATE TRIGGER probe AFTER INSERT ON import_log FOR EACH ROW EXECUTE FUNCTION "
+      "probe_locks()");
+  store->saveCubeImport(summary(SourceKind::Huvudbok, "hb-2033.csv", "h1"), cube, {});
+  EXPECT_EQ(watcher.exec("SELECT count(*) FROM lock_probe").text(0, 0), "0")
+      << "the import still held the exclusive lock on ledger_cell while it wrote";
+  EXPECT_EQ(watcher.exec("SELECT to_regclass('ledger_cell_2033') IS NULL").text(0, 0), "f");
+  EXPECT_EQ(store->loadCube(PeriodRange::wholeYear(2033)).cellCount(), 2000u);
 }
 
 TEST_F(PostgresStoreTest, HoursAreSummedOverImportsWithinTheRange) {

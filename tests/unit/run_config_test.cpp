@@ -185,6 +185,11 @@ TEST_F(RunConfigTest, ServerStoresAreKeptAsWrittenWithTheNamndsScope) {
   config = load();
   EXPECT_EQ(config.storeUri, "clickhouse:ch1:8123,ch2:8123/region");
   EXPECT_EQ(config.storeScope, "1452-socialnamnden");
+
+  keys["lagerdel"] = "\"a\\u0000b\"";
+  EXPECT_NE(loadError().find("lagerdel"), std::string::npos);
+  keys["lagerdel"] = "\"rad\\nbrytning\"";
+  EXPECT_NE(loadError().find("styrtecken"), std::string::npos);
 }
 
 TEST_F(RunConfigTest, UnreadableOrInvalidJson) {

@@ -19,6 +19,17 @@ TEST(RedactedStoreUri, HidesEveryFormOfAPostgresqlPassword) {
       "postgresql://db.kommun.se/namnd?user=a&password=***&sslmode=require");
 }
 
+TEST(RedactedStoreUri, EscapesCaseAndAmpersandsDoNotLeakAPart) {
+  EXPECT_EQ(redactedStoreUri("postgresql:host=db password=Hem\\ ligt9x dbname=x"),
+            "postgresql:host=db password=*** dbname=x");
+  EXPECT_EQ(redactedStoreUri("postgresql:host=db password=Hemligt9x&x dbname=x"),
+            "postgresql:host=db password=*** dbname=x");
+  EXPECT_EQ(redactedStoreUri("postgresql:host=db PASSWORD=Hemligt9x"),
+            "postgresql:host=db PASSWORD=***");
+  EXPECT_EQ(redactedStoreUri("postgresql:password='a\\'b c' user=u"),
+            "postgresql:password=*** user=u");
+}
+
 TEST(RedactedStoreUri, LeavesAddressesWithoutPasswordsAlone) {
   for (const char* uri :
        {"sqlite:/data/lager.sqlite", "postgresql:host=db dbname=namnd user=ekonomi",
