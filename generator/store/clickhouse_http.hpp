@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "store/tab_separated_writer.hpp"
+
 namespace namnd {
 
 struct ClickhouseEndpoint {
@@ -27,30 +29,6 @@ struct ClickhouseAddress {
 // Parses an address; empty: the environment variable NAMND_CLICKHOUSE. Throws ConfigError
 // (Swedish) for a malformed or missing address.
 ClickhouseAddress parseClickhouseAddress(const std::string& address);
-
-// TabSeparated, as ClickHouse reads and writes it: a backslash escapes tab, newline, backslash
-// and the other control characters; \N is NULL.
-void appendTsvEscaped(std::string& out, std::string_view text);
-
-// Builds the body of an INSERT … FORMAT TabSeparated, row by row.
-class TsvWriter {
- public:
-  void text(std::string_view value);
-  void number(std::int64_t value);
-  void null();
-  void endRow();
-
-  const std::string& data() const { return out_; }
-  std::size_t rowCount() const { return rows_; }
-  void clear();
-
- private:
-  void separate();
-
-  std::string out_;
-  std::size_t rows_ = 0;
-  bool rowStarted_ = false;
-};
 
 struct TsvField {
   std::string text;  // unescaped

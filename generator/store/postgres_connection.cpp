@@ -47,27 +47,6 @@ std::string withoutPassword(std::string message, const std::string& conninfo) {
 
 void ignoreNotice(void*, const char*) {}  // "relation … already exists, skipping" and the like
 
-void appendEscaped(std::string& out, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += c;  // a NUL byte goes as it is: the server refuses it as invalid UTF-8
-    }
-  }
-}
-
 // The parameters as libpq takes them: C strings, NULL for SQL NULL.
 std::vector<const char*> parameterValues(PgParams params) {
   std::vector<const char*> values;
@@ -225,7 +204,6 @@ PgCopyIn::PgCopyIn(PgConnection& connection, std::string_view copySql) : connect
   pg_result* started = connection_.execRaw(copySql, {});
   connection_.check(started, PGRES_COPY_IN);  // clears and throws unless the COPY started
   PQclear(started);
-  buffer_.reserve(kCopyChunkBytes + 4096);
 }
 
 PgCopyIn::~PgCopyIn() {
@@ -234,43 +212,32 @@ PgCopyIn::~PgCopyIn() {
   while (pg_result* result = PQgetResult(connection_.conn_)) PQclear(result);
 }
 
-void PgCopyIn::separate() {
-  if (rowStarted_) buffer_ += '\t';
-  rowStarted_ = true;
-}
-
 PgCopyIn& PgCopyIn::field(std::string_view text) {
-  separate();
-  appendEscaped(buffer_, text);
+  rows_.text(text);
   return *this;
 }
 
 PgCopyIn& PgCopyIn::field(std::int64_t value) {
-  separate();
-  char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-  buffer_.append(digits, end);
+  rows_.number(value);
   return *this;
 }
 
 PgCopyIn& PgCopyIn::field(const std::optional<std::int64_t>& value) {
-  if (value) return field(*value);
-  separate();
-  buffer_ += "\\N";
+  value ? rows_.number(*value) : rows_.null();
   return *this;
 }
 
 void PgCopyIn::endRow() {
-  buffer_ += '\n';
-  rowStarted_ = false;
-  if (buffer_.size() >= kCopyChunkBytes) flush();
+  rows_.endRow();
+  if (rows_.data().size() >= kCopyChunkBytes) flush();
 }
 
 void PgCopyIn::flush() {
-  if (buffer_.empty()) return;
-  if (PQputCopyData(connection_.conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1)
+  const std::string& data = rows_.data();
+  if (data.empty()) return;
+  if (PQputCopyData(connection_.conn_, data.data(), static_cast<int>(data.size())) != 1)
     throw PgError(connection_.name_, connection_.lastError());
-  buffer_.clear();
+  rows_.clear();
 }
 
 void PgCopyIn::finish() {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/errors.hpp"
+#include "store/tab_separated_writer.hpp"
 
 struct pg_conn;
 struct pg_result;
@@ -120,12 +121,10 @@ class PgCopyIn {
   void finish();
 
  private:
-  void separate();
   void flush();
 
   PgConnection& connection_;
-  std::string buffer_;
-  bool rowStarted_ = false;
+  TsvWriter rows_;  // COPY's text format is the TabSeparated text ClickHouse reads
   bool finished_ = false;
 };
 

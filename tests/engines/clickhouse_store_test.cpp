@@ -18,10 +18,15 @@
 #include "store/clickhouse_http.hpp"
 #include "store/clickhouse_store.hpp"
 #include "store/store.hpp"
+#include "support/store_samples.hpp"
 #include "support/test_support.hpp"
 
 namespace namnd {
 namespace {
+
+using testing::Row;
+using testing::rowsOf;
+using testing::summary;
 
 using testing::contains;
 using testing::thrown;
@@ -154,27 +159,6 @@ TEST(ClickhouseStoreErrors, AnUnreachableEndpointIsNamedInSwedish) {
 }
 
 // ---- against the servers ----
-
-using Row =
-    std::tuple<std::string, std::string, std::string, std::string, int, std::string, std::int64_t>;
-
-std::vector<Row> rowsOf(const Cube& cube) {
-  std::vector<Row> rows;
-  cube.forEachSorted([&](const CubeCell& c) {
-    rows.emplace_back(std::string(c.ansvar), std::string(c.konto), std::string(c.verksamhet),
-                      std::string(c.projekt), c.period.code(), std::string(measureName(c.measure)),
-                      c.ore);
-  });
-  return rows;
-}
-
-ImportSummary summary(SourceKind kind, const std::string& path, const std::string& hash) {
-  ImportSummary s;
-  s.kind = kind;
-  s.sourcePath = path;
-  s.fileHash = hash;
-  return s;
-}
 
 const PeriodRange kYear2025 = PeriodRange::wholeYear(2025);
 

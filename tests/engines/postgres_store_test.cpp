@@ -17,9 +17,12 @@
 #include "store/postgres_connection.hpp"
 #include "store/postgres_schema.hpp"
 #include "store/store.hpp"
+#include "support/store_samples.hpp"
 
 namespace namnd {
 namespace {
+
+using testing::summary;
 
 ::testing::AssertionResult contains(const std::string& text, const std::string& part) {
   if (text.find(part) != std::string::npos) return ::testing::AssertionSuccess();
@@ -52,14 +55,6 @@ class PostgresStoreTest : public ::testing::Test {
   std::string database_;  // this test's database
   std::string conninfo_;
 };
-
-ImportSummary summary(SourceKind kind, const std::string& path, const std::string& hash) {
-  ImportSummary s;
-  s.kind = kind;
-  s.sourcePath = path;
-  s.fileHash = hash;
-  return s;
-}
 
 std::string errorOf(const std::function<void()>& action) {
   try {

@@ -16,10 +16,20 @@
 #include "core/errors.hpp"
 #include "engines/engine_servers.hpp"
 #include "store/store.hpp"
+#include "support/store_samples.hpp"
 #include "support/test_support.hpp"
 
 namespace namnd {
 namespace {
+
+using testing::avvikelse;
+using testing::expectSameEntries;
+using testing::hrKey;
+using testing::HrRow;
+using testing::prognos;
+using testing::Row;
+using testing::rowsOf;
+using testing::summary;
 
 using testing::TempDir;
 
@@ -61,27 +71,6 @@ class StoreContract : public ::testing::TestWithParam<Engine> {
   std::string uri_;
   std::map<std::string, std::string> scopes_;
 };
-
-using Row =
-    std::tuple<std::string, std::string, std::string, std::string, int, std::string, std::int64_t>;
-
-std::vector<Row> rowsOf(const Cube& cube) {
-  std::vector<Row> rows;
-  cube.forEachSorted([&](const CubeCell& c) {
-    rows.emplace_back(std::string(c.ansvar), std::string(c.konto), std::string(c.verksamhet),
-                      std::string(c.projekt), c.period.code(), std::string(measureName(c.measure)),
-                      c.ore);
-  });
-  return rows;
-}
-
-ImportSummary summary(SourceKind kind, const std::string& path, const std::string& hash) {
-  ImportSummary s;
-  s.kind = kind;
-  s.sourcePath = path;
-  s.fileHash = hash;
-  return s;
-}
 
 const PeriodRange kYear2025 = PeriodRange::wholeYear(2025);
 
@@ -184,29 +173,6 @@ TEST_P(StoreContract, ResavingIsIdempotentAndAChangedFileReplacesItsCells) {
   EXPECT_TRUE(store->hasImport(SourceKind::Huvudbok, "bb"));
   EXPECT_FALSE(store->hasImport(SourceKind::Budget, "bb"));
   EXPECT_EQ(store->importLog().size(), 1u);
-}
-
-PrognosEntry prognos(std::string node, std::int64_t ore, std::string kommentar = "",
-                     std::string atgard = "") {
-  return {std::move(node), ore, std::nullopt, std::move(kommentar), std::move(atgard)};
-}
-
-PrognosEntry avvikelse(std::string node, std::int64_t ore, std::string kommentar = "",
-                       std::string atgard = "") {
-  return {std::move(node), std::nullopt, ore, std::move(kommentar), std::move(atgard)};
-}
-
-void expectSameEntries(const std::vector<PrognosEntry>& actual,
-                       const std::vector<PrognosEntry>& expected) {
-  ASSERT_EQ(actual.size(), expected.size());
-  for (std::size_t i = 0; i < actual.size(); ++i) {
-    SCOPED_TRACE("entry " + std::to_string(i));
-    EXPECT_EQ(actual[i].node, expected[i].node);
-    EXPECT_EQ(actual[i].prognosOre, expected[i].prognosOre);
-    EXPECT_EQ(actual[i].avvikelseOre, expected[i].avvikelseOre);
-    EXPECT_EQ(actual[i].kommentar, expected[i].kommentar);
-    EXPECT_EQ(actual[i].atgard, expected[i].atgard);
-  }
 }
 
 TEST_P(StoreContract, PrognosKeepsBothVariantsTextsAndEmptySnapshots) {
@@ -312,20 +278,6 @@ TEST_P(StoreContract, ImportLogListsKindThenPathWithEverythingSaved) {
   EXPECT_EQ(log[2].acceptedOre, 9'000'000'000'000'000'000);
   ASSERT_EQ(log[3].rejected.size(), 1u);
   EXPECT_EQ(log[3].rejected[0].reason, "Perioden saknas");
-}
-
-HrKey hrKey(const std::string& ansvar, int year, int month, HrKind kind) {
-  return HrKey{ansvar, Period(year, month), kind};
-}
-
-using HrRow = std::tuple<std::string, int, std::string, std::int64_t, std::int64_t>;
-
-std::vector<HrRow> rowsOf(const HrTable& hours) {
-  std::vector<HrRow> rows;
-  for (const auto& [key, amount] : hours)
-    rows.emplace_back(key.ansvar, key.period.code(), std::string(hrKindName(key.kind)),
-                      amount.centihours, amount.ore);
-  return rows;
 }
 
 TEST_P(StoreContract, HoursAreSummedWithinTheRangeAndReplacedWithTheirFile) {
